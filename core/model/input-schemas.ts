@@ -1,0 +1,43 @@
+import { Type } from 'typebox';
+import { EVIDENCE_LEVELS } from './records.js';
+
+/** Wire schemas of the inputs. Kind-specific `props` are checked separately against the catalogue. */
+const isoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+const propsBag = Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]{0,63}$' }), Type.Unknown());
+
+export const SourceSchema = Type.Object(
+  {
+    url: Type.String({ format: 'uri', pattern: '^https?://', maxLength: 1000 }),
+    title: Type.String({ minLength: 1, maxLength: 500 }),
+    date: Type.Optional(isoDate),
+  },
+  { additionalProperties: false },
+);
+
+export const NodeInputSchema = Type.Object(
+  {
+    id: Type.String({ minLength: 3, maxLength: 170 }),
+    kind: Type.String({ minLength: 1, maxLength: 60 }),
+    name: Type.String({ minLength: 1, maxLength: 300 }),
+    nameEn: Type.Optional(Type.String({ maxLength: 300 })),
+    props: Type.Optional(propsBag),
+  },
+  { additionalProperties: false },
+);
+
+export const RelationInputSchema = Type.Object(
+  {
+    id: Type.Optional(Type.String({ minLength: 3, maxLength: 410 })),
+    type: Type.String({ minLength: 1, maxLength: 60 }),
+    from: Type.String({ minLength: 3, maxLength: 170 }),
+    to: Type.String({ minLength: 3, maxLength: 170 }),
+    weight: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1e6 })),
+    props: Type.Optional(propsBag),
+    sources: Type.Array(SourceSchema, { minItems: 1, maxItems: 50 }),
+    evidence: Type.Union(EVIDENCE_LEVELS.map((e) => Type.Literal(e))),
+    validFrom: Type.Optional(Type.Union([isoDate, Type.Null()])),
+    validTo: Type.Optional(Type.Union([isoDate, Type.Null()])),
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);

@@ -1,0 +1,96 @@
+import type { Batch, NodeInput, NodeRecord, Page, RelationInput, RelationRecord, Snapshot, SnapshotQuery } from '../../core/model/records.js';
+
+/** Who writes, and when (transaction time). */
+export interface WriteContext {
+  actor: string;
+  /** ISO timestamp; defaults to now. Tests set it to write history on chosen dates. */
+  at?: string;
+}
+
+export interface NodeQuery {
+  kind?: string[];
+  /** Case- and diacritic-insensitive substring search over names and ids. */
+  q?: string;
+  offset: number;
+  limit: number;
+}
+
+export interface RelationQuery {
+  type?: string[];
+  nodeId?: string;
+  from?: string;
+  to?: string;
+  offset: number;
+  limit: number;
+}
+
+export interface HistoryEntry {
+  seq: number;
+  recordId: string;
+  recordType: 'node' | 'relation';
+  version: number;
+  op: 'create' | 'update' | 'delete';
+  actor: string;
+  at: string;
+  before: NodeRecord | RelationRecord | null;
+  after: NodeRecord | RelationRecord | null;
+}
+
+export interface HistoryQuery {
+  recordId?: string;
+  actor?: string;
+  since?: string;
+  until?: string;
+  limit: number;
+}
+
+export interface ImportResult {
+  nodesCreated: number;
+  nodesUpdated: number;
+  relationsCreated: number;
+  relationsUpdated: number;
+}
+
+export interface StoreStats {
+  nodes: number;
+  relations: number;
+  nodesByKind: Record<string, number>;
+  relationsByType: Record<string, number>;
+}
+
+export type StoreKind = 'sqlite' | 'neo4j';
+
+/**
+ * The one storage interface the server uses. Writes are transactional: a failed write changes nothing.
+ * `expectedVersion` implements optimistic concurrency (If-Match); undefined means "do not check".
+ * Inputs are validated against the catalogue before they reach a store.
+ */
+export interface GraphStore {
+  readonly kind: StoreKind;
+  stats(): Promise<StoreStats>;
+  /** Kinds of the given node ids that exist. */
+  nodeKinds(ids: string[]): Promise<Map<string, string>>;
+  getNode(id: string): Promise<NodeRecord | undefined>;
+  listNodes(query: NodeQuery): Promise<Page<NodeRecord>>;
+  createNode(input: NodeInput, ctx: WriteContext): Promise<NodeRecord>;
+  updateNode(id: string, input: NodeInput, expectedVersion: number | undefined, ctx: WriteContext): Promise<NodeRecord>;
+  /** Deletes the node and its relations (each recorded in history). */
+  deleteNode(id: string, expectedVersion: number | undefined, ctx: WriteContext): Promise<void>;
+  getRelation(id: string): Promise<RelationRecord | undefined>;
+  listRelations(query: RelationQuery): Promise<Page<RelationRecord>>;
+  createRelation(input: RelationInput & { id: string }, ctx: WriteContext): Promise<RelationRecord>;
+  updateRelation(
+    id: string,
+    input: RelationInput & { id: string },
+    expectedVersion: number | undefined,
+    ctx: WriteContext,
+  ): Promise<RelationRecord>;
+  deleteRelation(id: string, expectedVersion: number | undefined, ctx: WriteContext): Promise<void>;
+  /** Upserts by id, all-or-nothing. Relations must carry ids. */
+  importBatch(batch: Batch & { relations: (RelationInput & { id: string })[] }, ctx: WriteContext): Promise<ImportResult>;
+  snapshot(query: SnapshotQuery): Promise<Snapshot>;
+  /** The node, its neighbours up to `depth` steps, and the relations among them. */
+  neighbourhood(id: string, depth: number): Promise<Snapshot>;
+  history(query: HistoryQuery): Promise<HistoryEntry[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,353 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fold } from '../../../core/text/fold.js';
+import type { Batch, NodeInput, NodeRecord, Page, RelationInput, RelationRecord, Snapshot, SnapshotQuery } from '../../../core/model/records.js';
+import type { GraphStore, HistoryEntry, HistoryQuery, ImportResult, NodeQuery, RelationQuery, StoreStats, WriteContext } from '../graph-store.js';
+import { StoreError, alreadyExists, notFound, versionMismatch } from '../errors.js';
+import { buildNode, buildRelation, stamp } from '../record-builders.js';
+import { validOn } from '../as-of.js';
+import { migrate } from './migrations.js';
+import { nodeFromRow, relationFromRow, type NodeRow, type RelationRow } from './rows.js';
+
+type Rel = RelationInput & { id: string };
+
+/** The embedded store: one SQLite file in WAL mode. better-sqlite3 is synchronous, so each method is one transaction. */
+export class SqliteStore implements GraphStore {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+
+  constructor(path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    migrate(this.db);
+  }
+
+  async stats(): Promise<StoreStats> {
+    const byKind = this.db.prepare('SELECT kind, COUNT(*) AS n FROM nodes GROUP BY kind').all() as { kind: string; n: number }[];
+    const byType = this.db.prepare('SELECT type, COUNT(*) AS n FROM relations GROUP BY type').all() as { type: string; n: number }[];
+    return {
+      nodes: byKind.reduce((s, r) => s + r.n, 0),
+      relations: byType.reduce((s, r) => s + r.n, 0),
+      nodesByKind: Object.fromEntries(byKind.map((r) => [r.kind, r.n])),
+      relationsByType: Object.fromEntries(byType.map((r) => [r.type, r.n])),
+    };
+  }
+
+  async nodeKinds(ids: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const stmt = this.db.prepare('SELECT kind FROM nodes WHERE id = ?');
+    for (const id of new Set(ids)) {
+      const row = stmt.get(id) as { kind: string } | undefined;
+      if (row) out.set(id, row.kind);
+    }
+    return out;
+  }
+
+  async getNode(id: string): Promise<NodeRecord | undefined> {
+    return this.nodeById(id);
+  }
+
+  async listNodes(query: NodeQuery): Promise<Page<NodeRecord>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.kind && query.kind.length > 0) {
+      where.push(`kind IN (${query.kind.map(() => '?').join(',')})`);
+      params.push(...query.kind);
+    }
+    if (query.q) {
+      where.push("search LIKE ? ESCAPE '\\'");
+      params.push(`%${fold(query.q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    }
+    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM nodes ${clause}`).get(...params) as { n: number }).n;
+    const rows = this.db
+      .prepare(`SELECT * FROM nodes ${clause} ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?`)
+      .all(...params, query.limit, query.offset) as NodeRow[];
+    return { items: rows.map(nodeFromRow), total, offset: query.offset, limit: query.limit };
+  }
+
+  async createNode(input: NodeInput, ctx: WriteContext): Promise<NodeRecord> {
+    return this.db.transaction(() => {
+      if (this.nodeById(input.id)) throw alreadyExists('Node', input.id);
+      const rec = buildNode(input, ctx);
+      this.writeNode(rec, true);
+      this.record('node', rec.id, 'create', ctx, null, rec);
+      return rec;
+    })();
+  }
+
+  async updateNode(id: string, input: NodeInput, expectedVersion: number | undefined, ctx: WriteContext): Promise<NodeRecord> {
+    return this.db.transaction(() => {
+      const prev = this.nodeById(id);
+      if (!prev) throw notFound('Node', id);
+      if (expectedVersion !== undefined && prev.version !== expectedVersion) throw versionMismatch(id, expectedVersion, prev.version);
+      const rec = buildNode({ ...input, id }, ctx, prev);
+      this.writeNode(rec, false);
+      this.record('node', id, 'update', ctx, prev, rec);
+      return rec;
+    })();
+  }
+
+  async deleteNode(id: string, expectedVersion: number | undefined, ctx: WriteContext): Promise<void> {
+    this.db.transaction(() => {
+      const prev = this.nodeById(id);
+      if (!prev) throw notFound('Node', id);
+      if (expectedVersion !== undefined && prev.version !== expectedVersion) throw versionMismatch(id, expectedVersion, prev.version);
+      const rels = this.db.prepare('SELECT * FROM relations WHERE from_id = ? OR to_id = ?').all(id, id) as RelationRow[];
+      for (const row of rels) {
+        const rel = relationFromRow(row);
+        this.db.prepare('DELETE FROM relations WHERE id = ?').run(rel.id);
+        this.record('relation', rel.id, 'delete', ctx, rel, null);
+      }
+      this.db.prepare('DELETE FROM nodes WHERE id = ?').run(id);
+      this.record('node', id, 'delete', ctx, prev, null);
+    })();
+  }
+
+  async getRelation(id: string): Promise<RelationRecord | undefined> {
+    return this.relationById(id);
+  }
+
+  async listRelations(query: RelationQuery): Promise<Page<RelationRecord>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.type && query.type.length > 0) {
+      where.push(`type IN (${query.type.map(() => '?').join(',')})`);
+      params.push(...query.type);
+    }
+    if (query.nodeId) {
+      where.push('(from_id = ? OR to_id = ?)');
+      params.push(query.nodeId, query.nodeId);
+    }
+    if (query.from) {
+      where.push('from_id = ?');
+      params.push(query.from);
+    }
+    if (query.to) {
+      where.push('to_id = ?');
+      params.push(query.to);
+    }
+    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM relations ${clause}`).get(...params) as { n: number }).n;
+    const rows = this.db
+      .prepare(`SELECT * FROM relations ${clause} ORDER BY id LIMIT ? OFFSET ?`)
+      .all(...params, query.limit, query.offset) as RelationRow[];
+    return { items: rows.map(relationFromRow), total, offset: query.offset, limit: query.limit };
+  }
+
+  async createRelation(input: Rel, ctx: WriteContext): Promise<RelationRecord> {
+    return this.db.transaction(() => {
+      if (this.relationById(input.id)) throw alreadyExists('Relation', input.id);
+      this.requireEndpoints(input);
+      const rec = buildRelation(input, ctx);
+      this.writeRelation(rec, true);
+      this.record('relation', rec.id, 'create', ctx, null, rec);
+      return rec;
+    })();
+  }
+
+  async updateRelation(id: string, input: Rel, expectedVersion: number | undefined, ctx: WriteContext): Promise<RelationRecord> {
+    return this.db.transaction(() => {
+      const prev = this.relationById(id);
+      if (!prev) throw notFound('Relation', id);
+      if (expectedVersion !== undefined && prev.version !== expectedVersion) throw versionMismatch(id, expectedVersion, prev.version);
+      this.requireEndpoints(input);
+      const rec = buildRelation({ ...input, id }, ctx, prev);
+      this.writeRelation(rec, false);
+      this.record('relation', id, 'update', ctx, prev, rec);
+      return rec;
+    })();
+  }
+
+  async deleteRelation(id: string, expectedVersion: number | undefined, ctx: WriteContext): Promise<void> {
+    this.db.transaction(() => {
+      const prev = this.relationById(id);
+      if (!prev) throw notFound('Relation', id);
+      if (expectedVersion !== undefined && prev.version !== expectedVersion) throw versionMismatch(id, expectedVersion, prev.version);
+      this.db.prepare('DELETE FROM relations WHERE id = ?').run(id);
+      this.record('relation', id, 'delete', ctx, prev, null);
+    })();
+  }
+
+  async importBatch(batch: Batch & { relations: Rel[] }, ctx: WriteContext): Promise<ImportResult> {
+    const result: ImportResult = { nodesCreated: 0, nodesUpdated: 0, relationsCreated: 0, relationsUpdated: 0 };
+    const at = stamp(ctx);
+    const c = { ...ctx, at };
+    this.db.transaction(() => {
+      for (const n of batch.nodes) {
+        const prev = this.nodeById(n.id);
+        const rec = buildNode(n, c, prev);
+        this.writeNode(rec, !prev);
+        this.record('node', rec.id, prev ? 'update' : 'create', c, prev ?? null, rec);
+        if (prev) result.nodesUpdated++;
+        else result.nodesCreated++;
+      }
+      for (const r of batch.relations) {
+        this.requireEndpoints(r);
+        const prev = this.relationById(r.id);
+        const rec = buildRelation(r, c, prev);
+        this.writeRelation(rec, !prev);
+        this.record('relation', rec.id, prev ? 'update' : 'create', c, prev ?? null, rec);
+        if (prev) result.relationsUpdated++;
+        else result.relationsCreated++;
+      }
+    })();
+    return result;
+  }
+
+  async snapshot(query: SnapshotQuery): Promise<Snapshot> {
+    let nodes = (this.db.prepare('SELECT * FROM nodes ORDER BY id').all() as NodeRow[]).map(nodeFromRow);
+    if (query.kinds && query.kinds.length > 0) {
+      const kinds = new Set(query.kinds);
+      nodes = nodes.filter((n) => kinds.has(n.kind));
+    }
+    const ids = new Set(nodes.map((n) => n.id));
+    const types = query.relationTypes && query.relationTypes.length > 0 ? new Set(query.relationTypes) : undefined;
+    const relations = (this.db.prepare('SELECT * FROM relations ORDER BY id').all() as RelationRow[])
+      .map(relationFromRow)
+      .filter((r) => ids.has(r.from) && ids.has(r.to))
+      .filter((r) => !types || types.has(r.type))
+      .filter((r) => !query.asOf || validOn(query.asOf, r.validFrom, r.validTo));
+    return { nodes, relations, ...(query.asOf ? { asOf: query.asOf } : {}) };
+  }
+
+  async neighbourhood(id: string, depth: number): Promise<Snapshot> {
+    if (!this.nodeById(id)) throw notFound('Node', id);
+    const rows = this.db
+      .prepare(
+        `WITH RECURSIVE hood(id, d) AS (
+           SELECT ?, 0
+           UNION
+           SELECT CASE WHEN r.from_id = hood.id THEN r.to_id ELSE r.from_id END, hood.d + 1
+           FROM relations r JOIN hood ON r.from_id = hood.id OR r.to_id = hood.id
+           WHERE hood.d < ?
+         )
+         SELECT DISTINCT id FROM hood`,
+      )
+      .all(id, depth) as { id: string }[];
+    const ids = new Set(rows.map((r) => r.id));
+    const snap = await this.snapshot({});
+    return {
+      nodes: snap.nodes.filter((n) => ids.has(n.id)),
+      relations: snap.relations.filter((r) => ids.has(r.from) && ids.has(r.to)),
+    };
+  }
+
+  async history(query: HistoryQuery): Promise<HistoryEntry[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.recordId) {
+      where.push('record_id = ?');
+      params.push(query.recordId);
+    }
+    if (query.actor) {
+      where.push('actor = ?');
+      params.push(query.actor);
+    }
+    if (query.since) {
+      where.push('at >= ?');
+      params.push(query.since);
+    }
+    if (query.until) {
+      where.push('at <= ?');
+      params.push(query.until);
+    }
+    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const rows = this.db.prepare(`SELECT * FROM history ${clause} ORDER BY seq LIMIT ?`).all(...params, query.limit) as {
+      seq: number;
+      record_id: string;
+      record_type: 'node' | 'relation';
+      version: number;
+      op: HistoryEntry['op'];
+      actor: string;
+      at: string;
+      before: string | null;
+      after: string | null;
+    }[];
+    return rows.map((r) => ({
+      seq: r.seq,
+      recordId: r.record_id,
+      recordType: r.record_type,
+      version: r.version,
+      op: r.op,
+      actor: r.actor,
+      at: r.at,
+      before: r.before ? JSON.parse(r.before) : null,
+      after: r.after ? JSON.parse(r.after) : null,
+    }));
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private nodeById(id: string): NodeRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM nodes WHERE id = ?').get(id) as NodeRow | undefined;
+    return row ? nodeFromRow(row) : undefined;
+  }
+
+  private relationById(id: string): RelationRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM relations WHERE id = ?').get(id) as RelationRow | undefined;
+    return row ? relationFromRow(row) : undefined;
+  }
+
+  private requireEndpoints(r: Rel): void {
+    for (const [end, id] of [['from', r.from], ['to', r.to]] as const) {
+      if (!this.db.prepare('SELECT 1 FROM nodes WHERE id = ?').get(id)) {
+        throw new StoreError('dangling_endpoint', `Relation "${r.id}": ${end} node "${id}" does not exist`, { id: r.id, end, node: id });
+      }
+    }
+  }
+
+  private writeNode(n: NodeRecord, insert: boolean): void {
+    const search = fold(`${n.name} ${n.nameEn ?? ''} ${n.id}`);
+    const values = [n.kind, n.name, n.nameEn ?? null, JSON.stringify(n.props), search, n.version, n.createdAt, n.createdBy, n.updatedAt, n.updatedBy];
+    if (insert) {
+      this.db
+        .prepare('INSERT INTO nodes (kind, name, name_en, props, search, version, created_at, created_by, updated_at, updated_by, id) VALUES (?,?,?,?,?,?,?,?,?,?,?)')
+        .run(...values, n.id);
+    } else {
+      this.db
+        .prepare('UPDATE nodes SET kind=?, name=?, name_en=?, props=?, search=?, version=?, created_at=?, created_by=?, updated_at=?, updated_by=? WHERE id=?')
+        .run(...values, n.id);
+    }
+  }
+
+  private writeRelation(r: RelationRecord, insert: boolean): void {
+    const values = [
+      r.type, r.from, r.to, r.weight, JSON.stringify(r.props), JSON.stringify(r.sources), r.evidence,
+      r.validFrom, r.validTo, r.note ?? null, r.version, r.createdAt, r.createdBy, r.updatedAt, r.updatedBy,
+    ];
+    if (insert) {
+      this.db
+        .prepare(
+          'INSERT INTO relations (type, from_id, to_id, weight, props, sources, evidence, valid_from, valid_to, note, version, created_at, created_by, updated_at, updated_by, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+        )
+        .run(...values, r.id);
+    } else {
+      this.db
+        .prepare(
+          'UPDATE relations SET type=?, from_id=?, to_id=?, weight=?, props=?, sources=?, evidence=?, valid_from=?, valid_to=?, note=?, version=?, created_at=?, created_by=?, updated_at=?, updated_by=? WHERE id=?',
+        )
+        .run(...values, r.id);
+    }
+  }
+
+  private record(
+    type: 'node' | 'relation',
+    id: string,
+    op: HistoryEntry['op'],
+    ctx: WriteContext,
+    before: NodeRecord | RelationRecord | null,
+    after: NodeRecord | RelationRecord | null,
+  ): void {
+    const version = after?.version ?? before?.version ?? 0;
+    this.db
+      .prepare('INSERT INTO history (record_id, record_type, version, op, actor, at, before, after) VALUES (?,?,?,?,?,?,?,?)')
+      .run(id, type, version, op, ctx.actor, stamp(ctx), before ? JSON.stringify(before) : null, after ? JSON.stringify(after) : null);
+  }
+}
