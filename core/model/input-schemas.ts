@@ -1,5 +1,4 @@
 import { Type } from 'typebox';
-import { EVIDENCE_LEVELS } from './records.js';
 
 /** Wire schemas of the inputs. Kind-specific `props` are checked separately against the catalogue. */
 const isoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
@@ -34,7 +33,7 @@ export const RelationInputSchema = Type.Object(
     weight: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1e6 })),
     props: Type.Optional(propsBag),
     sources: Type.Array(SourceSchema, { minItems: 1, maxItems: 50 }),
-    evidence: Type.Union(EVIDENCE_LEVELS.map((e) => Type.Literal(e))),
+    evidence: Type.Union([Type.Literal('confirmed'), Type.Literal('probable'), Type.Literal('uncertain')]),
     validFrom: Type.Optional(Type.Union([isoDate, Type.Null()])),
     validTo: Type.Optional(Type.Union([isoDate, Type.Null()])),
     note: Type.Optional(Type.String({ maxLength: 2000 })),

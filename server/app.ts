@@ -1,0 +1,64 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { GraphStore } from './store/graph-store.js';
+import errors from './plugins/errors.js';
+import storePlugin from './plugins/store.js';
+import actor from './plugins/actor.js';
+import openapi from './plugins/openapi.js';
+import webPlugin from './plugins/web.js';
+import meta from './routes/meta.js';
+import nodes from './routes/nodes.js';
+import relations from './routes/relations.js';
+import graph from './routes/graph.js';
+import importRoute from './routes/import.js';
+import history from './routes/history.js';
+import { APP_VERSION } from './version.js';
+import { installValidators } from './plugins/validators.js';
+
+export interface AppOptions {
+  store: GraphStore;
+  logger?: FastifyServerOptions['logger'];
+  /** Body limit for ordinary JSON routes, in bytes (imports have their own, larger limit). */
+  bodyLimit?: number;
+  /** Serve the built front end from this folder, if it exists. */
+  webRoot?: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    appVersion: string;
+    /** "METHOD /path" of every registered route, so a test can check that OpenAPI lists them all. */
+    registeredRoutes: string[];
+  }
+}
+
+/** The Fastify app factory: plugins for errors, store and docs, then routes that only translate HTTP. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 500 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('appVersion', APP_VERSION);
+  installValidators(app);
+  const routes: string[] = [];
+  app.decorate('registeredRoutes', routes);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const m of methods) if (m !== 'HEAD') routes.push(`${m} ${route.url}`);
+  });
+  await app.register(errors);
+  await app.register(openapi, { version: APP_VERSION });
+  await app.register(storePlugin, { store: options.store });
+  await app.register(actor);
+  await app.register(meta);
+  await app.register(nodes);
+  await app.register(relations);
+  await app.register(graph);
+  await app.register(importRoute);
+  await app.register(history);
+  if (options.webRoot) await app.register(webPlugin, { root: options.webRoot });
+  return app;
+}

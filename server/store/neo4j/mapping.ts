@@ -1,0 +1,136 @@
+import neo4j, { type Integer } from 'neo4j-driver';
+import { fold } from '../../../core/text/fold.js';
+import type { NodeRecord, RelationRecord } from '../../../core/model/records.js';
+import type { HistoryEntry } from '../graph-store.js';
+
+/**
+ * Records ↔ Neo4j properties. Neo4j has no map properties, so `props` and `sources` (and history's before/after)
+ * are JSON strings. Integers go out as `neo4j.int` (a JS number would be stored as a FLOAT) and come back as plain
+ * numbers whatever the driver's integer setting, so no Integer or BigInt leaks out of the store.
+ */
+export type PropMap = Record<string, unknown>;
+
+const int = (n: number): Integer => neo4j.int(n);
+
+export function toNumber(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (neo4j.isInt(v)) return (v as Integer).toNumber();
+  throw new TypeError(`Expected a number from Neo4j, got ${typeof v}`);
+}
+
+const str = (p: PropMap, key: string): string => {
+  const v = p[key];
+  if (typeof v !== 'string') throw new TypeError(`Neo4j property ${key} is not a string`);
+  return v;
+};
+const optStr = (p: PropMap, key: string): string | null => (typeof p[key] === 'string' ? (p[key] as string) : null);
+const json = <T>(p: PropMap, key: string): T => JSON.parse(str(p, key)) as T;
+
+export const searchText = (n: Pick<NodeRecord, 'id' | 'name' | 'nameEn'>): string => fold(`${n.name} ${n.nameEn ?? ''} ${n.id}`);
+
+/** Null values are dropped by `SET n = $map`, which is how optional fields stay absent. */
+export function nodeToProps(n: NodeRecord): PropMap {
+  return {
+    id: n.id,
+    kind: n.kind,
+    name: n.name,
+    nameEn: n.nameEn ?? null,
+    props: JSON.stringify(n.props),
+    searchText: searchText(n),
+    version: int(n.version),
+    createdAt: n.createdAt,
+    createdBy: n.createdBy,
+    updatedAt: n.updatedAt,
+    updatedBy: n.updatedBy,
+  };
+}
+
+export function nodeFromProps(p: PropMap): NodeRecord {
+  const nameEn = optStr(p, 'nameEn');
+  return {
+    id: str(p, 'id'),
+    kind: str(p, 'kind'),
+    name: str(p, 'name'),
+    ...(nameEn !== null ? { nameEn } : {}),
+    props: json(p, 'props'),
+    version: toNumber(p.version),
+    createdAt: str(p, 'createdAt'),
+    createdBy: str(p, 'createdBy'),
+    updatedAt: str(p, 'updatedAt'),
+    updatedBy: str(p, 'updatedBy'),
+  };
+}
+
+/** The relationship's own properties; its type and endpoints are the graph structure. */
+export function relationToProps(r: RelationRecord): PropMap {
+  return {
+    id: r.id,
+    weight: r.weight,
+    props: JSON.stringify(r.props),
+    sources: JSON.stringify(r.sources),
+    evidence: r.evidence,
+    validFrom: r.validFrom,
+    validTo: r.validTo,
+    note: r.note ?? null,
+    version: int(r.version),
+    createdAt: r.createdAt,
+    createdBy: r.createdBy,
+    updatedAt: r.updatedAt,
+    updatedBy: r.updatedBy,
+  };
+}
+
+/** Row shape the relation queries return: `r {.*} AS r, type(r) AS type, a.id AS from, b.id AS to`. */
+export function relationFromRow(row: PropMap): RelationRecord {
+  const p = row.r as PropMap;
+  const note = optStr(p, 'note');
+  return {
+    id: str(p, 'id'),
+    type: str(row, 'type'),
+    from: str(row, 'from'),
+    to: str(row, 'to'),
+    weight: toNumber(p.weight),
+    props: json(p, 'props'),
+    sources: json(p, 'sources'),
+    evidence: str(p, 'evidence') as RelationRecord['evidence'],
+    validFrom: optStr(p, 'validFrom'),
+    validTo: optStr(p, 'validTo'),
+    ...(note !== null ? { note } : {}),
+    version: toNumber(p.version),
+    createdAt: str(p, 'createdAt'),
+    createdBy: str(p, 'createdBy'),
+    updatedAt: str(p, 'updatedAt'),
+    updatedBy: str(p, 'updatedBy'),
+  };
+}
+
+export function historyToProps(h: HistoryEntry): PropMap {
+  return {
+    seq: int(h.seq),
+    recordId: h.recordId,
+    recordType: h.recordType,
+    version: int(h.version),
+    op: h.op,
+    actor: h.actor,
+    at: h.at,
+    before: h.before ? JSON.stringify(h.before) : null,
+    after: h.after ? JSON.stringify(h.after) : null,
+  };
+}
+
+export function historyFromProps(p: PropMap): HistoryEntry {
+  const before = optStr(p, 'before');
+  const after = optStr(p, 'after');
+  return {
+    seq: toNumber(p.seq),
+    recordId: str(p, 'recordId'),
+    recordType: str(p, 'recordType') as HistoryEntry['recordType'],
+    version: toNumber(p.version),
+    op: str(p, 'op') as HistoryEntry['op'],
+    actor: str(p, 'actor'),
+    at: str(p, 'at'),
+    before: before ? (JSON.parse(before) as HistoryEntry['before']) : null,
+    after: after ? (JSON.parse(after) as HistoryEntry['after']) : null,
+  };
+}
