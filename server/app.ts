@@ -12,6 +12,7 @@ import relations from './routes/relations.js';
 import graph from './routes/graph.js';
 import importRoute from './routes/import.js';
 import history from './routes/history.js';
+import views from './routes/views.js';
 import { APP_VERSION } from './version.js';
 import { installValidators } from './plugins/validators.js';
 
@@ -59,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(graph);
   await app.register(importRoute);
   await app.register(history);
+  await app.register(views);
   if (options.webRoot) await app.register(webPlugin, { root: options.webRoot });
   return app;
 }

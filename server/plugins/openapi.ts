@@ -21,6 +21,7 @@ export default fp<{ version: string }>(async function openapi(app: FastifyInstan
         { name: 'graph' },
         { name: 'import' },
         { name: 'history' },
+        { name: 'views' },
       ],
     },
   });

@@ -1,4 +1,4 @@
-import type { Batch, NodeInput, NodeRecord, Page, RelationInput, RelationRecord, Snapshot, SnapshotQuery } from '../../core/model/records.js';
+import type { JsonValue, Batch, NodeInput, NodeRecord, Page, RelationInput, RelationRecord, Snapshot, SnapshotQuery } from '../../core/model/records.js';
 
 /** Who writes, and when (transaction time). */
 export interface WriteContext {
@@ -60,6 +60,15 @@ export interface StoreStats {
 
 export type StoreKind = 'sqlite' | 'neo4j';
 
+/** A named view of the map: filters, encodings, camera, and node positions so the map is stable. */
+export interface SavedView {
+  name: string;
+  state: JsonValue;
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+}
+
 /**
  * The one storage interface the server uses. Writes are transactional: a failed write changes nothing.
  * `expectedVersion` implements optimistic concurrency (If-Match); undefined means "do not check".
@@ -92,5 +101,10 @@ export interface GraphStore {
   /** The node, its neighbours up to `depth` steps, and the relations among them. */
   neighbourhood(id: string, depth: number): Promise<Snapshot>;
   history(query: HistoryQuery): Promise<HistoryEntry[]>;
+  listViews(): Promise<SavedView[]>;
+  getView(name: string): Promise<SavedView | undefined>;
+  /** Creates (expectedVersion undefined and no such view) or replaces a view, checking the version. */
+  saveView(name: string, state: JsonValue, expectedVersion: number | undefined, ctx: WriteContext): Promise<SavedView>;
+  deleteView(name: string, expectedVersion: number | undefined, ctx: WriteContext): Promise<void>;
   close(): Promise<void>;
 }

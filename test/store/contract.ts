@@ -164,6 +164,20 @@ export function storeContract(label: string, open: () => Promise<GraphStore>): v
       expect(await store.getRelation(id)).toBeUndefined();
     });
 
+    it('saves views with version checks', async () => {
+      const name = `vy ${ns}`;
+      const v1 = await store.saveView(name, { filters: { kinds: ['Organisation'] }, positions: { 'org:a': [1.5, -2] } }, undefined, ctx);
+      expect(v1.version).toBe(1);
+      await expect(store.saveView(name, { x: 1 }, undefined, ctx)).rejects.toMatchObject({ code: 'already_exists' });
+      const v2 = await store.saveView(name, { filters: {} }, 1, ctx);
+      expect(v2.version).toBe(2);
+      await expect(store.saveView(name, { stale: true }, 1, ctx)).rejects.toMatchObject({ code: 'version_mismatch' });
+      expect((await store.getView(name))?.state).toEqual({ filters: {} });
+      expect((await store.listViews()).map((v) => v.name)).toContain(name);
+      await store.deleteView(name, 2, ctx);
+      expect(await store.getView(name)).toBeUndefined();
+    });
+
     it('reports stats and node kinds', async () => {
       const stats = await store.stats();
       expect(stats.nodes).toBeGreaterThanOrEqual(5);

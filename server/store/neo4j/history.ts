@@ -1,4 +1,3 @@
-import neo4j from 'neo4j-driver';
 import type { NodeRecord, RelationRecord } from '../../../core/model/records.js';
 import type { HistoryEntry } from '../graph-store.js';
 import { historyToProps, toNumber, type PropMap } from './mapping.js';

@@ -2,6 +2,8 @@ import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord
 import type { PropMap } from './mapping.js';
 
 export type Params = Record<string, unknown>;
+/** Runs one statement and returns its rows as plain objects; a read or a statement inside a write transaction. */
+export type Run = (text: string, params?: Params) => Promise<PropMap[]>;
 
 const plain = (records: Neo4jRecord[]): PropMap[] => records.map((r) => r.toObject() as PropMap);
 
@@ -9,10 +11,7 @@ const plain = (records: Neo4jRecord[]): PropMap[] => records.map((r) => r.toObje
 export class Tx {
   constructor(private readonly tx: ManagedTransaction) {}
 
-  async run(text: string, params: Params = {}): Promise<PropMap[]> {
-    const result = await this.tx.run(text, params);
-    return plain(result.records);
-  }
+  readonly run: Run = async (text, params = {}) => plain((await this.tx.run(text, params)).records);
 }
 
 /** Reads as managed single statements, writes as retried transaction functions, always on one named database. */
@@ -22,10 +21,8 @@ export class Runner {
     readonly database: string,
   ) {}
 
-  async read(text: string, params: Params = {}): Promise<PropMap[]> {
-    const result = await this.driver.executeQuery(text, params, { database: this.database, routing: neo4j.routing.READ });
-    return plain(result.records);
-  }
+  readonly read: Run = async (text, params = {}) =>
+    plain((await this.driver.executeQuery(text, params, { database: this.database, routing: neo4j.routing.READ })).records);
 
   /** `work` may run more than once (the driver retries transient failures), so it must only read and write in `tx`. */
   async write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {

@@ -50,6 +50,18 @@ const MIGRATIONS: { version: number; sql: string }[] = [
       CREATE INDEX history_at ON history(at);
     `,
   },
+  {
+    version: 2,
+    sql: `
+      CREATE TABLE views (
+        name TEXT PRIMARY KEY,
+        state TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): number[] {

@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fold } from '../../../core/text/fold.js';
-import type { Batch, NodeInput, NodeRecord, Page, RelationInput, RelationRecord, Snapshot, SnapshotQuery } from '../../../core/model/records.js';
-import type { GraphStore, HistoryEntry, HistoryQuery, ImportResult, NodeQuery, RelationQuery, StoreStats, WriteContext } from '../graph-store.js';
+import type { JsonValue, Batch, NodeInput, NodeRecord, Page, RelationInput, RelationRecord, Snapshot, SnapshotQuery } from '../../../core/model/records.js';
+import type { GraphStore, SavedView, HistoryEntry, HistoryQuery, ImportResult, NodeQuery, RelationQuery, StoreStats, WriteContext } from '../graph-store.js';
 import { StoreError, alreadyExists, notFound, versionMismatch } from '../errors.js';
 import { buildNode, buildRelation, stamp } from '../record-builders.js';
 import { validOn } from '../as-of.js';
@@ -11,6 +11,16 @@ import { migrate } from './migrations.js';
 import { nodeFromRow, relationFromRow, type NodeRow, type RelationRow } from './rows.js';
 
 type Rel = RelationInput & { id: string };
+
+interface ViewRow {
+  name: string;
+  state: string;
+  version: number;
+  updated_at: string;
+  updated_by: string;
+}
+
+const viewFromRow = (r: ViewRow): SavedView => ({ name: r.name, state: JSON.parse(r.state), version: r.version, updatedAt: r.updated_at, updatedBy: r.updated_by });
 
 /** The embedded store: one SQLite file in WAL mode. better-sqlite3 is synchronous, so each method is one transaction. */
 export class SqliteStore implements GraphStore {
@@ -279,6 +289,37 @@ export class SqliteStore implements GraphStore {
       before: r.before ? JSON.parse(r.before) : null,
       after: r.after ? JSON.parse(r.after) : null,
     }));
+  }
+
+  async listViews(): Promise<SavedView[]> {
+    return (this.db.prepare('SELECT * FROM views ORDER BY name').all() as ViewRow[]).map(viewFromRow);
+  }
+
+  async getView(name: string): Promise<SavedView | undefined> {
+    const row = this.db.prepare('SELECT * FROM views WHERE name = ?').get(name) as ViewRow | undefined;
+    return row ? viewFromRow(row) : undefined;
+  }
+
+  async saveView(name: string, state: JsonValue, expectedVersion: number | undefined, ctx: WriteContext): Promise<SavedView> {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT * FROM views WHERE name = ?').get(name) as ViewRow | undefined;
+      if (row && expectedVersion !== undefined && row.version !== expectedVersion) throw versionMismatch(name, expectedVersion, row.version);
+      if (row && expectedVersion === undefined) throw alreadyExists('View', name);
+      const view: SavedView = { name, state, version: (row?.version ?? 0) + 1, updatedAt: stamp(ctx), updatedBy: ctx.actor };
+      this.db
+        .prepare('INSERT INTO views (name, state, version, updated_at, updated_by) VALUES (?,?,?,?,?) ON CONFLICT(name) DO UPDATE SET state=excluded.state, version=excluded.version, updated_at=excluded.updated_at, updated_by=excluded.updated_by')
+        .run(name, JSON.stringify(state), view.version, view.updatedAt, view.updatedBy);
+      return view;
+    })();
+  }
+
+  async deleteView(name: string, expectedVersion: number | undefined, _ctx: WriteContext): Promise<void> {
+    this.db.transaction(() => {
+      const row = this.db.prepare('SELECT version FROM views WHERE name = ?').get(name) as { version: number } | undefined;
+      if (!row) throw notFound('View', name);
+      if (expectedVersion !== undefined && row.version !== expectedVersion) throw versionMismatch(name, expectedVersion, row.version);
+      this.db.prepare('DELETE FROM views WHERE name = ?').run(name);
+    })();
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,141 @@
+import neo4j from 'neo4j-driver';
+import type { NodeRecord, RelationInput, RelationRecord } from '../../../core/model/records.js';
+import { StoreError } from '../errors.js';
+import { chunks } from './history.js';
+import { nodeFromProps, nodeToProps, relationFromRow, relationToProps, type PropMap } from './mapping.js';
+import { cypher } from './queries.js';
+import type { Run } from './runner.js';
+import { nodeLabel, relationType, type SafeName } from './whitelist.js';
+
+/**
+ * Reading and writing whole records, in batches. Single-record methods and the bulk import share these, so both
+ * write the same way: CREATE for ids known to be new, MATCH by id for the rest (the lookups already happened in the
+ * same, serialised transaction, so MERGE would only repeat them).
+ */
+
+const unique = (ids: string[]): string[] => [...new Set(ids)];
+
+function push<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
+  const list = groups.get(key);
+  if (list) list.push(value);
+  else groups.set(key, [value]);
+}
+
+export async function nodesById(run: Run, ids: string[]): Promise<Map<string, NodeRecord>> {
+  const out = new Map<string, NodeRecord>();
+  for (const batch of chunks(unique(ids))) {
+    for (const row of await run(cypher('nodes-get'), { ids: batch })) {
+      const node = nodeFromProps(row.n as PropMap);
+      out.set(node.id, node);
+    }
+  }
+  return out;
+}
+
+/** Looks relation ids up over every catalogue type: ids are unique across types, not just within one. */
+export async function relationsById(run: Run, ids: string[]): Promise<Map<string, RelationRecord>> {
+  const out = new Map<string, RelationRecord>();
+  for (const batch of chunks(unique(ids))) {
+    for (const row of await run(cypher('relations-get'), { ids: batch })) {
+      const rel = relationFromRow(row);
+      out.set(rel.id, rel);
+    }
+  }
+  return out;
+}
+
+export async function missingNodes(run: Run, ids: string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const batch of chunks(unique(ids))) {
+    for (const row of await run(cypher('nodes-missing'), { ids: batch })) out.add(row.id as string);
+  }
+  return out;
+}
+
+export const dangling = (r: RelationInput & { id: string }, end: 'from' | 'to', node: string): StoreError =>
+  new StoreError('dangling_endpoint', `Relation "${r.id}": ${end} node "${node}" does not exist`, { id: r.id, end, node });
+
+/** Throws dangling_endpoint for the first relation (in order) with an endpoint that is neither known nor stored. */
+export async function requireEndpoints(run: Run, rels: (RelationInput & { id: string })[], known: ReadonlySet<string> = new Set()): Promise<void> {
+  const missing = await missingNodes(
+    run,
+    rels.flatMap((r) => [r.from, r.to]).filter((id) => !known.has(id)),
+  );
+  if (missing.size === 0) return;
+  for (const r of rels) {
+    if (missing.has(r.from)) throw dangling(r, 'from', r.from);
+    if (missing.has(r.to)) throw dangling(r, 'to', r.to);
+  }
+}
+
+/** Writes the final state of nodes; `before` holds those that existed when the transaction began. */
+export async function writeNodes(run: Run, before: ReadonlyMap<string, NodeRecord>, after: ReadonlyMap<string, NodeRecord>): Promise<void> {
+  const creates = new Map<SafeName, PropMap[]>();
+  const relabels = new Map<string, { from: SafeName; to: SafeName; ids: string[] }>();
+  const updates: PropMap[] = [];
+  for (const [id, rec] of after) {
+    const prev = before.get(id);
+    const label = nodeLabel(rec.kind);
+    if (!prev) {
+      push(creates, label, nodeToProps(rec));
+      continue;
+    }
+    if (prev.kind !== rec.kind) {
+      const key = `${prev.kind}>${rec.kind}`;
+      const group = relabels.get(key) ?? { from: nodeLabel(prev.kind), to: label, ids: [] };
+      group.ids.push(id);
+      relabels.set(key, group);
+    }
+    updates.push(nodeToProps(rec));
+  }
+  for (const [label, rows] of creates) {
+    for (const batch of chunks(rows)) await run(cypher('node-create', { KIND: label }), { rows: batch });
+  }
+  for (const { from, to, ids } of relabels.values()) {
+    for (const batch of chunks(ids)) await run(cypher('node-relabel', { OLD_KIND: from, KIND: to }), { ids: batch });
+  }
+  for (const batch of chunks(updates)) await run(cypher('node-update'), { rows: batch });
+}
+
+export async function deleteRelations(run: Run, rels: Iterable<RelationRecord>): Promise<void> {
+  const byType = new Map<SafeName, string[]>();
+  for (const r of rels) push(byType, relationType(r.type), r.id);
+  for (const [type, ids] of byType) {
+    for (const batch of chunks(ids)) await run(cypher('relation-delete', { TYPE: type }), { ids: batch });
+  }
+}
+
+/**
+ * Writes the final state of relations. A relationship cannot change its type or endpoints, so a relation whose
+ * type, from or to changed is deleted and created again (same id, same transaction).
+ */
+export async function writeRelations(
+  run: Run,
+  before: ReadonlyMap<string, RelationRecord>,
+  after: ReadonlyMap<string, RelationRecord>,
+): Promise<void> {
+  const creates = new Map<SafeName, PropMap[]>();
+  const updates = new Map<SafeName, PropMap[]>();
+  const replaced: RelationRecord[] = [];
+  for (const [id, rec] of after) {
+    const prev = before.get(id);
+    const type = relationType(rec.type);
+    const row = { from: rec.from, to: rec.to, props: relationToProps(rec) };
+    if (prev && prev.type === rec.type && prev.from === rec.from && prev.to === rec.to) {
+      push(updates, type, row);
+    } else {
+      if (prev) replaced.push(prev);
+      push(creates, type, row);
+    }
+  }
+  await deleteRelations(run, replaced);
+  for (const [type, rows] of creates) {
+    for (const batch of chunks(rows)) await run(cypher('relation-create', { TYPE: type }), { rows: batch });
+  }
+  for (const [type, rows] of updates) {
+    for (const batch of chunks(rows)) await run(cypher('relation-update', { TYPE: type }), { rows: batch });
+  }
+}
+
+/** SKIP/LIMIT and list slices need Cypher INTEGERs; a JS number would be sent as a FLOAT. */
+export const int = (n: number) => neo4j.int(n);
