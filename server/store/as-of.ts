@@ -1,4 +1,6 @@
-/** Valid-time filter shared by the stores: a relation holds on `asOf` if it started on or before and ended on or after. */
+import { validOnDate } from '../../core/graph/as-of.js';
+
+/** Valid-time filter shared by the stores (one definition, in core). */
 export function validOn(asOf: string, validFrom: string | null | undefined, validTo: string | null | undefined): boolean {
-  return (!validFrom || validFrom <= asOf) && (!validTo || validTo >= asOf);
+  return validOnDate(asOf, { validFrom: validFrom ?? null, validTo: validTo ?? null });
 }
