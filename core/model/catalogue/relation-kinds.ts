@@ -37,8 +37,9 @@ export const RELATION_KINDS: readonly RelationKindDef[] = [
     id: 'MEMBER_OF',
     label: { sv: 'medlem i', en: 'member of' },
     inverseLabel: { sv: 'har medlem', en: 'has member' },
+    // An organisation can have members too: a kommunalförbund or samordningsförbund is an association.
     from: [...ACTORS, ...GROUPS],
-    to: GROUPS,
+    to: [...ACTORS, ...GROUPS],
     directed: true,
     role: 'membership',
     props: Type.Object(
