@@ -1,9 +1,7 @@
 import { Command, Option } from 'commander';
 import { APP_VERSION } from '../version.js';
-import { serve } from './serve.js';
-import { exportCommand, importCommand, seedCommand } from './data-commands.js';
 
-/** The `aktorsatlas` command line. Returns an exit code, or -1 while a server keeps running. */
+/** The `aktorsatlas` command line. Commands load their modules lazily so `--help` stays fast. Returns an exit code, or -1 while a server keeps running. */
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
   const program = new Command()
@@ -20,6 +18,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--host <host>', 'address to bind (default: HOST or 127.0.0.1)')
     .option('--no-seed', 'do not seed an empty store')
     .action(async (opts: { port?: string; host?: string; seed?: boolean }) => {
+      const { serve } = await import('./serve.js');
       code = await serve(opts);
     });
 
@@ -27,6 +26,7 @@ export async function main(argv: string[]): Promise<number> {
     .command('seed')
     .description('Load the Jönköpings län network into an empty store (does nothing if the store holds data)')
     .action(async () => {
+      const { seedCommand } = await import('./data-commands.js');
       code = await seedCommand();
     });
 
@@ -35,6 +35,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('Import a JSON batch ({nodes, relations}) or a snapshot file, all-or-nothing')
     .argument('<file>', 'JSON file')
     .action(async (file: string) => {
+      const { importCommand } = await import('./data-commands.js');
       code = await importCommand(file);
     });
 
@@ -45,6 +46,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .option('--as-of <date>', 'only relations valid on this date (YYYY-MM-DD)')
     .action(async (opts: { format: string; output?: string; asOf?: string }) => {
+      const { exportCommand } = await import('./data-commands.js');
       code = await exportCommand(opts.format, opts.output, opts.asOf);
     });
 
