@@ -13,8 +13,16 @@ import graph from './routes/graph.js';
 import importRoute from './routes/import.js';
 import history from './routes/history.js';
 import views from './routes/views.js';
+import analysis from './routes/analysis.js';
+import gaps from './routes/gaps.js';
+import exchange from './routes/exchange.js';
 import { APP_VERSION } from './version.js';
 import { installValidators } from './plugins/validators.js';
+import security, { type SecurityOptions } from './plugins/security.js';
+import authPlugin from './plugins/auth.js';
+import authRoutes from './routes/auth.js';
+import type { AccountStore } from './store/accounts/account-store.js';
+import type { AuthOptions } from './auth/service.js';
 
 export interface AppOptions {
   store: GraphStore;
@@ -23,6 +31,14 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Serve the built front end from this folder, if it exists. */
   webRoot?: string;
+  /** Accounts, tokens and sessions; absent (or empty) = open local mode: the local user on loopback may do all. */
+  accounts?: AccountStore;
+  /** Sign-in options (anonymous read, session lifetime, Secure cookie, sign-in rate limits). */
+  auth?: AuthOptions;
+  /** Security headers, CORS and per-request limits. */
+  security?: SecurityOptions;
+  /** Trust X-Forwarded-* from a reverse proxy (for the client IP and the Secure cookie behind TLS). */
+  trustProxy?: boolean;
 }
 
 declare module 'fastify' {
@@ -40,6 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     return503OnClosing: true,
     routerOptions: { maxParamLength: 500 },
+    ...(options.trustProxy ? { trustProxy: true } : {}),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('appVersion', APP_VERSION);
@@ -51,9 +68,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     for (const m of methods) if (m !== 'HEAD') routes.push(`${m} ${route.url}`);
   });
   await app.register(errors);
+  await app.register(security, options.security ?? {});
   await app.register(openapi, { version: APP_VERSION });
   await app.register(storePlugin, { store: options.store });
   await app.register(actor);
+  await app.register(authPlugin, { ...options.auth, ...(options.accounts ? { accounts: options.accounts } : {}), ...(options.security?.corsOrigin ? { allowedOrigin: options.security.corsOrigin } : {}) });
+  await app.register(authRoutes);
   await app.register(meta);
   await app.register(nodes);
   await app.register(relations);
@@ -61,6 +81,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(importRoute);
   await app.register(history);
   await app.register(views);
+  await app.register(analysis);
+  await app.register(gaps);
+  await app.register(exchange);
   if (options.webRoot) await app.register(webPlugin, { root: options.webRoot });
   return app;
 }

@@ -5,8 +5,13 @@ import { nodeKind } from '../model/catalogue/node-kinds.js';
 import { RELATION_KINDS, relationKind } from '../model/catalogue/relation-kinds.js';
 import { validOnDate } from './as-of.js';
 
-/** Which relation kinds count as ties by default: direct ties, memberships and funding. */
-export const DEFAULT_PROJECTION_TYPES = RELATION_KINDS.filter((k) => ['tie', 'membership', 'funding'].includes(k.role)).map((k) => k.id);
+/**
+ * Which relation kinds count as ties by default: direct ties, memberships, funding, and PART_OF (a unit is tied to
+ * its parent organisation; a sub-network's PART_OF never joins two actors, so it adds nothing here).
+ */
+export const DEFAULT_PROJECTION_TYPES = RELATION_KINDS.filter((k) => ['tie', 'membership', 'funding'].includes(k.role) || k.id === 'PART_OF').map(
+  (k) => k.id,
+);
 
 export interface ProjectionOptions {
   /** Relation kinds that count (direct ties between actors, or affiliations of actors with networks). */
@@ -45,7 +50,10 @@ function selectedRelations(snapshot: Snapshot, options: ProjectionOptions): Rela
 export function projectActors(snapshot: Snapshot, options: ProjectionOptions = {}): { graph: AbstractGraph; meta: ProjectionMeta } {
   const graph = new UndirectedGraph({ allowSelfLoops: false });
   const kindOf = new Map(snapshot.nodes.map((n) => [n.id, n.kind]));
-  for (const n of snapshot.nodes) if (nodeKind(n.kind)?.actor) graph.addNode(n.id, NODE_ATTRS(n));
+  // Nodes in id order, so every source of the same data (fixture, SQLite, Neo4j, the browser) gives the same graph
+  // and seeded Louvain gives the same communities.
+  const sorted = [...snapshot.nodes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const n of sorted) if (nodeKind(n.kind)?.actor) graph.addNode(n.id, NODE_ATTRS(n));
   const isActor = (id: string) => graph.hasNode(id);
   const isAffiliation = (id: string) => nodeKind(kindOf.get(id) ?? '')?.affiliation === true;
   const addTie = (a: string, b: string, w: number, via: string) => {
@@ -56,7 +64,8 @@ export function projectActors(snapshot: Snapshot, options: ProjectionOptions = {
   };
 
   const members = new Map<string, Set<string>>();
-  for (const r of selectedRelations(snapshot, options)) {
+  const relations = [...selectedRelations(snapshot, options)].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const r of relations) {
     if (isActor(r.from) && isActor(r.to)) addTie(r.from, r.to, r.weight, r.type);
     else if (isActor(r.from) && isAffiliation(r.to)) {
       const set = members.get(r.to) ?? new Set<string>();
@@ -78,7 +87,8 @@ export function projectActors(snapshot: Snapshot, options: ProjectionOptions = {
 export function projectTwoMode(snapshot: Snapshot, options: ProjectionOptions = {}): { graph: AbstractGraph; meta: ProjectionMeta } {
   const graph = new UndirectedGraph({ allowSelfLoops: false });
   const byId = new Map(snapshot.nodes.map((n) => [n.id, n]));
-  for (const r of selectedRelations(snapshot, options)) {
+  const relations = [...selectedRelations(snapshot, options)].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const r of relations) {
     const from = byId.get(r.from);
     const to = byId.get(r.to);
     if (!from || !to || !nodeKind(from.kind)?.actor || !nodeKind(to.kind)?.affiliation) continue;

@@ -1,5 +1,10 @@
 import { Value } from 'typebox/value';
+import { Compile } from 'typebox/compile';
+import { Settings } from 'typebox/system';
 import type { TSchema } from 'typebox';
+
+// TypeBox buffers 8 errors by default; a form or an import row should list every problem (still bounded).
+Settings.Set({ maxErrors: 200 });
 import { problem, type Problem } from './problems.js';
 
 interface SchemaError {
@@ -9,31 +14,65 @@ interface SchemaError {
   message: string;
 }
 
-/** Allowed values of a union of literals at a schema path, for a readable "one of" message. */
-function literalOptions(errors: SchemaError[], path: string): string[] {
-  return errors
-    .filter((e) => e.instancePath === path && e.keyword === 'const')
-    .map((e) => String(e.params.allowedValue));
+/** The sub-schema that validates the value at a JSON-pointer instance path (objects and arrays only). */
+function schemaAt(schema: TSchema, path: string): TSchema | undefined {
+  let current: Record<string, unknown> | undefined = schema as unknown as Record<string, unknown>;
+  for (const key of path.split('/').slice(1)) {
+    if (!current) return undefined;
+    const props = current.properties as Record<string, Record<string, unknown>> | undefined;
+    current = props?.[key] ?? (current.items as Record<string, unknown> | undefined);
+  }
+  return current as TSchema | undefined;
+}
+
+/** Allowed values of a union of literals at a path, for a readable "one of" message. */
+function literalOptions(schema: TSchema, errors: SchemaError[], path: string): string[] {
+  const sub = schemaAt(schema, path) as { anyOf?: { const?: unknown }[] } | undefined;
+  const fromSchema = (sub?.anyOf ?? []).filter((s) => s.const !== undefined).map((s) => String(s.const));
+  if (fromSchema.length > 0) return fromSchema;
+  return errors.filter((e) => e.instancePath === path && e.keyword === 'const').map((e) => String(e.params.allowedValue));
+}
+
+// Compiled checkers, one per schema: checking valid input is the hot path of a large import.
+const compiled = new WeakMap<TSchema, { Check(value: unknown): boolean }>();
+
+function checker(schema: TSchema): { Check(value: unknown): boolean } {
+  let c = compiled.get(schema);
+  if (!c) {
+    c = Compile(schema) as unknown as { Check(value: unknown): boolean };
+    compiled.set(schema, c);
+  }
+  return c;
 }
 
 /** Turns TypeBox's errors into bilingual problems, one per place, most specific first. */
 export function schemaProblems(schema: TSchema, value: unknown, base = ''): Problem[] {
+  if (checker(schema).Check(value)) return [];
   const errors = [...Value.Errors(schema, value)] as unknown as SchemaError[];
   const out: Problem[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
     const path = `${base}${e.instancePath}`;
-    const p = messageFor(e, errors, path);
+    const p = messageFor(schema, e, errors, path);
     if (!p) continue;
     const key = `${p.path}|${p.code}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(p);
   }
+  // A union of literals may be reported as bare `const` misses without an `anyOf` summary: say "one of" once.
+  for (const e of errors) {
+    if (e.keyword !== 'const') continue;
+    const path = `${base}${e.instancePath}`;
+    if (out.some((p) => p.path === path)) continue;
+    const options = literalOptions(schema, errors, e.instancePath);
+    out.push(problem(path, 'enum', `Måste vara en av: ${options.join(', ')}`, `Must be one of: ${options.join(', ')}`));
+  }
+  if (out.length === 0) out.push(problem(base || '/', 'invalid', 'Ogiltigt värde', 'Invalid value'));
   return out;
 }
 
-function messageFor(e: SchemaError, all: SchemaError[], path: string): Problem | undefined {
+function messageFor(schema: TSchema, e: SchemaError, all: SchemaError[], path: string): Problem | undefined {
   switch (e.keyword) {
     case 'boolean':
     case 'const':
@@ -59,7 +98,7 @@ function messageFor(e: SchemaError, all: SchemaError[], path: string): Problem |
       );
     }
     case 'anyOf': {
-      const options = literalOptions(all, e.instancePath);
+      const options = literalOptions(schema, all, e.instancePath);
       return options.length > 0
         ? problem(path, 'enum', `Måste vara en av: ${options.join(', ')}`, `Must be one of: ${options.join(', ')}`)
         : problem(path, 'type', 'Ogiltigt värde', 'Invalid value');

@@ -42,12 +42,88 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('export')
     .description('Export the graph')
-    .addOption(new Option('--format <format>', 'output format').choices(['json']).default('json'))
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['json', 'gexf', 'graphml', 'csv', 'xlsx', 'svg'])
+        .default('json'),
+    )
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .option('--as-of <date>', 'only relations valid on this date (YYYY-MM-DD)')
-    .action(async (opts: { format: string; output?: string; asOf?: string }) => {
-      const { exportCommand } = await import('./data-commands.js');
-      code = await exportCommand(opts.format, opts.output, opts.asOf);
+    .addOption(
+      new Option('--table <table>', 'csv: which table').choices(['nodes', 'relations', 'gaps']).default('nodes'),
+    )
+    .addOption(
+      new Option('--lang <lang>', 'csv, xlsx, svg: language of headers and labels').choices(['sv', 'en']).default('sv'),
+    )
+    .option('--view <name>', 'gexf, graphml, svg: positions (and colours, sizes) of a saved view')
+    .action(
+      async (opts: {
+        format: string;
+        output?: string;
+        asOf?: string;
+        table?: string;
+        lang?: string;
+        view?: string;
+      }) => {
+        if (opts.format === 'json') {
+          const { exportCommand } = await import('./data-commands.js');
+          code = await exportCommand(opts.format, opts.output, opts.asOf);
+        } else {
+          const { exportFileCommand } = await import('./exchange-commands.js');
+          code = await exportFileCommand(opts.format, opts);
+        }
+      },
+    );
+
+  program
+    .command('import-file')
+    .description(
+      'Import CSV (an actor and a relation file), XLSX, GEXF, GraphML or JSON with a validation report (all-or-nothing)',
+    )
+    .argument('<files...>', 'the file(s); CSV: the actors file and the relations file')
+    .addOption(
+      new Option('--format <format>', 'file format (default: from the file name)').choices([
+        'json',
+        'csv',
+        'xlsx',
+        'gexf',
+        'graphml',
+      ]),
+    )
+    .option('--dry-run', 'validate and report only; write nothing')
+    .addOption(new Option('--table <table>', 'what a single CSV file holds').choices(['actors', 'relations']))
+    .addOption(
+      new Option('--encoding <encoding>', 'CSV encoding').choices(['auto', 'utf-8', 'windows-1252']).default('auto'),
+    )
+    .addOption(
+      new Option('--delimiter <delimiter>', 'CSV delimiter')
+        .choices(['auto', 'comma', 'semicolon', 'tab'])
+        .default('auto'),
+    )
+    .option('--mapping <json>', 'JSON object: column header -> field')
+    .option('--default-source-url <url>', 'source for relation rows without one')
+    .option('--default-source-title <title>', 'title of that source')
+    .addOption(
+      new Option('--default-evidence <level>', 'evidence for relation rows without one').choices([
+        'confirmed',
+        'probable',
+        'uncertain',
+      ]),
+    )
+    .action(async (files: string[], opts: Record<string, string | boolean | undefined>) => {
+      const { importFileCommand } = await import('./exchange-commands.js');
+      code = await importFileCommand(files, opts);
+    });
+
+  program
+    .command('generate')
+    .description('Write a synthetic competence-supply network (deterministic for a seed) as a JSON batch')
+    .requiredOption('--actors <n>', 'number of organisations (e.g. 1000, 10000, 100000)')
+    .option('--seed <n>', 'random seed', '1')
+    .option('-o, --output <file>', 'write to a file instead of standard output')
+    .action(async (opts: { actors: string; seed: string; output?: string }) => {
+      const { generateCommand } = await import('./generate-command.js');
+      code = await generateCommand(Number(opts.actors), Number(opts.seed), opts.output);
     });
 
   program

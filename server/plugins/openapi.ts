@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
+import { DOCS_CSP } from './security.js';
 
 /** OpenAPI 3 generated from the route schemas, at /openapi.json, with a browsable page at /docs. */
 export default fp<{ version: string }>(async function openapi(app: FastifyInstance, opts) {
@@ -22,9 +23,26 @@ export default fp<{ version: string }>(async function openapi(app: FastifyInstan
         { name: 'import' },
         { name: 'history' },
         { name: 'views' },
+        { name: 'analysis' },
+        { name: 'gaps' },
+        { name: 'exchange' },
+        { name: 'auth', description: 'Sign-in, sessions, API tokens and users. Without accounts the install is open to its local user on loopback only.' },
       ],
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token (POST /api/auth/tokens), as Authorization: Bearer akt_…' },
+          sessionCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'aktorsatlas_session',
+            description: 'Set by POST /api/auth/login (HttpOnly, SameSite=Strict, Secure behind TLS). Unsafe methods also need the header x-csrf-token (from GET /api/me or the login answer).',
+          },
+        },
+      },
+      security: [{ bearerAuth: [] }, { sessionCookie: [] }, {}],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  // Its own CSP (set by swagger-ui on its routes, over the app's): its files only, no inline script.
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_CSP });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 });

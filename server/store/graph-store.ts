@@ -60,6 +60,14 @@ export interface StoreStats {
 
 export type StoreKind = 'sqlite' | 'neo4j';
 
+/** Everything a backup holds of a graph store, exactly as stored (versions, timestamps, authors, history seq). */
+export interface RawDump {
+  nodes: NodeRecord[];
+  relations: RelationRecord[];
+  history: HistoryEntry[];
+  views: SavedView[];
+}
+
 /** A named view of the map: filters, encodings, camera, and node positions so the map is stable. */
 export interface SavedView {
   name: string;
@@ -106,5 +114,11 @@ export interface GraphStore {
   /** Creates (expectedVersion undefined and no such view) or replaces a view, checking the version. */
   saveView(name: string, state: JsonValue, expectedVersion: number | undefined, ctx: WriteContext): Promise<SavedView>;
   deleteView(name: string, expectedVersion: number | undefined, ctx: WriteContext): Promise<void>;
+  /**
+   * Writes a backup into an EMPTY store as it was stored (no new versions, timestamps or history), in one
+   * transaction; refuses (already_exists) if the store holds any node, relation, history entry or view.
+   * Optional while not every adapter has it (Neo4j: server/store/neo4j/restore.ts).
+   */
+  restoreRaw?(dump: RawDump): Promise<void>;
   close(): Promise<void>;
 }

@@ -9,8 +9,9 @@ export class Neo4jQueryError extends Error {
   constructor(
     readonly neo4jCode: string,
     cause: unknown,
+    message = 'Neo4j query failed',
   ) {
-    super(`Neo4j query failed (${neo4jCode})`, { cause });
+    super(`${message} (${neo4jCode})`, { cause });
     this.name = 'Neo4jQueryError';
   }
 }
@@ -25,12 +26,12 @@ const CONSTRAINT = 'Neo.ClientError.Schema.ConstraintValidationFailed';
 
 /** What was being written, so a constraint violation can name it. */
 export interface WriteTarget {
-  what: 'Node' | 'Relation';
+  what: 'Node' | 'Relation' | 'View';
   id: string;
 }
 
-/** The id Neo4j quotes in a uniqueness violation ("... property `id` = 'org:x'"); used when the caller wrote many. */
-const quotedId = (message: string): string | undefined => /`id` = '((?:[^'\\]|\\.)*)'/.exec(message)?.[1];
+/** The value Neo4j quotes in a uniqueness violation ("... property `id` = 'org:x'"); used when the caller wrote many. */
+const quotedId = (message: string): string | undefined => /`(?:id|name)` = '((?:[^'\\]|\\.)*)'/.exec(message)?.[1];
 
 export function mapDriverError(err: unknown, target?: WriteTarget): unknown {
   if (!(err instanceof Neo4jError)) return err;
@@ -38,10 +39,14 @@ export function mapDriverError(err: unknown, target?: WriteTarget): unknown {
   if (UNAVAILABLE.has(err.code) || err.message.startsWith('Connection acquisition timed out')) {
     return new StoreError('store_unavailable', 'The graph database is unavailable', { neo4jCode: err.code });
   }
-  if (err.code === CONSTRAINT) {
+  // Only a clash on a record id is the caller's "already exists"; any other constraint failing is a store bug.
+  if (err.code === CONSTRAINT && /property `(id|name)`/.test(err.message)) {
     const id = quotedId(err.message) ?? target?.id ?? 'unknown';
-    const what = /relationship/i.test(err.message) ? 'Relation' : (target?.what ?? 'Node');
+    const what = /^Relationship/.test(err.message) ? 'Relation' : (target?.what ?? 'Node');
     return alreadyExists(what, id);
+  }
+  if (err.code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError') {
+    return new Neo4jQueryError(err.code, err, 'The write is too large for one Neo4j transaction (transaction memory limit)');
   }
   return new Neo4jQueryError(err.code, err);
 }

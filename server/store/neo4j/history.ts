@@ -1,21 +1,17 @@
 import type { NodeRecord, RelationRecord } from '../../../core/model/records.js';
 import type { HistoryEntry } from '../graph-store.js';
-import { historyToProps, toNumber, type PropMap } from './mapping.js';
+import { historyRow, int, toNumber } from './mapping.js';
 import { cypher } from './queries.js';
 import type { Tx } from './runner.js';
-
-export const CHUNK = 5000;
-
-export function* chunks<T>(items: T[], size = CHUNK): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
-}
+import { sendBatches } from './batches.js';
 
 /**
  * The history of one write transaction. `open` takes the counter's lock first thing, so writers run one at a time:
  * seq numbers are handed out here without gaps and the entries are written, in batches, before commit.
  */
 export class HistoryLog {
-  private readonly entries: PropMap[] = [];
+  private readonly entries: unknown[][] = [];
+  private readonly seqs: number[] = [];
 
   private constructor(
     private readonly tx: Tx,
@@ -38,15 +34,19 @@ export class HistoryLog {
     const rec = after ?? before;
     if (!rec) throw new Error('A history entry needs a before or an after');
     this.seq += 1;
-    this.entries.push(
-      historyToProps({ seq: this.seq, recordId: rec.id, recordType, version: rec.version, op, actor: this.actor, at: this.at, before, after }),
-    );
+    this.seqs.push(this.seq);
+    this.entries.push(historyRow({ seq: this.seq, recordId: rec.id, recordType, version: rec.version, op, before, after }));
   }
 
+  /** Writes the entries in batches; each batch also moves the counter to its last seq. */
   async flush(): Promise<void> {
-    for (const batch of chunks(this.entries)) {
-      await this.tx.run(cypher('history-append'), { seq: batch[batch.length - 1].seq, entries: batch });
-    }
+    await sendBatches(this.tx.run, cypher('history-append'), this.entries, (entries, start) => ({
+      seq: int(this.seqs[start + entries.length - 1]),
+      entries,
+      actor: this.actor,
+      at: this.at,
+    }));
     this.entries.length = 0;
+    this.seqs.length = 0;
   }
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { IDENTIFIER, allRelationTypes, type SafeName } from './whitelist.js';
+import { IDENTIFIER, allRelationTypes, nodeLabel, relationType, type SafeName } from './whitelist.js';
 
 /** Every query the store runs is a named file in `cypher/`; this list is checked against the files on first use. */
 export const QUERY_NAMES = [
@@ -32,11 +32,20 @@ export const QUERY_NAMES = [
   'snapshot-relations',
   'neighbours',
   'relations-among',
+  'relation-type-count',
+  'view-list',
+  'view-get',
+  'view-save',
+  'view-delete',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
-/** Placeholders a query may contain; each is replaced only by a whitelisted label or type. */
-export type Placeholder = 'KIND' | 'OLD_KIND' | 'TYPE' | 'OLD_TYPE' | 'REL_TYPE';
+/**
+ * Placeholders a query may contain; each is replaced only by whitelisted labels or types. `ANY_TYPE` becomes a
+ * type disjunction (`A|B|…`), all catalogue types unless a subset is given.
+ */
+export type Placeholder = 'KIND' | 'OLD_KIND' | 'TYPE' | 'OLD_TYPE' | 'REL_TYPE' | 'ANY_TYPE';
+export type Names = Partial<Record<Placeholder, SafeName | SafeName[]>>;
 
 const CYPHER_DIR = new URL('../../../cypher/', import.meta.url);
 let loaded: Map<QueryName, string> | undefined;
@@ -57,24 +66,33 @@ const stripComments = (text: string): string =>
     .join('\n')
     .trim();
 
-function fill(text: string, names: Partial<Record<Placeholder, SafeName>>): string {
-  // $$ANY_TYPE$$ is the disjunction of all catalogue types, so a lookup by relation id finds it whatever its type.
+function fill(text: string, names: Names): string {
   const values: Record<string, string[]> = { ANY_TYPE: allRelationTypes() };
-  for (const [key, value] of Object.entries(names)) values[key] = [value];
+  for (const [key, value] of Object.entries(names)) values[key] = Array.isArray(value) ? value : [value];
   const out = text.replace(/\$\$([A-Z_]+)\$\$/g, (_match, key: string) => {
     const parts = values[key];
     if (!parts || parts.length === 0) throw new Error(`Cypher placeholder ${key} has no value`);
-    for (const part of parts) if (!IDENTIFIER.test(part)) throw new Error(`Refusing to splice ${JSON.stringify(part)} into Cypher`);
+    // Checked again here, shape and membership, whatever the caller did: this is the only way into query text.
+    const check = key.endsWith('KIND') ? nodeLabel : relationType;
+    for (const part of parts) {
+      if (!IDENTIFIER.test(part)) throw new Error(`Refusing to splice ${JSON.stringify(part)} into Cypher`);
+      check(part);
+    }
     return parts.join('|');
   });
   return out;
 }
 
 /** The text of a named query with its placeholders filled by whitelisted names. */
-export function cypher(name: QueryName, names: Partial<Record<Placeholder, SafeName>> = {}): string {
+export function cypher(name: QueryName, names: Names = {}): string {
   const text = texts().get(name);
   if (text === undefined) throw new Error(`Unknown Cypher query ${name}`);
   return fill(stripComments(text), names);
+}
+
+/** One copy of the query per given type (its `$$TYPE$$` filled), joined with UNION ALL into one statement. */
+export function cypherPerType(name: QueryName, types: SafeName[]): string {
+  return types.map((type) => cypher(name, { TYPE: type })).join('\nUNION ALL\n');
 }
 
 /**

@@ -1,11 +1,10 @@
-import neo4j from 'neo4j-driver';
 import type { NodeRecord, RelationInput, RelationRecord } from '../../../core/model/records.js';
 import { StoreError } from '../errors.js';
-import { chunks } from './history.js';
-import { nodeFromProps, nodeToProps, relationFromRow, relationToProps, type PropMap } from './mapping.js';
-import { cypher } from './queries.js';
+import { sendBatches } from './batches.js';
+import { nodeFromProps, nodeToProps, relationFromRow, relationRow, toNumber, type PropMap } from './mapping.js';
+import { cypher, cypherPerType } from './queries.js';
 import type { Run } from './runner.js';
-import { nodeLabel, relationType, type SafeName } from './whitelist.js';
+import { allRelationTypes, nodeLabel, relationType, type SafeName } from './whitelist.js';
 
 /**
  * Reading and writing whole records, in batches. Single-record methods and the bulk import share these, so both
@@ -22,34 +21,29 @@ function push<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
 }
 
 export async function nodesById(run: Run, ids: string[]): Promise<Map<string, NodeRecord>> {
-  const out = new Map<string, NodeRecord>();
-  for (const batch of chunks(unique(ids))) {
-    for (const row of await run(cypher('nodes-get'), { ids: batch })) {
-      const node = nodeFromProps(row.n as PropMap);
-      out.set(node.id, node);
-    }
-  }
-  return out;
+  const rows = await sendBatches(run, cypher('nodes-get'), unique(ids), (batch) => ({ ids: batch }));
+  return new Map(rows.map((row) => nodeFromProps(row.n as PropMap)).map((n) => [n.id, n]));
 }
 
-/** Looks relation ids up over every catalogue type: ids are unique across types, not just within one. */
-export async function relationsById(run: Run, ids: string[]): Promise<Map<string, RelationRecord>> {
-  const out = new Map<string, RelationRecord>();
-  for (const batch of chunks(unique(ids))) {
-    for (const row of await run(cypher('relations-get'), { ids: batch })) {
-      const rel = relationFromRow(row);
-      out.set(rel.id, rel);
-    }
-  }
-  return out;
+/** The relation types that have relationships now (from the count store, so cheap whatever the graph's size). */
+export async function typesInUse(run: Run): Promise<SafeName[]> {
+  const rows = await run(cypherPerType('relation-type-count', allRelationTypes()));
+  return rows.filter((r) => toNumber(r.n) > 0).map((r) => relationType(r.type));
+}
+
+/**
+ * Looks relation ids up over every type (ids are unique across types, not just within one): one index seek per type.
+ * Bulk callers pass the types in use, found inside the same serialised transaction, to skip empty indexes.
+ */
+export async function relationsById(run: Run, ids: string[], types: SafeName[] = allRelationTypes()): Promise<Map<string, RelationRecord>> {
+  if (types.length === 0) return new Map();
+  const rows = await sendBatches(run, cypher('relations-get', { ANY_TYPE: types }), unique(ids), (batch) => ({ ids: batch }));
+  return new Map(rows.map(relationFromRow).map((r) => [r.id, r]));
 }
 
 export async function missingNodes(run: Run, ids: string[]): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (const batch of chunks(unique(ids))) {
-    for (const row of await run(cypher('nodes-missing'), { ids: batch })) out.add(row.id as string);
-  }
-  return out;
+  const rows = await sendBatches(run, cypher('nodes-missing'), unique(ids), (batch) => ({ ids: batch }));
+  return new Set(rows.map((row) => row.id as string));
 }
 
 export const dangling = (r: RelationInput & { id: string }, end: 'from' | 'to', node: string): StoreError =>
@@ -88,21 +82,17 @@ export async function writeNodes(run: Run, before: ReadonlyMap<string, NodeRecor
     }
     updates.push(nodeToProps(rec));
   }
-  for (const [label, rows] of creates) {
-    for (const batch of chunks(rows)) await run(cypher('node-create', { KIND: label }), { rows: batch });
-  }
+  for (const [label, rows] of creates) await sendBatches(run, cypher('node-create', { KIND: label }), rows, (batch) => ({ rows: batch }));
   for (const { from, to, ids } of relabels.values()) {
-    for (const batch of chunks(ids)) await run(cypher('node-relabel', { OLD_KIND: from, KIND: to }), { ids: batch });
+    await sendBatches(run, cypher('node-relabel', { OLD_KIND: from, KIND: to }), ids, (batch) => ({ ids: batch }));
   }
-  for (const batch of chunks(updates)) await run(cypher('node-update'), { rows: batch });
+  await sendBatches(run, cypher('node-update'), updates, (batch) => ({ rows: batch }));
 }
 
 export async function deleteRelations(run: Run, rels: Iterable<RelationRecord>): Promise<void> {
   const byType = new Map<SafeName, string[]>();
   for (const r of rels) push(byType, relationType(r.type), r.id);
-  for (const [type, ids] of byType) {
-    for (const batch of chunks(ids)) await run(cypher('relation-delete', { TYPE: type }), { ids: batch });
-  }
+  for (const [type, ids] of byType) await sendBatches(run, cypher('relation-delete', { TYPE: type }), ids, (batch) => ({ ids: batch }));
 }
 
 /**
@@ -114,13 +104,13 @@ export async function writeRelations(
   before: ReadonlyMap<string, RelationRecord>,
   after: ReadonlyMap<string, RelationRecord>,
 ): Promise<void> {
-  const creates = new Map<SafeName, PropMap[]>();
-  const updates = new Map<SafeName, PropMap[]>();
+  const creates = new Map<SafeName, unknown[][]>();
+  const updates = new Map<SafeName, unknown[][]>();
   const replaced: RelationRecord[] = [];
   for (const [id, rec] of after) {
     const prev = before.get(id);
     const type = relationType(rec.type);
-    const row = { from: rec.from, to: rec.to, props: relationToProps(rec) };
+    const row = relationRow(rec);
     if (prev && prev.type === rec.type && prev.from === rec.from && prev.to === rec.to) {
       push(updates, type, row);
     } else {
@@ -129,13 +119,6 @@ export async function writeRelations(
     }
   }
   await deleteRelations(run, replaced);
-  for (const [type, rows] of creates) {
-    for (const batch of chunks(rows)) await run(cypher('relation-create', { TYPE: type }), { rows: batch });
-  }
-  for (const [type, rows] of updates) {
-    for (const batch of chunks(rows)) await run(cypher('relation-update', { TYPE: type }), { rows: batch });
-  }
+  for (const [type, rows] of creates) await sendBatches(run, cypher('relation-create', { TYPE: type }), rows, (batch) => ({ rows: batch }));
+  for (const [type, rows] of updates) await sendBatches(run, cypher('relation-update', { TYPE: type }), rows, (batch) => ({ rows: batch }));
 }
-
-/** SKIP/LIMIT and list slices need Cypher INTEGERs; a JS number would be sent as a FLOAT. */
-export const int = (n: number) => neo4j.int(n);

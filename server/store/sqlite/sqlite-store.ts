@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fold } from '../../../core/text/fold.js';
 import type { JsonValue, Batch, NodeInput, NodeRecord, Page, RelationInput, RelationRecord, Snapshot, SnapshotQuery } from '../../../core/model/records.js';
-import type { GraphStore, SavedView, HistoryEntry, HistoryQuery, ImportResult, NodeQuery, RelationQuery, StoreStats, WriteContext } from '../graph-store.js';
+import type { GraphStore, SavedView, HistoryEntry, HistoryQuery, ImportResult, NodeQuery, RawDump, RelationQuery, StoreStats, WriteContext } from '../graph-store.js';
 import { StoreError, alreadyExists, notFound, versionMismatch } from '../errors.js';
 import { buildNode, buildRelation, stamp } from '../record-builders.js';
 import { validOn } from '../as-of.js';
@@ -319,6 +319,23 @@ export class SqliteStore implements GraphStore {
       if (!row) throw notFound('View', name);
       if (expectedVersion !== undefined && row.version !== expectedVersion) throw versionMismatch(name, expectedVersion, row.version);
       this.db.prepare('DELETE FROM views WHERE name = ?').run(name);
+    })();
+  }
+
+  async restoreRaw(dump: RawDump): Promise<void> {
+    this.db.transaction(() => {
+      const count = (table: string) => (this.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+      if (['nodes', 'relations', 'history', 'views'].some((t) => count(t) > 0)) {
+        throw new StoreError('already_exists', 'The store is not empty; a backup is restored only into an empty store', { id: 'store' });
+      }
+      for (const n of dump.nodes) this.writeNode(n, true);
+      for (const r of dump.relations) this.writeRelation(r, true);
+      const h = this.db.prepare('INSERT INTO history (seq, record_id, record_type, version, op, actor, at, before, after) VALUES (?,?,?,?,?,?,?,?,?)');
+      for (const e of dump.history) {
+        h.run(e.seq, e.recordId, e.recordType, e.version, e.op, e.actor, e.at, e.before ? JSON.stringify(e.before) : null, e.after ? JSON.stringify(e.after) : null);
+      }
+      const v = this.db.prepare('INSERT INTO views (name, state, version, updated_at, updated_by) VALUES (?,?,?,?,?)');
+      for (const x of dump.views) v.run(x.name, JSON.stringify(x.state), x.version, x.updatedAt, x.updatedBy);
     })();
   }
 

@@ -1,0 +1,234 @@
+import type { CompactGraph } from '../compact.js';
+import { checkCancel, type RunControl } from '../errors.js';
+
+/**
+ * One shortest-path pass from every source (Brandes 2001) that yields, together:
+ * betweenness, closeness, harmonic closeness, and the diameter and average path length of one component.
+ *
+ * Unweighted: BFS. Weighted: Dijkstra on distance = 1/strength (binary heap). Equal-length paths are detected
+ * with exact floating-point equality of dist[v] + d(v, w) and dist[w], exactly as NetworkX does, so the counts
+ * of shortest paths agree with `betweenness_centrality(G, weight='dist')`.
+ */
+export interface PathResults {
+  /** Normalised like NetworkX `betweenness_centrality(normalized=True)`: raw / ((n-1)(n-2)) over ordered pairs. */
+  betweenness: Float64Array;
+  /** Raw betweenness: pairs counted once in undirected graphs (NetworkX `normalized=False`). */
+  betweennessRaw: Float64Array;
+  /** NetworkX `closeness_centrality` (Wasserman–Faust; incoming distances in directed graphs). */
+  closeness: Float64Array;
+  /** NetworkX `harmonic_centrality`: Σ_u 1/d(u, v) (incoming distances in directed graphs). */
+  harmonic: Float64Array;
+  /** Diameter of the marked component (max finite distance between its nodes); null if it has no node. */
+  diameter: number | null;
+  /** Average distance over ordered pairs of distinct nodes of the marked component; 0 for a single node. */
+  averagePathLength: number | null;
+}
+
+export interface PathOptions extends RunControl {
+  /** Nodes of the component for diameter and average path length (component id per node, and which one). */
+  componentOf?: Int32Array;
+  component?: number;
+  /** Progress is reported as [from, to] of the whole run. */
+  progressSpan?: [number, number];
+}
+
+export function shortestPathMetrics(g: CompactGraph, options: PathOptions = {}): PathResults {
+  const { n, outOff, outAdj, inOff, inAdj, directed, weighted } = g;
+  const bc = new Float64Array(n);
+  const inSum = new Float64Array(n);
+  const inCnt = new Int32Array(n);
+  const harm = new Float64Array(n);
+  const sigma = new Float64Array(n);
+  const delta = new Float64Array(n);
+  const order = new Int32Array(n);
+  const compOf = options.componentOf;
+  const comp = options.component ?? -1;
+  let diameter = 0;
+  let pathSum = 0;
+  let compSize = 0;
+  if (compOf) for (let i = 0; i < n; i++) if (compOf[i] === comp) compSize++;
+
+  const [p0, p1] = options.progressSpan ?? [0, 1];
+  const progressEvery = Math.max(1, Math.floor(n / 100));
+
+  if (!weighted) {
+    const dist = new Int32Array(n).fill(-1);
+    for (let s = 0; s < n; s++) {
+      if (s % progressEvery === 0) {
+        checkCancel(options);
+        options.onProgress?.(p0 + ((p1 - p0) * s) / n);
+      }
+      sigma[s] = 1;
+      dist[s] = 0;
+      let head = 0;
+      let tail = 0;
+      order[tail++] = s;
+      while (head < tail) {
+        const v = order[head++];
+        const dv = dist[v] + 1;
+        const sv = sigma[v];
+        for (let p = outOff[v]; p < outOff[v + 1]; p++) {
+          const w = outAdj[p];
+          if (dist[w] < 0) {
+            dist[w] = dv;
+            sigma[w] = sv;
+            order[tail++] = w;
+          } else if (dist[w] === dv) sigma[w] += sv;
+        }
+      }
+      const inComp = compOf !== undefined && compOf[s] === comp;
+      for (let i = 1; i < tail; i++) {
+        const t = order[i];
+        const d = dist[t];
+        inSum[t] += d;
+        inCnt[t]++;
+        harm[t] += 1 / d;
+        if (inComp && compOf![t] === comp) {
+          pathSum += d;
+          if (d > diameter) diameter = d;
+        }
+      }
+      for (let i = tail - 1; i > 0; i--) {
+        const w = order[i];
+        const coeff = (1 + delta[w]) / sigma[w];
+        const dPrev = dist[w] - 1;
+        for (let p = inOff[w]; p < inOff[w + 1]; p++) {
+          const v = inAdj[p];
+          if (dist[v] === dPrev) delta[v] += sigma[v] * coeff;
+        }
+        bc[w] += delta[w];
+      }
+      for (let i = 0; i < tail; i++) {
+        const v = order[i];
+        dist[v] = -1;
+        sigma[v] = 0;
+        delta[v] = 0;
+      }
+    }
+  } else {
+    const outD = new Float64Array(g.outW.length);
+    for (let p = 0; p < outD.length; p++) outD[p] = 1 / g.outW[p];
+    const inD = directed ? new Float64Array(g.inW.length) : outD;
+    if (directed) for (let p = 0; p < inD.length; p++) inD[p] = 1 / g.inW[p];
+    const dist = new Float64Array(n).fill(Infinity);
+    const settled = new Uint8Array(n);
+    const cap = outAdj.length + n + 1;
+    const heapD = new Float64Array(cap);
+    const heapV = new Int32Array(cap);
+    for (let s = 0; s < n; s++) {
+      if (s % progressEvery === 0) {
+        checkCancel(options);
+        options.onProgress?.(p0 + ((p1 - p0) * s) / n);
+      }
+      let size = 0;
+      const push = (d: number, v: number) => {
+        let i = size++;
+        while (i > 0) {
+          const parent = (i - 1) >> 1;
+          if (heapD[parent] <= d) break;
+          heapD[i] = heapD[parent];
+          heapV[i] = heapV[parent];
+          i = parent;
+        }
+        heapD[i] = d;
+        heapV[i] = v;
+      };
+      const pop = (): number => {
+        const top = heapV[0];
+        size--;
+        if (size > 0) {
+          const d = heapD[size];
+          const v = heapV[size];
+          let i = 0;
+          for (;;) {
+            let c = 2 * i + 1;
+            if (c >= size) break;
+            if (c + 1 < size && heapD[c + 1] < heapD[c]) c++;
+            if (heapD[c] >= d) break;
+            heapD[i] = heapD[c];
+            heapV[i] = heapV[c];
+            i = c;
+          }
+          heapD[i] = d;
+          heapV[i] = v;
+        }
+        return top;
+      };
+      dist[s] = 0;
+      sigma[s] = 1;
+      push(0, s);
+      let tail = 0;
+      while (size > 0) {
+        const d0 = heapD[0];
+        const v = pop();
+        if (settled[v] || d0 > dist[v]) continue;
+        settled[v] = 1;
+        order[tail++] = v;
+        const dv = dist[v];
+        const sv = sigma[v];
+        for (let p = outOff[v]; p < outOff[v + 1]; p++) {
+          const w = outAdj[p];
+          if (settled[w]) continue;
+          const nd = dv + outD[p];
+          if (nd < dist[w]) {
+            dist[w] = nd;
+            sigma[w] = sv;
+            push(nd, w);
+          } else if (nd === dist[w]) sigma[w] += sv;
+        }
+      }
+      const inComp = compOf !== undefined && compOf[s] === comp;
+      for (let i = 1; i < tail; i++) {
+        const t = order[i];
+        const d = dist[t];
+        inSum[t] += d;
+        inCnt[t]++;
+        harm[t] += 1 / d;
+        if (inComp && compOf![t] === comp) {
+          pathSum += d;
+          if (d > diameter) diameter = d;
+        }
+      }
+      for (let i = tail - 1; i > 0; i--) {
+        const w = order[i];
+        const coeff = (1 + delta[w]) / sigma[w];
+        const dw = dist[w];
+        for (let p = inOff[w]; p < inOff[w + 1]; p++) {
+          const v = inAdj[p];
+          if (settled[v] && dist[v] + inD[p] === dw && dist[v] < dw) delta[v] += sigma[v] * coeff;
+        }
+        bc[w] += delta[w];
+      }
+      for (let i = 0; i < tail; i++) {
+        const v = order[i];
+        dist[v] = Infinity;
+        sigma[v] = 0;
+        delta[v] = 0;
+        settled[v] = 0;
+      }
+    }
+  }
+  options.onProgress?.(p1);
+
+  const betweenness = new Float64Array(n);
+  const betweennessRaw = new Float64Array(n);
+  const scale = n > 2 ? 1 / ((n - 1) * (n - 2)) : 1;
+  for (let v = 0; v < n; v++) {
+    betweenness[v] = bc[v] * scale;
+    betweennessRaw[v] = directed ? bc[v] : bc[v] / 2;
+  }
+  const closeness = new Float64Array(n);
+  for (let v = 0; v < n; v++) {
+    const reached = inCnt[v];
+    const tot = inSum[v];
+    if (tot > 0 && n > 1) closeness[v] = (reached / tot) * (reached / (n - 1));
+  }
+  return {
+    betweenness,
+    betweennessRaw,
+    closeness,
+    harmonic: harm,
+    diameter: compSize === 0 ? null : diameter,
+    averagePathLength: compSize === 0 ? null : compSize === 1 ? 0 : pathSum / (compSize * (compSize - 1)),
+  };
+}

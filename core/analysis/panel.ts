@@ -1,0 +1,259 @@
+import type { AbstractGraph as Graph } from 'graphology-types';
+import { brokerage, BROKERAGE_ROLES, type BrokerageRole } from './brokerage.js';
+import { degreeCentralisation, degrees } from './centrality/degree.js';
+import { eigenvectorCentrality } from './centrality/eigenvector.js';
+import { pagerank } from './centrality/pagerank.js';
+import { shortestPathMetrics } from './centrality/paths.js';
+import { clustering } from './clustering.js';
+import { louvainCommunities } from './communities.js';
+import { compactGraph, type CompactGraph } from './compact.js';
+import { connectedComponents, largestComponent, stronglyConnectedComponents } from './components.js';
+import { coreNumber } from './cores.js';
+import { cutStructure } from './cut-points.js';
+import { AnalysisError, checkCancel, type RunControl } from './errors.js';
+import { fragmentationOfSizes, removalImpact } from './fragmentation.js';
+import { density } from './graph-metrics.js';
+import { groupStructure, partitionByAttribute, singleGroup, type GroupStructure } from './groups.js';
+import { METRICS, type MetricLimit } from './registry.js';
+import { structuralHoles } from './structural-holes.js';
+
+export interface PanelOptions extends RunControl {
+  /** Edge attribute with tie strengths; null = unweighted. */
+  weight?: string | null;
+  /** Node attribute that partitions actors for brokerage, block density and E-I; null = one group. */
+  partition?: string | null;
+  /** Louvain seed (default 42), resolution (default 1) and seeded runs (default 10). */
+  seed?: number;
+  resolution?: number;
+  restarts?: number;
+  /** PageRank damping (default 0.85). */
+  alpha?: number;
+  /** Override the graph's own direction. */
+  directed?: boolean;
+  /** Override metric limits by metric id (see the registry). */
+  limits?: Record<string, MetricLimit>;
+}
+
+export type BrokerageCounts = Record<BrokerageRole, number>;
+export type BrokerageScores = Record<BrokerageRole, number | null>;
+
+export interface NodeMetrics {
+  degree: number;
+  inDegree: number;
+  outDegree: number;
+  strength: number;
+  degreeCentrality: number;
+  betweenness: number;
+  betweennessRaw: number;
+  closeness: number;
+  harmonic: number;
+  eigenvector: number | null;
+  pagerank: number;
+  coreNumber: number;
+  clustering: number;
+  constraint: number | null;
+  effectiveSize: number | null;
+  efficiency: number | null;
+  hierarchy: number | null;
+  community: number;
+  articulationPoint: boolean;
+  removal: {
+    componentsAfter: number;
+    deltaComponents: number;
+    fragmentationAfter: number | null;
+    deltaFragmentation: number | null;
+  };
+  brokerage: BrokerageCounts;
+  brokerageZ: BrokerageScores;
+}
+
+export interface GraphMetrics {
+  nodes: number;
+  edges: number;
+  directed: boolean;
+  weighted: boolean;
+  density: number;
+  components: number;
+  largestComponentSize: number;
+  diameter: number | null;
+  averagePathLength: number | null;
+  modularity: number | null;
+  communities: number;
+  degreeCentralisation: number | null;
+  fragmentation: number | null;
+}
+
+export interface GroupReport extends GroupStructure {
+  attribute: string;
+}
+
+export interface PanelResult {
+  graph: GraphMetrics;
+  nodes: Record<string, NodeMetrics>;
+  articulationPoints: string[];
+  bridges: Array<[string, string]>;
+  communities: {
+    seed: number;
+    resolution: number;
+    restarts: number;
+    bestRun: number;
+    count: number;
+    modularity: number | null;
+    groups: GroupStructure;
+  };
+  /** Block density and E-I by the partition attribute, when one was given. */
+  groups: GroupReport | null;
+  /** Conventions that applied to this run (dropped self-loops, unconverged iterations…). */
+  warnings: string[];
+}
+
+/** Finite number or null (NaN, ±Infinity → null), as written to JSON. */
+export function finiteOrNull(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
+}
+
+function checkLimits(g: CompactGraph, overrides: Record<string, MetricLimit> | undefined): void {
+  for (const metric of METRICS) {
+    const limit = overrides?.[metric.id] ?? metric.limit;
+    if (!limit) continue;
+    if (limit.maxNodes !== undefined && g.n > limit.maxNodes)
+      throw new AnalysisError(
+        'graph_too_large',
+        `The graph has ${g.n} nodes; ${metric.label.en.toLowerCase()} is limited to ${limit.maxNodes}.`,
+        { metric: metric.id, nodes: g.n, limit: limit.maxNodes },
+      );
+    if (limit.maxEdges !== undefined && g.edgeCount > limit.maxEdges)
+      throw new AnalysisError(
+        'graph_too_large',
+        `The graph has ${g.edgeCount} ties; ${metric.label.en.toLowerCase()} is limited to ${limit.maxEdges}.`,
+        { metric: metric.id, edges: g.edgeCount, limit: limit.maxEdges },
+      );
+  }
+}
+
+/**
+ * Runs the full key-actor panel on a graphology graph. Pure computation (no I/O), safe in a Web Worker.
+ * Values follow NetworkX 3.x defaults; see each module for the conventions on disconnected graphs.
+ */
+export function runPanel(graph: Graph, options: PanelOptions = {}): PanelResult {
+  const control: RunControl = { onProgress: options.onProgress, shouldCancel: options.shouldCancel };
+  const alpha = options.alpha ?? 0.85;
+  if (!(alpha > 0 && alpha < 1))
+    throw new AnalysisError('invalid_parameter', `PageRank alpha must be in (0, 1), got ${alpha}.`);
+  checkCancel(control);
+  const g = compactGraph(graph, { weight: options.weight ?? null, directed: options.directed });
+  checkLimits(g, options.limits);
+  const partition = options.partition ? partitionByAttribute(graph, g.ids, options.partition) : null;
+  const warnings: string[] = [];
+  if (g.selfLoopsDropped > 0) warnings.push(`${g.selfLoopsDropped} self-loop(s) ignored.`);
+  control.onProgress?.(0.02);
+
+  const weak = connectedComponents(g);
+  const strong = g.directed ? stronglyConnectedComponents(g) : null;
+  const pathComponents = strong ?? weak;
+  const lcc = largestComponent(pathComponents);
+  const paths = shortestPathMetrics(g, {
+    ...control,
+    componentOf: pathComponents.of,
+    component: lcc,
+    progressSpan: [0.02, 0.75],
+  });
+  const deg = degrees(g);
+  checkCancel(control);
+  const eig = eigenvectorCentrality(g, weak, strong, control);
+  if (eig.unconverged > 0) warnings.push(`Eigenvector centrality did not converge in ${eig.unconverged} component(s).`);
+  control.onProgress?.(0.8);
+  const pr = pagerank(g, alpha, control);
+  const cores = coreNumber(g);
+  const clust = clustering(g, control);
+  control.onProgress?.(0.85);
+  const holes = structuralHoles(g, control);
+  control.onProgress?.(0.9);
+  const groupsForBrokerage = partition ?? singleGroup(g.n);
+  const brok = brokerage(g, groupsForBrokerage.labels, control);
+  const cut = cutStructure(g);
+  const removal = removalImpact(cut, g.n);
+  control.onProgress?.(0.93);
+  const comm = louvainCommunities(
+    g,
+    { seed: options.seed, resolution: options.resolution, restarts: options.restarts },
+    control,
+  );
+  const communityNames = Array.from({ length: comm.count }, (_, i) => String(i));
+  const communityGroups = groupStructure(g, { labels: comm.labels, names: communityNames });
+
+  const nodes: Record<string, NodeMetrics> = {};
+  for (let v = 0; v < g.n; v++) {
+    const counts = {} as BrokerageCounts;
+    const z = {} as BrokerageScores;
+    for (const role of BROKERAGE_ROLES) {
+      counts[role] = brok.counts[role][v];
+      z[role] = finiteOrNull(brok.z[role][v]);
+    }
+    nodes[g.ids[v]] = {
+      degree: deg.degree[v],
+      inDegree: deg.inDegree[v],
+      outDegree: deg.outDegree[v],
+      strength: deg.strength[v],
+      degreeCentrality: deg.degreeCentrality[v],
+      betweenness: paths.betweenness[v],
+      betweennessRaw: paths.betweennessRaw[v],
+      closeness: paths.closeness[v],
+      harmonic: paths.harmonic[v],
+      eigenvector: finiteOrNull(eig.values[v]),
+      pagerank: pr[v],
+      coreNumber: cores[v],
+      clustering: clust[v],
+      constraint: finiteOrNull(holes.constraint[v]),
+      effectiveSize: finiteOrNull(holes.effectiveSize[v]),
+      efficiency: finiteOrNull(holes.efficiency[v]),
+      hierarchy: finiteOrNull(holes.hierarchy[v]),
+      community: comm.labels[v],
+      articulationPoint: cut.articulation[v] === 1,
+      removal: {
+        componentsAfter: removal.componentsAfter[v],
+        deltaComponents: removal.deltaComponents[v],
+        fragmentationAfter: finiteOrNull(removal.fragmentationAfter[v]),
+        deltaFragmentation: finiteOrNull(removal.deltaFragmentation[v]),
+      },
+      brokerage: counts,
+      brokerageZ: z,
+    };
+  }
+  const articulationPoints: string[] = [];
+  for (let v = 0; v < g.n; v++) if (cut.articulation[v]) articulationPoints.push(g.ids[v]);
+  const bridges = cut.bridges.map(([u, v]) => [g.ids[u], g.ids[v]] as [string, string]);
+
+  control.onProgress?.(1);
+  return {
+    graph: {
+      nodes: g.n,
+      edges: g.edgeCount,
+      directed: g.directed,
+      weighted: g.weighted,
+      density: density(g),
+      components: weak.sizes.length,
+      largestComponentSize: weak.sizes.reduce((a, b) => (b > a ? b : a), 0),
+      diameter: paths.diameter,
+      averagePathLength: paths.averagePathLength,
+      modularity: comm.modularity,
+      communities: comm.count,
+      degreeCentralisation: degreeCentralisation(g, deg.degreeCentrality),
+      fragmentation: fragmentationOfSizes(weak.sizes, g.n),
+    },
+    nodes,
+    articulationPoints,
+    bridges,
+    communities: {
+      seed: comm.seed,
+      resolution: comm.resolution,
+      restarts: comm.restarts,
+      bestRun: comm.bestRun,
+      count: comm.count,
+      modularity: comm.modularity,
+      groups: communityGroups,
+    },
+    groups: partition ? { attribute: options.partition!, ...groupStructure(g, partition) } : null,
+    warnings,
+  };
+}

@@ -1,0 +1,161 @@
+import type { Bilingual, Lang } from '../model/labels.js';
+import type { Evidence, Snapshot } from '../model/records.js';
+import { writeCsv, type CsvDelimiter } from './csv.js';
+import { exchangeError } from './errors.js';
+import { writeGexf } from './gexf-write.js';
+import type { MetricsMap } from './graph-attributes.js';
+import { writeGraphml } from './graphml-write.js';
+import { mapModel } from './map-model.js';
+import { writeSnapshotJson } from './snapshot-json.js';
+import { renderSvg } from './svg.js';
+import {
+  EXPORT_TABLES,
+  SHEET_NAMES,
+  exportTable,
+  templateTables,
+  type ExportTable,
+  type GapFindingLike,
+} from './table-export.js';
+import type { ExportView } from './view.js';
+import { writeXlsx } from './xlsx.js';
+
+export const EXPORT_FORMATS = ['json', 'gexf', 'graphml', 'csv', 'xlsx', 'svg', 'png', 'pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** Formats this module writes; PNG and PDF come from the rendering work. */
+export const WRITTEN_FORMATS: readonly ExportFormat[] = ['json', 'gexf', 'graphml', 'csv', 'xlsx', 'svg'];
+
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+  json: 'application/json; charset=utf-8',
+  gexf: 'application/gexf+xml; charset=utf-8',
+  graphml: 'application/graphml+xml; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  svg: 'image/svg+xml; charset=utf-8',
+  png: 'image/png',
+  pdf: 'application/pdf',
+};
+
+export interface ExportOptions {
+  lang?: Lang;
+  view?: ExportView;
+  metrics?: MetricsMap;
+  metricLabels?: Record<string, Bilingual>;
+  findings?: readonly GapFindingLike[];
+  /** CSV: which table (default nodes). */
+  table?: ExportTable;
+  delimiter?: CsvDelimiter;
+  /** Map title, subtitle and source line (SVG). */
+  title?: string;
+  subtitle?: string;
+  source?: string;
+  /** ISO timestamp of the export (default now). */
+  exportedAt?: string;
+  width?: number;
+  height?: number;
+}
+
+export interface ExportResult {
+  body: string | Uint8Array;
+  contentType: string;
+  /** A file name for Content-Disposition, e.g. aktorsatlas-2026-11-27.gexf. */
+  fileName: string;
+}
+
+/** Filters a view may add on top of the store's (kinds, relation types, as-of): evidence levels. */
+export function filterSnapshot(snapshot: Snapshot, filters: { evidence?: Evidence[] }): Snapshot {
+  if (!filters.evidence || filters.evidence.length === 0) return snapshot;
+  const ev = new Set(filters.evidence);
+  return { ...snapshot, relations: snapshot.relations.filter((r) => ev.has(r.evidence)) };
+}
+
+export function exportSnapshot(format: ExportFormat, snapshot: Snapshot, options: ExportOptions = {}): ExportResult {
+  const lang = options.lang ?? 'sv';
+  const exportedAt = options.exportedAt ?? new Date().toISOString();
+  const date = exportedAt.slice(0, 10);
+  const base = `aktorsatlas-${date}${snapshot.asOf ? `-per-${snapshot.asOf}` : ''}`;
+  const tableOpts = { lang, metrics: options.metrics, metricLabels: options.metricLabels, findings: options.findings };
+  switch (format) {
+    case 'json':
+      return {
+        body: writeSnapshotJson(snapshot, exportedAt),
+        contentType: CONTENT_TYPES.json,
+        fileName: `${base}.json`,
+      };
+    case 'gexf':
+      return {
+        body: writeGexf(snapshot, { view: options.view, metrics: options.metrics, date }),
+        contentType: CONTENT_TYPES.gexf,
+        fileName: `${base}.gexf`,
+      };
+    case 'graphml':
+      return {
+        body: writeGraphml(snapshot, { view: options.view, metrics: options.metrics }),
+        contentType: CONTENT_TYPES.graphml,
+        fileName: `${base}.graphml`,
+      };
+    case 'csv': {
+      const table = options.table ?? 'nodes';
+      return {
+        body: writeCsv(exportTable(table, snapshot, tableOpts), { delimiter: options.delimiter }),
+        contentType: CONTENT_TYPES.csv,
+        fileName: `${base}-${SHEET_NAMES[table].en.toLowerCase()}.csv`,
+      };
+    }
+    case 'xlsx': {
+      const tables = EXPORT_TABLES.filter((t) => t !== 'gaps' || (options.findings && options.findings.length > 0));
+      const body = writeXlsx(
+        tables.map((t) => ({ name: SHEET_NAMES[t][lang], rows: exportTable(t, snapshot, tableOpts) })),
+        { title: options.title ?? 'Aktörsatlas', created: exportedAt.replace(/\.\d+Z$/, 'Z') },
+      );
+      return { body, contentType: CONTENT_TYPES.xlsx, fileName: `${base}.xlsx` };
+    }
+    case 'svg': {
+      const model = mapModel(snapshot, {
+        lang,
+        view: options.view,
+        date,
+        ...(options.title ? { title: options.title } : {}),
+        ...(options.subtitle ? { subtitle: options.subtitle } : {}),
+        ...(options.source ? { source: options.source } : {}),
+        ...(options.width ? { width: options.width } : {}),
+        ...(options.height ? { height: options.height } : {}),
+      });
+      return { body: renderSvg(model), contentType: CONTENT_TYPES.svg, fileName: `${base}.svg` };
+    }
+    case 'png':
+    case 'pdf':
+      throw exchangeError(
+        'unsupported',
+        'not_implemented',
+        `Export som ${format.toUpperCase()} finns inte ännu`,
+        `Export as ${format.toUpperCase()} is not implemented yet`,
+      );
+  }
+}
+
+/** The import template as CSV (one table) or XLSX (both tables and an instructions sheet). */
+export function templateFile(
+  format: 'csv' | 'xlsx',
+  lang: Lang,
+  table: 'actors' | 'relations' = 'actors',
+  delimiter: CsvDelimiter = ',',
+): ExportResult {
+  const t = templateTables(lang);
+  if (format === 'csv') {
+    return {
+      body: writeCsv(t[table], { delimiter }),
+      contentType: CONTENT_TYPES.csv,
+      fileName: `aktorsatlas-mall-${table === 'actors' ? (lang === 'sv' ? 'aktorer' : 'actors') : lang === 'sv' ? 'relationer' : 'relations'}.csv`,
+    };
+  }
+  const body = writeXlsx([
+    { name: SHEET_NAMES.nodes[lang], rows: t.actors },
+    { name: SHEET_NAMES.relations[lang], rows: t.relations },
+    { name: lang === 'sv' ? 'Instruktioner' : 'Instructions', rows: t.instructions, widths: [14, 28, 12, 100] },
+  ]);
+  return {
+    body,
+    contentType: CONTENT_TYPES.xlsx,
+    fileName: lang === 'sv' ? 'aktorsatlas-mall.xlsx' : 'aktorsatlas-template.xlsx',
+  };
+}

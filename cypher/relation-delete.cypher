@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH ()-[r:$$TYPE$$ {id: id}]->()
+DELETE r

@@ -1,0 +1,2 @@
+MATCH (m:SchemaMigration {version: $version})
+RETURN m.version AS version

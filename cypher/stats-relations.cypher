@@ -1,0 +1,2 @@
+MATCH ()-[r]->()
+RETURN type(r) AS key, count(r) AS n

@@ -1,0 +1,2 @@
+MATCH (v:SavedView {name: $name})
+RETURN v {.*} AS v

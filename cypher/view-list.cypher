@@ -1,0 +1,3 @@
+MATCH (v:SavedView)
+RETURN v {.*} AS v
+ORDER BY v.name

@@ -1,0 +1,341 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
+import type { AbstractGraph } from 'graphology-types';
+import { AnalysisError } from '../../core/analysis/errors.js';
+import { METRICS, type MetricLimit } from '../../core/analysis/registry.js';
+import { runPanel, type NodeMetrics, type PanelResult } from '../../core/analysis/panel.js';
+import { compactGraph } from '../../core/analysis/compact.js';
+import { louvainCommunities } from '../../core/analysis/communities.js';
+import { BROKERAGE_ROLES } from '../../core/analysis/brokerage.js';
+import { DEFAULT_PROJECTION_TYPES, projectActors, projectTwoMode } from '../../core/graph/projection.js';
+import { relationKind } from '../../core/model/catalogue/relation-kinds.js';
+import { problem } from '../../core/model/problems.js';
+import { csv, errorResponses, splitCsv } from '../schemas/common.js';
+import { ApiProblem } from '../problems.js';
+
+const tags = ['analysis'];
+const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
+const Bilingual = Type.Object({ sv: Type.String(), en: Type.String() });
+const Num = Type.Number();
+const NumOrNull = Type.Union([Type.Number(), Type.Null()]);
+
+/** Part of every analysis answer: the graph a number was computed on. */
+export const ProjectionMetaSchema = Type.Object(
+  {
+    mode: Type.Union([Type.Literal('one-mode'), Type.Literal('two-mode')]),
+    relationTypes: Type.Array(Type.String()),
+    coMembershipWeight: Type.Union([Type.Literal('newman'), Type.Literal('count')]),
+    asOf: Type.Union([Type.String(), Type.Null()]),
+    actors: Type.Integer(),
+    ties: Type.Integer(),
+    affiliations: Type.Integer(),
+    weightMeaning: Type.Literal('strength'),
+  },
+  { description: 'The projection the results were computed on' },
+);
+
+const roles = (value: typeof Num | typeof NumOrNull) =>
+  Type.Object(Object.fromEntries(BROKERAGE_ROLES.map((r) => [r, value])));
+
+const NodeEntrySchema = Type.Object({
+  name: Type.String(),
+  kind: Type.String(),
+  mode: Type.Optional(Type.String()),
+  degree: Type.Optional(Num),
+  inDegree: Type.Optional(Num),
+  outDegree: Type.Optional(Num),
+  strength: Type.Optional(Num),
+  degreeCentrality: Type.Optional(Num),
+  betweenness: Type.Optional(Num),
+  betweennessRaw: Type.Optional(Num),
+  closeness: Type.Optional(Num),
+  harmonic: Type.Optional(Num),
+  eigenvector: Type.Optional(NumOrNull),
+  pagerank: Type.Optional(Num),
+  coreNumber: Type.Optional(Num),
+  clustering: Type.Optional(Num),
+  constraint: Type.Optional(NumOrNull),
+  effectiveSize: Type.Optional(NumOrNull),
+  efficiency: Type.Optional(NumOrNull),
+  hierarchy: Type.Optional(NumOrNull),
+  community: Type.Optional(Num),
+  articulationPoint: Type.Optional(Type.Boolean()),
+  removal: Type.Optional(
+    Type.Object({
+      componentsAfter: Num,
+      deltaComponents: Num,
+      fragmentationAfter: NumOrNull,
+      deltaFragmentation: NumOrNull,
+    }),
+  ),
+  brokerage: Type.Optional(roles(Num)),
+  brokerageZ: Type.Optional(roles(NumOrNull)),
+});
+
+const GroupStructureSchema = Type.Object({
+  names: Type.Array(Type.String()),
+  sizes: Type.Array(Num),
+  ties: Type.Array(Type.Array(Num)),
+  density: Type.Array(Type.Array(NumOrNull)),
+  ei: Type.Array(NumOrNull),
+  globalEI: NumOrNull,
+  external: Type.Array(Num),
+  internal: Type.Array(Num),
+});
+
+const GraphMetricsSchema = Type.Object({
+  nodes: Num,
+  edges: Num,
+  directed: Type.Boolean(),
+  weighted: Type.Boolean(),
+  density: Type.Optional(Num),
+  components: Type.Optional(Num),
+  largestComponentSize: Type.Optional(Num),
+  diameter: Type.Optional(NumOrNull),
+  averagePathLength: Type.Optional(NumOrNull),
+  modularity: Type.Optional(NumOrNull),
+  communities: Type.Optional(Num),
+  degreeCentralisation: Type.Optional(NumOrNull),
+  fragmentation: Type.Optional(NumOrNull),
+});
+
+const MetricDescriptorSchema = Type.Object({
+  id: Type.String(),
+  scope: Type.String(),
+  label: Bilingual,
+  description: Bilingual,
+  formula: Type.String(),
+  reference: Type.String(),
+  networkx: Type.String(),
+  weightMeaning: Type.String(),
+  parameters: Type.Array(Type.Unknown()),
+  outputs: Type.Array(Type.Object({ id: Type.String(), label: Bilingual, type: Type.String() })),
+  limit: Type.Optional(Type.Object({ maxNodes: Type.Optional(Num), maxEdges: Type.Optional(Num) })),
+  notes: Type.Optional(Bilingual),
+});
+
+const AnalysisSchema = Type.Object({
+  projection: ProjectionMetaSchema,
+  parameters: Type.Object({
+    metrics: Type.Array(Type.String()),
+    relationTypes: Type.Array(Type.String()),
+    asOf: Type.Union([Type.String(), Type.Null()]),
+    partition: Type.Union([Type.String(), Type.Null()]),
+    weight: Type.Union([Type.Literal('none'), Type.Literal('strength')]),
+    seed: Type.Integer(),
+    resolution: Num,
+    restarts: Type.Integer(),
+    mode: Type.Union([Type.Literal('one-mode'), Type.Literal('two-mode')]),
+  }),
+  graph: GraphMetricsSchema,
+  nodes: Type.Record(Type.String(), NodeEntrySchema),
+  articulationPoints: Type.Array(Type.String()),
+  bridges: Type.Array(Type.Array(Type.String())),
+  communities: Type.Object({
+    seed: Type.Integer(),
+    resolution: Num,
+    restarts: Type.Integer(),
+    bestRun: Type.Integer(),
+    count: Type.Integer(),
+    modularity: NumOrNull,
+    groups: GroupStructureSchema,
+  }),
+  groups: Type.Union([Type.Intersect([Type.Object({ attribute: Type.String() }), GroupStructureSchema]), Type.Null()]),
+  warnings: Type.Array(Type.String()),
+  registry: Type.Array(MetricDescriptorSchema),
+});
+
+/** A 400 problem that names the query parameter. */
+export function parameterProblem(parameter: string, code: string, sv: string, en: string): ApiProblem {
+  return new ApiProblem(400, code, en, [problem(`/querystring/${parameter}`, code, sv, en)], { parameter });
+}
+
+/** Maps the engine's typed errors to problem+json naming the parameter at fault. */
+export function analysisErrorToProblem(error: AnalysisError, fallback: Record<string, string>): ApiProblem {
+  const details = error.details ?? {};
+  const parameter = typeof details.parameter === 'string' ? details.parameter : (fallback[error.code] ?? 'query');
+  const sv: Record<string, string> = {
+    graph_too_large: `Nätverket är för stort för ${String(details.metric ?? 'måttet')}; välj bort det i "${parameter}".`,
+    unknown_partition_attribute: `Ingen aktör har attributet "${String(details.attribute ?? '')}".`,
+    unknown_weight_attribute: 'Inga band har vikter.',
+    invalid_weight: 'Ett band har en ogiltig vikt.',
+  };
+  return parameterProblem(parameter, error.code, sv[error.code] ?? `Ogiltigt värde för "${parameter}".`, error.message);
+}
+
+const NODE_KEYS = (metricId: string): string[] => {
+  const m = METRICS.find((x) => x.id === metricId);
+  if (!m || m.scope !== 'node') return [];
+  return [...new Set(m.outputs.map((o) => o.id.split('.')[0]))];
+};
+
+const GRAPH_BASE = ['nodes', 'edges', 'directed', 'weighted'] as const;
+
+function graphKeys(selected: string[]): Set<string> {
+  const keys = new Set<string>(GRAPH_BASE);
+  for (const id of selected) {
+    const m = METRICS.find((x) => x.id === id);
+    if (m?.scope === 'graph') for (const o of m.outputs) keys.add(o.id);
+    if (id === 'modularity' || id === 'community') keys.add('communities');
+  }
+  return keys;
+}
+
+export interface AnalysisRouteOptions {
+  /** Per-metric limits that replace the registry's (tests use tiny ones). */
+  limits?: Record<string, MetricLimit>;
+}
+
+/**
+ * Key-actor analysis of the actor network: the full metric panel (or the chosen metrics), on the one-mode
+ * projection or the two-mode view, with the projection metadata and the metric registry. Unweighted unless
+ * weight=strength: co-membership weights 1/(n−1) are a modelling choice, and the binary graph is what the
+ * NetworkX oracles and key-player measures assume.
+ */
+const analysis: FastifyPluginAsyncTypebox<AnalysisRouteOptions> = async (app, opts) => {
+  app.get(
+    '/api/analysis',
+    {
+      schema: {
+        tags,
+        summary: 'Key-actor metrics of the actor network',
+        description:
+          'Runs the metric panel on the actor projection (one-mode: organisations, ties from direct relations and shared networks with Newman weights 1/(n−1)) or on the two-mode view (organisations and networks). Unweighted unless weight=strength; path metrics then use distance = 1/strength.',
+        querystring: Type.Object(
+          {
+            metrics: csv('Metric ids, comma-separated (default: the full panel); see `registry` in the answer'),
+            relationTypes: csv(
+              'Relation kinds of the projection, comma-separated (default: tie, membership and funding kinds)',
+            ),
+            asOf: Type.Optional(
+              Type.String({ pattern: DATE, description: 'Only relations valid on this date (YYYY-MM-DD)' }),
+            ),
+            partition: Type.Optional(
+              Type.String({
+                maxLength: 100,
+                pattern: '^[A-Za-z][A-Za-z0-9_]*$',
+                description:
+                  'Node attribute for brokerage roles, block density and E-I (e.g. orgType, municipality, helix, community)',
+              }),
+            ),
+            weight: Type.Optional(
+              Type.Union([Type.Literal('none'), Type.Literal('strength')], {
+                description: 'none (default): every tie counts 1; strength: tie strengths',
+              }),
+            ),
+            seed: Type.Optional(
+              Type.Integer({ minimum: 0, maximum: 4294967295, description: 'Louvain seed (default 1)' }),
+            ),
+            resolution: Type.Optional(
+              Type.Number({ exclusiveMinimum: 0, maximum: 10, description: 'Louvain resolution γ (default 1)' }),
+            ),
+            restarts: Type.Optional(
+              Type.Integer({ minimum: 1, maximum: 1000, description: 'Seeded Louvain runs (default 10)' }),
+            ),
+            mode: Type.Optional(
+              Type.Union([Type.Literal('one-mode'), Type.Literal('two-mode')], { description: 'Default one-mode' }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: AnalysisSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const metrics = splitCsv(q.metrics) ?? METRICS.map((m) => m.id);
+      for (const m of metrics)
+        if (!METRICS.some((x) => x.id === m))
+          throw parameterProblem('metrics', 'unknown_metric', `Okänt mått "${m}".`, `Unknown metric "${m}".`);
+      const relationTypes = [...(splitCsv(q.relationTypes) ?? DEFAULT_PROJECTION_TYPES)].sort();
+      for (const t of relationTypes)
+        if (!relationKind(t))
+          throw parameterProblem(
+            'relationTypes',
+            'unknown_relation_type',
+            `Okänd relationstyp "${t}".`,
+            `Unknown relation type "${t}".`,
+          );
+      const mode = q.mode ?? 'one-mode';
+      const weight = q.weight ?? 'none';
+      const seed = q.seed ?? 1;
+      const resolution = q.resolution ?? 1;
+      const restarts = q.restarts ?? 10;
+      const partition = q.partition ?? null;
+
+      const snapshot = await app.store.snapshot({});
+      const projectionOptions = { relationTypes, ...(q.asOf ? { asOf: q.asOf } : {}) };
+      const { graph, meta } =
+        mode === 'two-mode' ? projectTwoMode(snapshot, projectionOptions) : projectActors(snapshot, projectionOptions);
+
+      const selected = new Set(metrics);
+      const limits: Record<string, MetricLimit> = {};
+      for (const m of METRICS) limits[m.id] = selected.has(m.id) ? (opts.limits?.[m.id] ?? m.limit ?? {}) : {};
+      const weightAttr = weight === 'strength' ? 'weight' : null;
+      let result: PanelResult;
+      try {
+        if (partition === 'community') labelCommunities(graph, weightAttr, seed, resolution, restarts);
+        result = runPanel(graph, { weight: weightAttr, partition, seed, resolution, restarts, limits });
+      } catch (error) {
+        if (error instanceof AnalysisError)
+          throw analysisErrorToProblem(error, {
+            graph_too_large: 'metrics',
+            unknown_partition_attribute: 'partition',
+            unknown_weight_attribute: 'weight',
+            invalid_weight: 'weight',
+            invalid_parameter: 'seed',
+          });
+        throw error;
+      }
+
+      const nodeKeys = new Set(metrics.flatMap(NODE_KEYS));
+      const nodes: Record<string, Static<typeof NodeEntrySchema>> = {};
+      for (const [id, m] of Object.entries(result.nodes)) {
+        const attrs = graph.getNodeAttributes(id);
+        const entry: Record<string, unknown> = { name: String(attrs.name ?? id), kind: String(attrs.kind ?? '') };
+        if (attrs.mode !== undefined) entry.mode = String(attrs.mode);
+        for (const key of Object.keys(m) as (keyof NodeMetrics)[]) if (nodeKeys.has(key)) entry[key] = m[key];
+        nodes[id] = entry as Static<typeof NodeEntrySchema>;
+      }
+      const gk = graphKeys(metrics);
+      const graphOut = Object.fromEntries(Object.entries(result.graph).filter(([k]) => gk.has(k)));
+      return {
+        projection: meta,
+        parameters: {
+          metrics,
+          relationTypes,
+          asOf: q.asOf ?? null,
+          partition,
+          weight,
+          seed,
+          resolution,
+          restarts,
+          mode,
+        },
+        graph: graphOut as typeof result.graph,
+        nodes,
+        articulationPoints: result.articulationPoints,
+        bridges: result.bridges,
+        communities: result.communities,
+        groups: result.groups,
+        warnings: result.warnings,
+        registry: METRICS as unknown as Static<typeof MetricDescriptorSchema>[],
+      };
+    },
+  );
+};
+
+/** partition=community: Louvain labels (same seed, resolution and runs as the panel) as a node attribute. */
+function labelCommunities(
+  graph: AbstractGraph,
+  weight: string | null,
+  seed: number,
+  resolution: number,
+  restarts: number,
+): void {
+  const g = compactGraph(graph, { weight });
+  const c = louvainCommunities(g, { seed, resolution, restarts });
+  for (let v = 0; v < g.n; v++) graph.setNodeAttribute(g.ids[v], 'community', String(c.labels[v]));
+}
+
+export default analysis;

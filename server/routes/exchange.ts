@@ -1,0 +1,245 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ExchangeError } from '../../core/exchange/errors.js';
+import {
+  CONTENT_TYPES,
+  EXPORT_FORMATS,
+  exportSnapshot,
+  filterSnapshot,
+  templateFile,
+  type ExportFormat,
+} from '../../core/exchange/export.js';
+import { EXPORT_TABLES } from '../../core/exchange/table-export.js';
+import { viewFromState, type ExportView } from '../../core/exchange/view.js';
+import { EVIDENCE_LEVELS, type Evidence } from '../../core/model/records.js';
+import { csv, errorResponses, ProblemSchema, splitCsv } from '../schemas/common.js';
+import { ApiProblem } from '../problems.js';
+
+/** A row of an import's validation report. */
+export const ReportRowSchema = Type.Object({
+  severity: Type.Union([Type.Literal('error'), Type.Literal('warning')]),
+  sheet: Type.String({ description: 'Sheet, file or XML part (nodes/edges)' }),
+  row: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'Row as the spreadsheet numbers it (header = 1), or line in an XML file',
+  }),
+  column: Type.Union([Type.String(), Type.Null()], {
+    description: 'Column header (or XML attribute) as written in the file',
+  }),
+  code: Type.String(),
+  message: Type.Object({ sv: Type.String(), en: Type.String() }),
+  path: Type.Optional(Type.String({ description: 'Where in the batch, e.g. /nodes/3/props/kommunkod' })),
+  id: Type.Optional(Type.String()),
+});
+
+export const SheetMappingSchema = Type.Object({
+  sheet: Type.String(),
+  table: Type.String(),
+  dialect: Type.String({ description: 'template, kumu or custom' }),
+  columns: Type.Array(Type.Object({ header: Type.String(), field: Type.Union([Type.String(), Type.Null()]) })),
+});
+
+/** problem+json of a refused import: the problems, and the report by sheet, row and column. */
+export const ImportProblemSchema = Type.Object(
+  {
+    ...ProblemSchema.properties,
+    report: Type.Optional(Type.Array(ReportRowSchema)),
+    format: Type.Optional(Type.String()),
+    encoding: Type.Optional(Type.String()),
+    mapping: Type.Optional(Type.Array(SheetMappingSchema)),
+  },
+  { description: 'RFC 9457 problem details with the validation report of the import' },
+);
+
+/** A whole-file failure (too large, refused XML, not a workbook…) as an API problem. */
+export function problemFromExchange(err: unknown, context: 'import' | 'export'): unknown {
+  if (!(err instanceof ExchangeError)) return err;
+  const status =
+    err.kind === 'too_large'
+      ? 413
+      : err.code === 'not_implemented'
+        ? 501
+        : err.kind === 'unsupported' && context === 'import'
+          ? 415
+          : 400;
+  const line =
+    typeof err.details.line === 'number'
+      ? err.details.line
+      : typeof err.details.row === 'number'
+        ? err.details.row
+        : null;
+  return new ApiProblem(status, err.code, err.text.en, [{ path: '', code: err.code, message: err.text }], {
+    ...(context === 'import'
+      ? { report: [{ severity: 'error', sheet: 'file', row: line, column: null, code: err.code, message: err.text }] }
+      : {}),
+  });
+}
+
+const isoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const fileResponse = (description: string) => ({
+  description,
+  content: Object.fromEntries(
+    Object.entries(CONTENT_TYPES)
+      .filter(([f]) => f !== 'png' && f !== 'pdf')
+      .map(([, type]) => [
+        type.split(';')[0],
+        {
+          schema: {
+            type: 'string',
+            format: type.startsWith('text') || type.includes('xml') || type.includes('json') ? undefined : 'binary',
+          },
+        },
+      ]),
+  ),
+});
+
+const contentDisposition = (fileName: string) => `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`;
+
+/**
+ * Exports (GEXF, GraphML, the JSON snapshot, CSV and XLSX tables, the SVG map) of the graph as a view shows it:
+ * the filters are parameters (kinds, relation types, as-of date, evidence), and `view` names a saved view whose
+ * positions (and filters, where the parameters give none) are used. The import template is here too.
+ */
+const exchange: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/export',
+    {
+      schema: {
+        tags: ['exchange'],
+        summary: 'Export the graph (json, gexf, graphml, csv, xlsx, svg; png and pdf are not implemented yet)',
+        description:
+          'GEXF 1.3 and GraphML carry every attribute (props as prop_<key>, lists and objects as JSON text under propjson_<key>, sources as JSON text) and import again losslessly. ' +
+          'CSV and XLSX tables use the import template headers; text cells that could run as spreadsheet formulas are prefixed with an apostrophe.',
+        querystring: Type.Object({
+          format: Type.Union(
+            EXPORT_FORMATS.map((f) => Type.Literal(f)),
+            { default: 'json' },
+          ),
+          kinds: csv('Node kinds to include, comma-separated'),
+          relationTypes: csv('Relation types to include, comma-separated'),
+          asOf: Type.Optional({ ...isoDate, description: 'Only relations valid on this date (YYYY-MM-DD)' }),
+          evidence: csv('Evidence levels to include (confirmed, probable, uncertain), comma-separated'),
+          view: Type.Optional(
+            Type.String({
+              maxLength: 80,
+              description: 'A saved view: its positions, and its filters where the parameters give none',
+            }),
+          ),
+          lang: Type.Union([Type.Literal('sv'), Type.Literal('en')], { default: 'sv' }),
+          table: Type.Union(
+            EXPORT_TABLES.map((t) => Type.Literal(t)),
+            { default: 'nodes', description: 'CSV: which table' },
+          ),
+          delimiter: Type.Union([Type.Literal('comma'), Type.Literal('semicolon'), Type.Literal('tab')], {
+            default: 'comma',
+            description: 'CSV delimiter',
+          }),
+          title: Type.Optional(Type.String({ maxLength: 300, description: 'SVG: map title' })),
+          subtitle: Type.Optional(Type.String({ maxLength: 300 })),
+          source: Type.Optional(Type.String({ maxLength: 500, description: 'SVG: source line' })),
+          width: Type.Optional(Type.Integer({ minimum: 200, maximum: 8000 })),
+          height: Type.Optional(Type.Integer({ minimum: 200, maximum: 8000 })),
+        }),
+        response: { 200: fileResponse('The exported file'), ...errorResponses, 501: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const format = q.format as ExportFormat;
+      if (format === 'png' || format === 'pdf') {
+        throw new ApiProblem(501, 'not_implemented', `Export as ${format.toUpperCase()} is not implemented yet`);
+      }
+      let view: ExportView | undefined;
+      let viewFilters: {
+        kinds?: string[] | null;
+        relationTypes?: string[] | null;
+        asOf?: string | null;
+        evidence?: string[] | null;
+      } = {};
+      if (q.view) {
+        const saved = await app.store.getView(q.view);
+        if (!saved) throw new ApiProblem(404, 'not_found', `View "${q.view}" not found`);
+        view = viewFromState(saved.state);
+        const state = saved.state as { view?: { filters?: typeof viewFilters } } | null;
+        viewFilters = state?.view?.filters ?? {};
+      }
+      const kinds = splitCsv(q.kinds) ?? viewFilters.kinds ?? undefined;
+      const relationTypes = splitCsv(q.relationTypes) ?? viewFilters.relationTypes ?? undefined;
+      const asOf = q.asOf ?? viewFilters.asOf ?? undefined;
+      const evidence = (splitCsv(q.evidence) ?? viewFilters.evidence ?? undefined) as Evidence[] | undefined;
+      const bad = evidence?.filter((e) => !(EVIDENCE_LEVELS as readonly string[]).includes(e)) ?? [];
+      if (bad.length > 0) {
+        throw new ApiProblem(400, 'validation_failed', 'Invalid querystring', [
+          {
+            path: '/evidence',
+            code: 'enum',
+            message: { sv: `Okänt belägg: ${bad.join(', ')}`, en: `Unknown evidence: ${bad.join(', ')}` },
+          },
+        ]);
+      }
+      const snap = filterSnapshot(await app.store.snapshot({ kinds, relationTypes, ...(asOf ? { asOf } : {}) }), {
+        evidence,
+      });
+      try {
+        const out = exportSnapshot(format, snap, {
+          lang: q.lang,
+          ...(view ? { view } : {}),
+          table: q.table,
+          delimiter: ({ comma: ',', semicolon: ';', tab: '\t' } as const)[q.delimiter],
+          ...(q.title ? { title: q.title } : {}),
+          ...(q.subtitle ? { subtitle: q.subtitle } : {}),
+          ...(q.source ? { source: q.source } : {}),
+          ...(q.width ? { width: q.width } : {}),
+          ...(q.height ? { height: q.height } : {}),
+        });
+        const body =
+          typeof out.body === 'string'
+            ? out.body
+            : Buffer.from(out.body.buffer, out.body.byteOffset, out.body.byteLength);
+        return reply
+          .type(out.contentType)
+          .header('content-disposition', contentDisposition(out.fileName))
+          .send(body as never);
+      } catch (err) {
+        throw problemFromExchange(err, 'export');
+      }
+    },
+  );
+
+  app.get(
+    '/api/import/template',
+    {
+      schema: {
+        tags: ['exchange', 'import'],
+        summary:
+          'The import template (XLSX with both tables and instructions, or one CSV table), Swedish or English headers',
+        querystring: Type.Object({
+          format: Type.Union([Type.Literal('xlsx'), Type.Literal('csv')], { default: 'xlsx' }),
+          lang: Type.Union([Type.Literal('sv'), Type.Literal('en')], { default: 'sv' }),
+          table: Type.Union([Type.Literal('actors'), Type.Literal('relations')], {
+            default: 'actors',
+            description: 'CSV: which table',
+          }),
+          delimiter: Type.Union([Type.Literal('comma'), Type.Literal('semicolon')], {
+            default: 'semicolon',
+            description: 'CSV delimiter (Swedish Excel expects semicolons)',
+          }),
+        }),
+        response: { 200: fileResponse('The template'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const out = templateFile(q.format, q.lang, q.table, q.delimiter === 'comma' ? ',' : ';');
+      const body =
+        typeof out.body === 'string'
+          ? out.body
+          : Buffer.from(out.body.buffer, out.body.byteOffset, out.body.byteLength);
+      return reply
+        .type(out.contentType)
+        .header('content-disposition', contentDisposition(out.fileName))
+        .send(body as never);
+    },
+  );
+};
+
+export default exchange;

@@ -1,0 +1,357 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+import { fold } from '../../../core/text/fold.js';
+import type { JsonValue, NodeInput, NodeRecord, Page, RelationInput, RelationRecord, Snapshot, SnapshotQuery } from '../../../core/model/records.js';
+import type { GraphStore, SavedView, HistoryEntry, HistoryQuery, ImportResult, NodeQuery, RelationQuery, StoreStats, WriteContext } from '../graph-store.js';
+import { alreadyExists, notFound, versionMismatch } from '../errors.js';
+import { buildNode, buildRelation, stamp } from '../record-builders.js';
+import { mapped, type WriteTarget } from './errors.js';
+import { chunks } from './batches.js';
+import { HistoryLog } from './history.js';
+import { checkBatch, importInTx, type ImportBatch } from './import.js';
+import { historyFromProps, int, nodeFromProps, relationFromList, relationFromRow, toNumber, viewFromProps, viewToProps, type PropMap } from './mapping.js';
+import { cypher } from './queries.js';
+import { deleteRelations, nodesById, relationsById, requireEndpoints, writeNodes, writeRelations } from './record-io.js';
+import { Runner, type Tx } from './runner.js';
+import { migrate } from './schema.js';
+import { assertPropKeys, nodeLabel, relationType } from './whitelist.js';
+
+type Rel = RelationInput & { id: string };
+
+export interface Neo4jConnection {
+  uri: string;
+  user?: string;
+  password?: string;
+  /** Defaults to `neo4j`, the one user database of Community Edition. */
+  database?: string;
+}
+
+export interface Neo4jStoreOptions {
+  database?: string;
+  /** Close the driver on `close()`; true when the store created it. */
+  ownsDriver?: boolean;
+}
+
+const nullIfEmpty = <T>(list: T[] | undefined): T[] | null => (list && list.length > 0 ? list : null);
+const countsBy = (rows: PropMap[]): Record<string, number> => Object.fromEntries(rows.map((r) => [r.key as string, toNumber(r.n)]));
+
+/** Code-unit order, like SQLite's binary collation for the ASCII ids the catalogue produces. */
+const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function checkVersion(id: string, expected: number | undefined, actual: number): void {
+  if (expected !== undefined && expected !== actual) throw versionMismatch(id, expected, actual);
+}
+
+/**
+ * The production store: a Neo4j 5 server through neo4j-driver 6. Every query is a named file in `cypher/`; labels
+ * and relationship types come only from the catalogue. Each write is one transaction that first takes the history
+ * counter's lock, so writes are serialised and If-Match checks read inside the transaction hold until commit.
+ */
+export class Neo4jStore implements GraphStore {
+  readonly kind = 'neo4j' as const;
+  private readonly runner: Runner;
+  private readonly ownsDriver: boolean;
+
+  constructor(
+    private readonly driver: Driver,
+    options: Neo4jStoreOptions = {},
+  ) {
+    this.runner = new Runner(driver, options.database ?? 'neo4j');
+    this.ownsDriver = options.ownsDriver ?? false;
+  }
+
+  /** Connects (failing fast when the server is down), applies the schema once, and returns a store that owns its driver. */
+  static async open(conn: Neo4jConnection): Promise<Neo4jStore> {
+    // No user: the driver sends the 'none' scheme (a server with auth disabled, as in tests).
+    const auth = conn.user !== undefined ? neo4j.auth.basic(conn.user, conn.password ?? '') : undefined;
+    const driver = neo4j.driver(conn.uri, auth, {
+      disableLosslessIntegers: true,
+      connectionAcquisitionTimeout: 5_000,
+      connectionTimeout: 5_000,
+      // Retries of a failing write stop after 5 s too, so a request gets its 503 instead of waiting 30 s.
+      maxTransactionRetryTime: 5_000,
+    });
+    const store = new Neo4jStore(driver, { database: conn.database, ownsDriver: true });
+    try {
+      await mapped(() => driver.verifyConnectivity({ database: store.runner.database }));
+      await store.migrate();
+      return store;
+    } catch (err) {
+      await driver.close();
+      throw err;
+    }
+  }
+
+  /** Applies `cypher/schema.cypher` unless this schema version is recorded; returns whether it ran. */
+  async migrate(): Promise<boolean> {
+    return mapped(() => migrate(this.driver, this.runner.database));
+  }
+
+  async stats(): Promise<StoreStats> {
+    return mapped(async () => {
+      const [byKind, byType] = await Promise.all([this.runner.read(cypher('stats-nodes')), this.runner.read(cypher('stats-relations'))]);
+      const nodesByKind = countsBy(byKind);
+      const relationsByType = countsBy(byType);
+      const sum = (m: Record<string, number>) => Object.values(m).reduce((s, n) => s + n, 0);
+      return { nodes: sum(nodesByKind), relations: sum(relationsByType), nodesByKind, relationsByType };
+    });
+  }
+
+  async nodeKinds(ids: string[]): Promise<Map<string, string>> {
+    return mapped(async () => {
+      const out = new Map<string, string>();
+      for (const batch of chunks([...new Set(ids)])) {
+        for (const row of await this.runner.read(cypher('node-kinds'), { ids: batch })) out.set(row.id as string, row.kind as string);
+      }
+      return out;
+    });
+  }
+
+  async getNode(id: string): Promise<NodeRecord | undefined> {
+    return mapped(async () => (await nodesById(this.runner.read, [id])).get(id));
+  }
+
+  async listNodes(query: NodeQuery): Promise<Page<NodeRecord>> {
+    return mapped(async () => {
+      const [row] = await this.runner.read(cypher('node-list'), {
+        kinds: nullIfEmpty(query.kind),
+        q: query.q ? fold(query.q) : null,
+        skip: int(query.offset),
+        limit: int(query.limit),
+      });
+      const items = (row.items as PropMap[]).map(nodeFromProps);
+      return { items, total: toNumber(row.total), offset: query.offset, limit: query.limit };
+    });
+  }
+
+  async createNode(input: NodeInput, ctx: WriteContext): Promise<NodeRecord> {
+    nodeLabel(input.kind);
+    assertPropKeys(input.props);
+    const c = { ...ctx, at: stamp(ctx) };
+    return this.write({ what: 'Node', id: input.id }, async (tx) => {
+      const history = await HistoryLog.open(tx, c);
+      if ((await nodesById(tx.run, [input.id])).size > 0) throw alreadyExists('Node', input.id);
+      const rec = buildNode(input, c);
+      await writeNodes(tx.run, new Map(), new Map([[rec.id, rec]]));
+      history.add('node', 'create', null, rec);
+      await history.flush();
+      return rec;
+    });
+  }
+
+  async updateNode(id: string, input: NodeInput, expectedVersion: number | undefined, ctx: WriteContext): Promise<NodeRecord> {
+    nodeLabel(input.kind);
+    assertPropKeys(input.props);
+    const c = { ...ctx, at: stamp(ctx) };
+    return this.write({ what: 'Node', id }, async (tx) => {
+      const history = await HistoryLog.open(tx, c);
+      const prev = (await nodesById(tx.run, [id])).get(id);
+      if (!prev) throw notFound('Node', id);
+      checkVersion(id, expectedVersion, prev.version);
+      const rec = buildNode({ ...input, id }, c, prev);
+      await writeNodes(tx.run, new Map([[id, prev]]), new Map([[id, rec]]));
+      history.add('node', 'update', prev, rec);
+      await history.flush();
+      return rec;
+    });
+  }
+
+  async deleteNode(id: string, expectedVersion: number | undefined, ctx: WriteContext): Promise<void> {
+    const c = { ...ctx, at: stamp(ctx) };
+    await this.write({ what: 'Node', id }, async (tx) => {
+      const history = await HistoryLog.open(tx, c);
+      const prev = (await nodesById(tx.run, [id])).get(id);
+      if (!prev) throw notFound('Node', id);
+      checkVersion(id, expectedVersion, prev.version);
+      const rels = (await tx.run(cypher('node-relations'), { id })).map(relationFromRow);
+      await tx.run(cypher('node-delete'), { id });
+      for (const rel of rels) history.add('relation', 'delete', rel, null);
+      history.add('node', 'delete', prev, null);
+      await history.flush();
+    });
+  }
+
+  async getRelation(id: string): Promise<RelationRecord | undefined> {
+    return mapped(async () => (await relationsById(this.runner.read, [id])).get(id));
+  }
+
+  async listRelations(query: RelationQuery): Promise<Page<RelationRecord>> {
+    return mapped(async () => {
+      const anchor = query.from ?? query.to ?? query.nodeId;
+      const params = {
+        types: nullIfEmpty(query.type),
+        anchor: anchor ?? null,
+        nodeId: query.nodeId ?? null,
+        from: query.from ?? null,
+        to: query.to ?? null,
+        skip: int(query.offset),
+        limit: int(query.limit),
+      };
+      const [row] = await this.runner.read(cypher(anchor ? 'relation-list-anchored' : 'relation-list'), params);
+      const items = (row.items as unknown[][]).map(relationFromList);
+      return { items, total: toNumber(row.total), offset: query.offset, limit: query.limit };
+    });
+  }
+
+  async createRelation(input: Rel, ctx: WriteContext): Promise<RelationRecord> {
+    relationType(input.type);
+    assertPropKeys(input.props);
+    const c = { ...ctx, at: stamp(ctx) };
+    return this.write({ what: 'Relation', id: input.id }, async (tx) => {
+      const history = await HistoryLog.open(tx, c);
+      if ((await relationsById(tx.run, [input.id])).size > 0) throw alreadyExists('Relation', input.id);
+      await requireEndpoints(tx.run, [input]);
+      const rec = buildRelation(input, c);
+      await writeRelations(tx.run, new Map(), new Map([[rec.id, rec]]));
+      history.add('relation', 'create', null, rec);
+      await history.flush();
+      return rec;
+    });
+  }
+
+  async updateRelation(id: string, input: Rel, expectedVersion: number | undefined, ctx: WriteContext): Promise<RelationRecord> {
+    relationType(input.type);
+    assertPropKeys(input.props);
+    const c = { ...ctx, at: stamp(ctx) };
+    return this.write({ what: 'Relation', id }, async (tx) => {
+      const history = await HistoryLog.open(tx, c);
+      const prev = (await relationsById(tx.run, [id])).get(id);
+      if (!prev) throw notFound('Relation', id);
+      checkVersion(id, expectedVersion, prev.version);
+      await requireEndpoints(tx.run, [{ ...input, id }]);
+      const rec = buildRelation({ ...input, id }, c, prev);
+      await writeRelations(tx.run, new Map([[id, prev]]), new Map([[id, rec]]));
+      history.add('relation', 'update', prev, rec);
+      await history.flush();
+      return rec;
+    });
+  }
+
+  async deleteRelation(id: string, expectedVersion: number | undefined, ctx: WriteContext): Promise<void> {
+    const c = { ...ctx, at: stamp(ctx) };
+    await this.write({ what: 'Relation', id }, async (tx) => {
+      const history = await HistoryLog.open(tx, c);
+      const prev = (await relationsById(tx.run, [id])).get(id);
+      if (!prev) throw notFound('Relation', id);
+      checkVersion(id, expectedVersion, prev.version);
+      await deleteRelations(tx.run, [prev]);
+      history.add('relation', 'delete', prev, null);
+      await history.flush();
+    });
+  }
+
+  async importBatch(batch: ImportBatch, ctx: WriteContext): Promise<ImportResult> {
+    checkBatch(batch);
+    const c = { ...ctx, at: stamp(ctx) };
+    return this.write(undefined, (tx) => importInTx(tx, batch, c));
+  }
+
+  async snapshot(query: SnapshotQuery): Promise<Snapshot> {
+    return mapped(async () => {
+      const kinds = nullIfEmpty(query.kinds);
+      const [nodeRows, relRows] = await Promise.all([
+        this.runner.read(cypher('snapshot-nodes'), { kinds }),
+        this.runner.read(cypher('snapshot-relations'), { kinds, types: nullIfEmpty(query.relationTypes), asOf: query.asOf ?? null }),
+      ]);
+      const nodes = nodeRows.map((r) => nodeFromProps(r.n as PropMap)).sort(byId);
+      // The two reads are separate transactions; keep only relations whose ends are in this node list.
+      const ids = new Set(nodes.map((n) => n.id));
+      // Sorted here rather than in Cypher, so the server can stream instead of materialising every row.
+      const relations = relRows
+        .map(relationFromRow)
+        .filter((r) => ids.has(r.from) && ids.has(r.to))
+        .sort(byId);
+      return { nodes, relations, ...(query.asOf ? { asOf: query.asOf } : {}) };
+    });
+  }
+
+  async neighbourhood(id: string, depth: number): Promise<Snapshot> {
+    return mapped(async () => {
+      const read = this.runner.read;
+      if ((await nodesById(read, [id])).size === 0) throw notFound('Node', id);
+      // Breadth-first, one query per step: a variable-length pattern would enumerate paths, not nodes.
+      const seen = new Set([id]);
+      let frontier = [id];
+      for (let step = 0; step < depth && frontier.length > 0; step++) {
+        const next: string[] = [];
+        for (const batch of chunks(frontier)) {
+          for (const row of await read(cypher('neighbours'), { ids: batch })) {
+            const n = row.id as string;
+            if (!seen.has(n)) {
+              seen.add(n);
+              next.push(n);
+            }
+          }
+        }
+        frontier = next;
+      }
+      const ids = [...seen];
+      const nodes = [...(await nodesById(read, ids)).values()].sort(byId);
+      const present = new Set(nodes.map((n) => n.id));
+      const relations = (await read(cypher('relations-among'), { ids }))
+        .map(relationFromRow)
+        .filter((r) => present.has(r.from) && present.has(r.to))
+        .sort(byId);
+      return { nodes, relations };
+    });
+  }
+
+  async history(query: HistoryQuery): Promise<HistoryEntry[]> {
+    return mapped(async () => {
+      const params = {
+        recordId: query.recordId ?? null,
+        actor: query.actor ?? null,
+        since: query.since ?? null,
+        until: query.until ?? null,
+        limit: int(query.limit),
+      };
+      const rows = await this.runner.read(cypher(query.recordId ? 'history-by-record' : 'history-list'), params);
+      return rows.map((r) => historyFromProps(r.h as PropMap));
+    });
+  }
+
+  async listViews(): Promise<SavedView[]> {
+    return mapped(async () => (await this.runner.read(cypher('view-list'))).map((r) => viewFromProps(r.v as PropMap)));
+  }
+
+  async getView(name: string): Promise<SavedView | undefined> {
+    return mapped(async () => {
+      const [row] = await this.runner.read(cypher('view-get'), { name });
+      return row ? viewFromProps(row.v as PropMap) : undefined;
+    });
+  }
+
+  async saveView(name: string, state: JsonValue, expectedVersion: number | undefined, ctx: WriteContext): Promise<SavedView> {
+    const at = stamp(ctx);
+    return this.write({ what: 'View', id: name }, async (tx) => {
+      // Views have no history, but take the same write lock so the version check holds until commit.
+      await HistoryLog.open(tx, { actor: ctx.actor, at });
+      const [row] = await tx.run(cypher('view-get'), { name });
+      const prev = row ? viewFromProps(row.v as PropMap) : undefined;
+      if (prev && expectedVersion === undefined) throw alreadyExists('View', name);
+      if (prev) checkVersion(name, expectedVersion, prev.version);
+      const view: SavedView = { name, state, version: (prev?.version ?? 0) + 1, updatedAt: at, updatedBy: ctx.actor };
+      await tx.run(cypher('view-save'), { view: viewToProps(view) });
+      return view;
+    });
+  }
+
+  async deleteView(name: string, expectedVersion: number | undefined, ctx: WriteContext): Promise<void> {
+    const at = stamp(ctx);
+    await this.write({ what: 'View', id: name }, async (tx) => {
+      await HistoryLog.open(tx, { actor: ctx.actor, at });
+      const [row] = await tx.run(cypher('view-get'), { name });
+      if (!row) throw notFound('View', name);
+      checkVersion(name, expectedVersion, viewFromProps(row.v as PropMap).version);
+      await tx.run(cypher('view-delete'), { name });
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsDriver) await this.driver.close();
+  }
+
+  /** One write transaction, its driver errors mapped (a uniqueness violation names `target`). */
+  private write<T>(target: WriteTarget | undefined, work: (tx: Tx) => Promise<T>): Promise<T> {
+    return mapped(() => this.runner.write(work), target);
+  }
+}

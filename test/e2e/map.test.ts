@@ -1,0 +1,70 @@
+/**
+ * Done when 1: the start page shows the Jönköping map with its legend in Swedish. Real server (SQLite, seeded),
+ * real headless Chromium; the screenshot of the map must not be blank.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { describeBrowser, ensureWebBuilt, launchBrowser, nonBackgroundShare, openApp, watchPage } from '../helpers/browser.js';
+import { startServer, type RunningServer } from '../helpers/server.js';
+
+describeBrowser('the map (e2e, Chromium)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await startServer({ seed: true });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('opens at / with the Jönköping map, a non-blank canvas and a Swedish legend', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const watch = watchPage(page);
+    await openApp(page, `${server.url}/`);
+    await page.waitForSelector('body[data-layout="done"]', { timeout: 60_000 });
+    expect(await page.getAttribute('html', 'lang')).toBe('sv');
+    expect(await page.title()).toBe('Aktörsatlas');
+    expect(Number(await page.getAttribute('body', 'data-nodes'))).toBeGreaterThan(100);
+
+    // The legend says what colour, shape, size and line style mean, in Swedish.
+    const legend = page.locator('[data-testid=legend]');
+    await expect.poll(() => legend.isVisible()).toBe(true);
+    const text = await legend.innerText();
+    for (const s of ['Teckenförklaring', 'Färg: Typ av aktör', 'Utbildningsanordnare', 'Arbetsgivare', 'Nätverk och råd', 'Storlek: Grad', 'Bekräftad', 'Trolig', 'Osäker']) {
+      expect(text).toContain(s);
+    }
+    // Colour is never the only carrier: every colour entry has a text label and a count.
+    const entries = await page.$$eval('[data-testid=legend-color] li', (lis) => lis.map((li) => li.textContent?.trim() ?? ''));
+    expect(entries.length).toBeGreaterThan(5);
+    for (const e of entries) expect(e).toMatch(/\p{L}.*\d/u);
+
+    // The map canvas is drawn: a good share of its pixels differ from the background.
+    const shot = await page.locator('[data-testid=map]').screenshot({ path: '/tmp/aktorsatlas-e2e-map.png' });
+    const share = nonBackgroundShare(shot, [251, 251, 249]);
+    expect(share).toBeGreaterThan(0.05);
+    // A node label is drawn by WebGL and a known actor is on the map (through the search index).
+    await page.fill('#search-input', 'Region Jönköpings');
+    await expect.poll(() => page.locator('.combo-list li').count()).toBeGreaterThan(0);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the same layout after a reload (positions stored with the shared layout view)', async () => {
+    const res = await fetch(`${server.url}/api/views/Grundlayout`);
+    expect(res.status).toBe(200);
+    const before = ((await res.json()) as { state: { positions: Record<string, [number, number]> } }).state.positions;
+    expect(Object.keys(before).length).toBeGreaterThan(100);
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    await openApp(page, `${server.url}/`);
+    // No new layout is computed on the second visit.
+    await page.waitForTimeout(500);
+    expect(await page.getAttribute('body', 'data-layout')).toBeNull();
+    const after = ((await (await fetch(`${server.url}/api/views/Grundlayout`)).json()) as { state: { positions: Record<string, [number, number]> } }).state.positions;
+    expect(after).toEqual(before);
+    await page.close();
+  });
+});

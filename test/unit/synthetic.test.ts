@@ -1,0 +1,14 @@
+import { describe, it, expect } from 'vitest';
+import { generateNetwork } from '../../core/synthetic/generate.js';
+import { validateBatch } from '../../core/model/validate.js';
+
+describe('synthetic networks', () => {
+  it('are valid against the catalogue, sized as asked, and the same for the same seed', () => {
+    const a = generateNetwork({ actors: 800, seed: 3 });
+    expect(validateBatch(a, () => undefined)).toEqual([]);
+    expect(a.nodes.filter((n) => n.kind === 'Organisation')).toHaveLength(800);
+    expect(a.relations.length).toBeGreaterThan(2000);
+    expect(generateNetwork({ actors: 800, seed: 3 })).toEqual(a);
+    expect(generateNetwork({ actors: 800, seed: 4 })).not.toEqual(a);
+  });
+});

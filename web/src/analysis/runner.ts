@@ -1,0 +1,92 @@
+/**
+ * Supervises the analysis worker: start (on the visible graph), progress, result, cancel (terminate and
+ * respawn on the next run). The main thread only copies the graph and receives results.
+ */
+import type { AppContext } from '../app/context.js';
+import { actorGroup } from '../graph/derive.js';
+import type { LeanGraph, RunRequest, WorkerMessage } from '../workers/protocol.js';
+
+export class AnalysisRunner {
+  private worker: Worker | null = null;
+  private runId = 0;
+  private progressEvents = 0;
+  private running = false;
+
+  constructor(private readonly ctx: AppContext) {}
+
+  isRunning(): boolean {
+    return this.running;
+  }
+
+  /** A lean copy of the visible graph: node groups and edge weights only. */
+  private leanGraph(): LeanGraph {
+    const g = this.ctx.graph;
+    const out: LeanGraph = { nodes: [], edges: [] };
+    if (!g) return out;
+    const vis = this.ctx.visibility;
+    g.forEachNode((n, a) => {
+      if (!vis.hiddenNodes.has(n)) out.nodes.push({ key: n, group: actorGroup(a) });
+    });
+    g.forEachEdge((e, a, source, target, _sa, _ta, undirected) => {
+      if (vis.hiddenEdges.has(e)) return;
+      const w = typeof a.weight === 'number' && a.weight > 0 && Number.isFinite(a.weight) ? a.weight : 1;
+      out.edges.push({ source, target, undirected, weight: w });
+    });
+    return out;
+  }
+
+  private spawn(): Worker {
+    const w = new Worker(new URL('../workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'aktorsatlas-analysis' });
+    w.addEventListener('message', (ev: MessageEvent<WorkerMessage>) => this.onMessage(ev.data));
+    w.addEventListener('error', (ev) => this.finish('error', ev.message || 'worker error'));
+    return w;
+  }
+
+  start(): void {
+    if (!this.ctx.graph) return;
+    if (this.running) this.cancel();
+    this.worker ??= this.spawn();
+    const id = ++this.runId;
+    this.running = true;
+    this.progressEvents = 0;
+    document.body.dataset.analysis = 'running';
+    document.body.dataset.analysisProgressEvents = '0';
+    document.body.dataset.analysisStartedAt = String(Math.round(performance.now()));
+    this.ctx.bus.emit('analysis', { status: 'running', progress: 0 });
+    const req: RunRequest = { type: 'run', id, graph: this.leanGraph(), directed: false, partition: true, seed: 1 };
+    this.worker.postMessage(req);
+  }
+
+  cancel(): void {
+    if (!this.running) return;
+    this.worker?.terminate();
+    this.worker = null;
+    this.runId++;
+    this.finish('cancelled');
+  }
+
+  private finish(status: 'cancelled' | 'error', error?: string): void {
+    this.running = false;
+    document.body.dataset.analysis = status;
+    this.ctx.bus.emit('analysis', { status, ...(error ? { error } : {}) });
+  }
+
+  private onMessage(msg: WorkerMessage): void {
+    if (msg.id !== this.runId) return;
+    if (msg.type === 'progress') {
+      this.progressEvents++;
+      document.body.dataset.analysisProgressEvents = String(this.progressEvents);
+      this.ctx.bus.emit('analysis', { status: 'running', progress: msg.fraction });
+    } else if (msg.type === 'result') {
+      this.running = false;
+      this.ctx.analysis = msg.result;
+      document.body.dataset.analysis = 'done';
+      document.body.dataset.analysisDoneAt = String(Math.round(performance.now()));
+      document.body.dataset.analysisMs = String(Math.round(msg.ms));
+      document.body.dataset.analysisNodes = String(Object.keys(msg.result.nodes).length);
+      this.ctx.bus.emit('analysis', { status: 'done', result: msg.result });
+    } else if (msg.type === 'error') {
+      this.finish('error', `${msg.code}: ${msg.message}`);
+    }
+  }
+}

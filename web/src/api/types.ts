@@ -1,0 +1,43 @@
+/** Wire types of the Aktörsatlas API, as the front end uses them. */
+import type { Bilingual } from '../../../core/model/labels.js';
+import type { NodeInput, NodeRecord, RelationInput, RelationRecord } from '../../../core/model/records.js';
+import type { SerializedGraph } from '../../../core/graph/serialize.js';
+
+export type { NodeInput, NodeRecord, RelationInput, RelationRecord, SerializedGraph };
+
+export interface ProblemItem {
+  path: string;
+  code: string;
+  message: Bilingual;
+}
+
+export interface ProblemBody {
+  type?: string;
+  title?: string;
+  status: number;
+  code: string;
+  detail?: string;
+  problems?: ProblemItem[];
+}
+
+export interface SavedView<S = unknown> {
+  name: string;
+  state: S;
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface GapFinding {
+  id: string;
+  kind: string;
+  title: Bilingual;
+  explanation: Bilingual;
+  nodeIds: string[];
+  missingTies?: { from: string; to: string; type: string }[];
+  severity: string | number;
+}
+
+export interface GapsResponse {
+  findings: GapFinding[];
+}

@@ -1,0 +1,35 @@
+/** Combobox items for the nodes of the graph: the name in the current language, its kind as a hint. */
+import { nodeKind } from '../../../core/model/catalogue/node-kinds.js';
+import type { ComboItem } from '../dom/combobox.js';
+import { nodeName } from '../graph/derive.js';
+import { bi, getLang } from '../i18n/i18n.js';
+import type { AppContext } from './context.js';
+
+export function kindHint(attrs: Record<string, unknown>): string {
+  const kind = nodeKind(String(attrs.kind ?? ''));
+  if (!kind) return String(attrs.kind ?? '');
+  if (kind.id === 'Organisation' && typeof attrs.orgType === 'string') {
+    const opt = kind.enums?.orgType?.find((o) => o.value === attrs.orgType);
+    if (opt) return bi(opt.label);
+  }
+  return bi(kind.label);
+}
+
+export function nodeItems(ctx: AppContext, opts: { visibleOnly?: boolean; kinds?: readonly string[] } = {}): ComboItem[] {
+  const g = ctx.graph;
+  if (!g) return [];
+  const out: ComboItem[] = [];
+  const lang = getLang();
+  g.forEachNode((id, a) => {
+    if (opts.visibleOnly && ctx.visibility.hiddenNodes.has(id)) return;
+    if (opts.kinds && !opts.kinds.includes(String(a.kind))) return;
+    const label = nodeName(a, lang);
+    out.push({ id, label, hint: kindHint(a), alt: `${String(a.name ?? '')} ${String(a.nameEn ?? '')} ${id}` });
+  });
+  return out;
+}
+
+export function labelOf(ctx: AppContext, id: string): string {
+  const g = ctx.graph;
+  return g && g.hasNode(id) ? nodeName(g.getNodeAttributes(id), getLang()) : id;
+}

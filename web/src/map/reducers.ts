@@ -1,0 +1,71 @@
+/**
+ * Sigma reducers: what each node and edge looks like, derived from the context (filters, highlight,
+ * encodings, hover). They never change the graph: highlighting and filtering are display-only.
+ */
+import type { Attributes } from 'graphology-types';
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import type { AppContext } from '../app/context.js';
+import { nodeName } from '../graph/derive.js';
+import { getLang } from '../i18n/i18n.js';
+import { FADED_EDGE, FADED_NODE, withAlpha } from './palette.js';
+import { shapeOfKind } from './shapes.js';
+
+/** Display data plus the edge variables declared in the primitives (see renderer.ts). */
+export type EdgeOut = Partial<EdgeDisplayData> & { solidColor?: string; dashSize?: number; gapSize?: number };
+
+export function makeNodeReducer(ctx: AppContext) {
+  return (node: string, data: NodeDisplayData, attrs: Attributes): Partial<NodeDisplayData> => {
+    if (ctx.visibility.hiddenNodes.has(node)) return { ...data, visibility: 'hidden', label: null };
+    const schemes = ctx.schemes;
+    const out: Partial<NodeDisplayData> = {
+      ...data,
+      label: nodeName(attrs, getLang()),
+      color: schemes ? schemes.color.colorOf(node) : '#666666',
+      size: schemes ? schemes.size.sizeOf(node) : 5,
+      shape: shapeOfKind(attrs.kind),
+      labelColor: '#1d1d1b',
+    };
+    const hl = ctx.highlight;
+    const hovered = ctx.hovered;
+    if (hl) {
+      if (hl.nodes.has(node)) {
+        out.labelVisibility = 'visible';
+        out.depth = 'topNodes';
+        out.zIndex = 1;
+      } else {
+        out.color = FADED_NODE;
+        out.label = null;
+        out.labelVisibility = 'hidden';
+      }
+    } else if (hovered && (node === hovered || ctx.graph?.areNeighbors(node, hovered))) {
+      out.labelVisibility = 'visible';
+      out.depth = 'topNodes';
+    }
+    if (node === ctx.selected || node === ctx.store.get().focus) {
+      out.labelVisibility = 'visible';
+      out.size = (out.size ?? 5) + 3;
+      out.depth = 'topNodes';
+      out.zIndex = 2;
+    }
+    return out;
+  };
+}
+
+export function makeEdgeReducer(ctx: AppContext) {
+  return (edge: string, data: EdgeDisplayData, attrs: Attributes): EdgeOut => {
+    if (ctx.visibility.hiddenEdges.has(edge)) return { ...data, visibility: 'hidden' };
+    const base = ctx.schemes ? ctx.schemes.edge.colorOf(edge) : '#888888';
+    const evidence = String(attrs.evidence ?? 'confirmed');
+    const hl = ctx.highlight;
+    const inHl = hl ? hl.edges.has(edge) : false;
+    const alpha = inHl ? 0.95 : evidence === 'uncertain' ? 0.4 : 0.6;
+    const color = withAlpha(base, alpha);
+    const size = inHl ? 2.6 : 1.3;
+    const out: EdgeOut = { ...data, size, color, solidColor: color, dashSize: 0, gapSize: 0 };
+    if (evidence === 'probable') Object.assign(out, { solidColor: 'transparent', dashSize: 7, gapSize: 4 });
+    if (evidence === 'uncertain') Object.assign(out, { solidColor: 'transparent', dashSize: 2, gapSize: 4 });
+    if (hl && !inHl) Object.assign(out, { color: FADED_EDGE, solidColor: FADED_EDGE, dashSize: 0, gapSize: 0, size: 1 });
+    if (inHl) out.depth = 'topEdges';
+    return out;
+  };
+}

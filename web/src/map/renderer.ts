@@ -1,0 +1,142 @@
+/**
+ * Sigma 4 setup: primitives (node shapes; solid and dashed edge layers), reducers, settings, and the events
+ * the rest of the app listens to (select, hover, drag-to-pin, camera moves).
+ */
+import Sigma from 'sigma';
+import { layerDashed, layerFill, layerPlain, sdfCircle, sdfDiamond, sdfSquare, sdfTriangle } from 'sigma/rendering';
+import type { AppContext } from '../app/context.js';
+import type { CameraView } from '../state/types.js';
+import { makeEdgeReducer, makeNodeReducer } from './reducers.js';
+
+export interface RendererEvents {
+  onClickNode: (node: string) => void;
+  onClickStage: () => void;
+  onHover: (node: string | null) => void;
+  onDragEnd: (node: string) => void;
+  onCamera: (camera: CameraView) => void;
+  onFirstRender: () => void;
+}
+
+export class MapRenderer {
+  readonly sigma: Sigma;
+  private firstRender = false;
+
+  constructor(
+    ctx: AppContext,
+    container: HTMLElement,
+    events: RendererEvents,
+    /** Pixels on the right of the map covered by the legend. */
+    private readonly reservedRight: () => number = () => 0,
+  ) {
+    if (!ctx.graph) throw new Error('no graph');
+    this.sigma = new Sigma(ctx.graph, container, {
+      primitives: {
+        nodes: {
+          shapes: [sdfCircle(), sdfSquare({ cornerRadius: 0.15 }), sdfTriangle({ cornerRadius: 0.1 }), sdfDiamond({ cornerRadius: 0.1 })],
+          layers: [layerFill()],
+          label: { font: { family: 'DejaVu Sans, Liberation Sans, Arial, sans-serif', size: 13 }, color: '#1d1d1b', margin: 4 },
+        },
+        edges: {
+          variables: {
+            solidColor: { type: 'color', default: 'transparent' },
+            dashSize: { type: 'number', default: 0 },
+            gapSize: { type: 'number', default: 0 },
+          },
+          layers: [
+            layerPlain({ color: { attribute: 'solidColor' } }),
+            layerDashed({ dashSize: { attribute: 'dashSize', default: 0 }, gapSize: { attribute: 'gapSize', default: 0 }, gapColor: 0 }),
+          ],
+        },
+      },
+      nodeReducer: makeNodeReducer(ctx),
+      edgeReducer: makeEdgeReducer(ctx) as never,
+      settings: {
+        itemSizesReference: 'screen',
+        enableNodeDrag: true,
+        renderLabels: true,
+        labelDensity: 0.6,
+        labelGridCellSize: 140,
+        labelRenderedSizeThreshold: 5,
+        enableCameraRotation: false,
+        enableCameraMouseRotation: false,
+        minCameraRatio: 0.05,
+        maxCameraRatio: 8,
+        stagePadding: 40,
+      } as never,
+    });
+    const s = this.sigma;
+    s.on('clickNode', ({ node }) => events.onClickNode(node));
+    s.on('clickStage', () => events.onClickStage());
+    s.on('enterNode', ({ node }) => events.onHover(node));
+    s.on('leaveNode', () => events.onHover(null));
+    s.on('nodeDragEnd', ({ node }) => events.onDragEnd(node));
+    s.on('afterRender', () => {
+      if (!this.firstRender) {
+        this.firstRender = true;
+        events.onFirstRender();
+      }
+    });
+    let camTimer: ReturnType<typeof setTimeout> | undefined;
+    s.getCamera().on('updated', (st) => {
+      clearTimeout(camTimer);
+      camTimer = setTimeout(() => events.onCamera({ x: st.x, y: st.y, ratio: st.ratio, angle: st.angle }), 250);
+    });
+    s.refresh();
+  }
+
+  /** Redraw after a display-only change (highlight, encodings, filters). */
+  refresh(): void {
+    this.sigma.refresh({ skipIndexation: false });
+  }
+
+  getCamera(): CameraView {
+    const st = this.sigma.getCamera().getState();
+    return { x: st.x, y: st.y, ratio: st.ratio, angle: st.angle };
+  }
+
+  setCamera(c: CameraView, animate = false): void {
+    const cam = this.sigma.getCamera();
+    if (animate) void cam.animate(c, { duration: 400 });
+    else cam.setState(c);
+  }
+
+  /** Moves the camera so that these nodes fill the view. */
+  fitNodes(nodes: Iterable<string>, animate = true): void {
+    let minX = Infinity;
+    let maxX = -Infinity;
+    let minY = Infinity;
+    let maxY = -Infinity;
+    let n = 0;
+    for (const node of nodes) {
+      const d = this.sigma.getNodeDisplayData(node);
+      if (!d) continue;
+      minX = Math.min(minX, d.x);
+      maxX = Math.max(maxX, d.x);
+      minY = Math.min(minY, d.y);
+      maxY = Math.max(maxY, d.y);
+      n++;
+    }
+    if (n === 0) return;
+    const width = this.sigma.getContainer().offsetWidth || 1;
+    const f = Math.min(0.45, Math.max(0, this.reservedRight() / width));
+    const span = Math.max(maxX - minX, maxY - minY);
+    const ratio = Math.min(1.6, Math.max(0.08, (span * 1.4) / (1 - f)));
+    this.setCamera({ x: (minX + maxX) / 2 + (f / 2) * ratio, y: (minY + maxY) / 2, ratio, angle: 0 }, animate);
+  }
+
+  /** The whole map, centred in the part of the view the legend does not cover. */
+  defaultCamera(): CameraView {
+    const width = this.sigma.getContainer().offsetWidth || 1;
+    const f = Math.min(0.45, Math.max(0, this.reservedRight() / width));
+    const ratio = Math.min(1.6, 1 / (1 - f));
+    return { x: 0.5 + (f / 2) * ratio, y: 0.5, ratio, angle: 0 };
+  }
+
+  resetCamera(animate = true): void {
+    this.setCamera(this.defaultCamera(), animate);
+  }
+
+  kill(): void {
+    this.sigma.kill();
+  }
+}

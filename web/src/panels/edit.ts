@@ -1,0 +1,65 @@
+/** The edit tab: buttons to add organisations, networks, relations and actions, and the open form. */
+import { NODE_KINDS } from '../../../core/model/catalogue/node-kinds.js';
+import type { GapFinding } from '../api/types.js';
+import type { AppContext } from '../app/context.js';
+import { h, replace } from '../dom/h.js';
+import { t } from '../i18n/i18n.js';
+import { actionForm } from '../forms/action-form.js';
+import type { FormHost } from '../forms/host.js';
+import { nodeForm } from '../forms/node-form.js';
+import { relationForm } from '../forms/relation-form.js';
+import type { Panel } from './panel.js';
+
+export interface EditPanel extends Panel {
+  editNode(id: string): void;
+  newNode(kind: string): void;
+  editRelation(id: string): void;
+  newRelation(from?: string): void;
+  newAction(finding: GapFinding | null): void;
+}
+
+export function editPanel(ctx: AppContext, onDone: (message: string, select?: string) => void): EditPanel {
+  const el = h('div', { class: 'edit', dataset: { testid: 'edit' } });
+  const formArea = h('div', { class: 'form-area' });
+  const message = h('p', { class: 'success', aria: { live: 'polite' }, dataset: { testid: 'edit-message' } });
+  const host: FormHost = {
+    ctx,
+    done: (msg, select) => {
+      replace(formArea);
+      message.textContent = msg;
+      onDone(msg, select);
+    },
+    cancel: () => replace(formArea),
+  };
+  const open = (form: HTMLElement) => {
+    message.textContent = '';
+    replace(formArea, form);
+    form.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled])')?.focus();
+  };
+  const render = () => {
+    replace(
+      el,
+      h(
+        'div',
+        { class: 'row wrap' },
+        h('button', { type: 'button', text: t('edit.newOrganisation'), dataset: { testid: 'new-organisation' }, on: { click: () => open(nodeForm(host, { kind: 'Organisation' })) } }),
+        h('button', { type: 'button', text: t('edit.newNetwork'), dataset: { testid: 'new-network' }, on: { click: () => open(nodeForm(host, { kind: 'Network' })) } }),
+        h('button', { type: 'button', text: t('edit.newRelation'), dataset: { testid: 'new-relation' }, on: { click: () => open(relationForm(host, {})) } }),
+        h('button', { type: 'button', text: t('edit.newAction'), dataset: { testid: 'new-action' }, on: { click: () => open(actionForm(host, null)) } }),
+      ),
+      h('p', { class: 'hint', text: t('edit.hint', { kinds: String(NODE_KINDS.length) }) }),
+      message,
+      formArea,
+    );
+  };
+  render();
+  return {
+    el,
+    render,
+    editNode: (id) => open(nodeForm(host, { id })),
+    newNode: (kind) => open(nodeForm(host, { kind })),
+    editRelation: (id) => open(relationForm(host, { id })),
+    newRelation: (from) => open(relationForm(host, from ? { from } : {})),
+    newAction: (finding) => open(actionForm(host, finding)),
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * Coordination gaps: the findings of GET /api/gaps with their explanations. Clicking a finding focuses the map
+ * on the actors involved and draws the missing ties; a finding can become an action-plan item. When the
+ * endpoint is not there (404) the panel says so plainly.
+ */
+import { relationKind } from '../../../core/model/catalogue/relation-kinds.js';
+import { ApiError, api } from '../api/client.js';
+import type { GapFinding } from '../api/types.js';
+import type { AppContext } from '../app/context.js';
+import { labelOf } from '../app/items.js';
+import { h, replace } from '../dom/h.js';
+import { bi, t, tk } from '../i18n/i18n.js';
+import type { Panel } from './panel.js';
+
+export interface GapActions {
+  show: (finding: GapFinding | null) => void;
+  toAction: (finding: GapFinding) => void;
+}
+
+const SEVERITY: Record<string, string> = { high: tk('gaps.sevHigh'), medium: tk('gaps.sevMedium'), low: tk('gaps.sevLow') };
+const severityText = (s: string | number): string => (SEVERITY[String(s)] ? t(SEVERITY[String(s)]) : t('gaps.severity', { s: String(s) }));
+
+type GapState = { status: 'loading' } | { status: 'unavailable' } | { status: 'error'; message: string } | { status: 'ok'; findings: GapFinding[] };
+
+export function gapsPanel(ctx: AppContext, actions: GapActions): Panel {
+  const el = h('div', { class: 'gaps', dataset: { testid: 'gaps' } });
+  let state: GapState = { status: 'loading' };
+  let loaded = false;
+
+  const load = async () => {
+    loaded = true;
+    state = { status: 'loading' };
+    render();
+    try {
+      const res = await api.gaps();
+      state = { status: 'ok', findings: Array.isArray(res?.findings) ? res.findings : [] };
+    } catch (err) {
+      state = err instanceof ApiError && err.status === 404 ? { status: 'unavailable' } : { status: 'error', message: (err as Error).message };
+    }
+    document.body.dataset.gaps = state.status;
+    render();
+  };
+
+  const finding = (f: GapFinding) => {
+    const current = ctx.finding?.id === f.id;
+    const ties = f.missingTies ?? [];
+    return h(
+      'li',
+      { class: `finding${current ? ' current' : ''}`, dataset: { finding: f.id } },
+      h('h4', {}, h('span', { text: bi(f.title) }), h('span', { class: `badge sev-${String(f.severity)}`, text: severityText(f.severity) })),
+      h('p', { text: bi(f.explanation) }),
+      f.nodeIds.length > 0 ? h('p', { class: 'hint', text: t('gaps.involves', { names: f.nodeIds.map((n) => labelOf(ctx, n)).join(', ') }) }) : null,
+      ties.length > 0
+        ? h(
+            'ul',
+            { class: 'missing' },
+            ties.map((m) => h('li', { text: t('gaps.missingTie', { from: labelOf(ctx, m.from), to: labelOf(ctx, m.to), type: bi(relationKind(m.type)?.label) || m.type }) })),
+          )
+        : null,
+      h(
+        'div',
+        { class: 'row' },
+        h('button', {
+          type: 'button',
+          text: current ? t('gaps.hide') : t('gaps.show'),
+          aria: { pressed: String(current) },
+          dataset: { testid: `gap-show-${f.id}` },
+          on: { click: () => actions.show(current ? null : f) },
+        }),
+        h('button', { type: 'button', text: t('gaps.toAction'), dataset: { testid: `gap-action-${f.id}` }, on: { click: () => actions.toAction(f) } }),
+      ),
+    );
+  };
+
+  function render(): void {
+    if (!loaded) return replace(el, h('p', { class: 'hint', text: t('gaps.loading') }));
+    switch (state.status) {
+      case 'loading':
+        return replace(el, h('p', { class: 'hint', text: t('gaps.loading') }));
+      case 'unavailable':
+        return replace(el, h('div', { class: 'notice', dataset: { testid: 'gaps-unavailable' } }, h('p', { text: t('gaps.unavailable') }), h('p', { class: 'hint', text: t('gaps.unavailableHint') })));
+      case 'error':
+        return replace(el, h('div', { class: 'notice error' }, h('p', { text: t('gaps.error') }), h('button', { type: 'button', text: t('action.retry'), on: { click: () => void load() } })));
+      case 'ok':
+        return replace(
+          el,
+          state.findings.length === 0
+            ? h('p', { class: 'hint', text: t('gaps.none') })
+            : h('ol', { class: 'findings', dataset: { testid: 'gaps-list' } }, state.findings.map(finding)),
+        );
+    }
+  }
+  render();
+  return {
+    el,
+    render,
+    update: () => {
+      if (!loaded) void load();
+      else render();
+    },
+  };
+}
