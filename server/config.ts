@@ -9,6 +9,16 @@ export interface Config {
   seed: boolean;
   webRoot: string;
   logLevel: string;
+  /** AKTORSATLAS_ANONYMOUS_READ=1: requests without credentials may read (once accounts exist). */
+  anonymousRead: boolean;
+  /** AKTORSATLAS_CORS_ORIGIN: the one other origin allowed to call the API (none by default). */
+  corsOrigin?: string;
+  /** AKTORSATLAS_TRUST_PROXY=1: behind a reverse proxy (client IP and TLS from X-Forwarded-*). */
+  trustProxy: boolean;
+  /** AKTORSATLAS_SECURE_COOKIE: auto (Secure when the request came over TLS), always or never. */
+  secureCookie: 'auto' | 'always' | 'never';
+  /** AKTORSATLAS_SESSION_HOURS: how long a sign-in lasts (default 12). */
+  sessionHours: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,5 +42,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seed: env.AKTORSATLAS_SEED !== '0',
     webRoot: resolve(root, 'web', 'dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    anonymousRead: env.AKTORSATLAS_ANONYMOUS_READ === '1',
+    ...(env.AKTORSATLAS_CORS_ORIGIN ? { corsOrigin: env.AKTORSATLAS_CORS_ORIGIN } : {}),
+    trustProxy: env.AKTORSATLAS_TRUST_PROXY === '1',
+    secureCookie: secureCookie(env.AKTORSATLAS_SECURE_COOKIE),
+    sessionHours: sessionHours(env.AKTORSATLAS_SESSION_HOURS),
   };
+}
+
+function secureCookie(v: string | undefined): Config['secureCookie'] {
+  if (v === undefined || v === '' || v === 'auto') return 'auto';
+  if (v === 'always' || v === '1') return 'always';
+  if (v === 'never' || v === '0') return 'never';
+  throw new Error(`AKTORSATLAS_SECURE_COOKIE must be auto, always or never, not "${v}"`);
+}
+
+function sessionHours(v: string | undefined): number {
+  const h = Number(v ?? 12);
+  if (!(h > 0 && h <= 24 * 90)) throw new Error(`AKTORSATLAS_SESSION_HOURS must be a number of hours (0–2160), not "${v}"`);
+  return h;
 }

@@ -63,6 +63,8 @@ export default fp(async function errors(app: FastifyInstance) {
           : [];
       return sendProblem(reply, status, error.code, error.message, problems, error.code === 'already_exists' || error.code === 'version_mismatch' ? { id: error.details.id } : {});
     }
+    // The Neo4j whitelist refuses kinds, types and property names outside the catalogue before any query is built.
+    if ((error as Error).name === 'UnsafeIdentifierError') return sendProblem(reply, 400, 'unsafe_identifier', error.message);
     if (error.validation) {
       const where = error.validationContext ?? 'body';
       return sendProblem(reply, 400, 'validation_failed', `Invalid ${where}`, ajvProblems(error.validation, where));

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { describeBrowser, ensureWebBuilt, launchBrowser, nonBackgroundShare, openApp, watchPage } from '../helpers/browser.js';
+import { describeBrowser, poll, ensureWebBuilt, launchBrowser, nonBackgroundShare, openApp, watchPage } from '../helpers/browser.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
 
 describeBrowser('the map (e2e, Chromium)', () => {
@@ -32,7 +32,7 @@ describeBrowser('the map (e2e, Chromium)', () => {
 
     // The legend says what colour, shape, size and line style mean, in Swedish.
     const legend = page.locator('[data-testid=legend]');
-    await expect.poll(() => legend.isVisible()).toBe(true);
+    await poll(() => legend.isVisible()).toBe(true);
     const text = await legend.innerText();
     for (const s of ['Teckenförklaring', 'Färg: Typ av aktör', 'Utbildningsanordnare', 'Arbetsgivare', 'Nätverk och råd', 'Storlek: Grad', 'Bekräftad', 'Trolig', 'Osäker']) {
       expect(text).toContain(s);
@@ -48,7 +48,7 @@ describeBrowser('the map (e2e, Chromium)', () => {
     expect(share).toBeGreaterThan(0.05);
     // A node label is drawn by WebGL and a known actor is on the map (through the search index).
     await page.fill('#search-input', 'Region Jönköpings');
-    await expect.poll(() => page.locator('.combo-list li').count()).toBeGreaterThan(0);
+    await poll(() => page.locator('.combo-list li').count()).toBeGreaterThan(0);
     expect(watch.errors).toEqual([]);
     await page.close();
   });

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import { REPO_ROOT } from './server.js';
 
@@ -95,3 +95,6 @@ export function nonBackgroundShare(png: Buffer, background: [number, number, num
   }
   return differ / n;
 }
+
+/** expect.poll with a timeout that suits a browser on a loaded 2-core machine. */
+export const poll = <T>(fn: () => Promise<T> | T, timeout = 20_000) => expect.poll(fn, { timeout, interval: 100 });

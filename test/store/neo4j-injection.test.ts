@@ -16,7 +16,12 @@ describeNeo4j('Neo4j store refuses Cypher injection', (uri) => {
   const ctx = { actor: 'injection-test' };
   const A = `org:${ns}-a`;
   const B = `org:${ns}-b`;
-  const node = (kind: string, props: Record<string, string> = { orgType: 'kommun' }): NodeInput => ({ id: `org:${ns}-x`, kind, name: 'X', props });
+  const node = (kind: string, props: Record<string, string> = { orgType: 'kommun' }): NodeInput => ({
+    id: `org:${ns}-x`,
+    kind,
+    name: 'X',
+    props,
+  });
   const rel = (type: string, props: Record<string, string> = {}): RelationInput & { id: string } => ({
     id: `rel:${ns}:x`,
     type,
@@ -27,7 +32,7 @@ describeNeo4j('Neo4j store refuses Cypher injection', (uri) => {
     evidence: 'confirmed',
   });
   const hostile = {
-    backtick: "Organisation`) DETACH DELETE n //",
+    backtick: 'Organisation`) DETACH DELETE n //',
     brace: 'Organisation {id: 1}) MATCH (n) DETACH DELETE n //',
     semicolon: 'Organisation; MATCH (n) DETACH DELETE n',
     quote: "Organisation' OR 1=1 //",
@@ -62,7 +67,8 @@ describeNeo4j('Neo4j store refuses Cypher injection', (uri) => {
     });
 
   const census = async () => {
-    const one = async (q: string) => (await driver.executeQuery(q, {}, { database: 'neo4j' })).records.map((r) => r.toObject());
+    const one = async (q: string) =>
+      (await driver.executeQuery(q, {}, { database: 'neo4j' })).records.map((r) => r.toObject());
     return {
       nodes: await one('MATCH (n) RETURN count(n) AS n'),
       relationships: await one('MATCH ()-[r]->() RETURN count(r) AS n'),
@@ -105,18 +111,34 @@ describeNeo4j('Neo4j store refuses Cypher injection', (uri) => {
       .flatMap(([k, kind]): [string, () => Promise<unknown>][] => [
         [`createNode kind (${k})`, () => store.createNode(node(kind), ctx)],
         [`updateNode kind (${k})`, () => store.updateNode(A, { ...node(kind), id: A }, undefined, ctx)],
-        [`importBatch node kind (${k})`, () => store.importBatch({ nodes: [node('Organisation'), node(kind)], relations: [] }, ctx)],
+        [
+          `importBatch node kind (${k})`,
+          () => store.importBatch({ nodes: [node('Organisation'), node(kind)], relations: [] }, ctx),
+        ],
       ]),
-    ...[hostile.type, hostile.typeOr, hostile.typeQuote, hostile.backtick, 'member_of'].flatMap((type, i): [string, () => Promise<unknown>][] => [
-      [`createRelation type (${i})`, () => store.createRelation(rel(type), ctx)],
-      [`updateRelation type (${i})`, () => store.updateRelation(`rel:${ns}:x`, rel(type), undefined, ctx)],
-      [`importBatch relation type (${i})`, () => store.importBatch({ nodes: [], relations: [rel('COLLABORATES_WITH'), rel(type)] }, ctx)],
-    ]),
-    ...[hostile.propBacktick, hostile.propBrace, hostile.propSemicolon].flatMap((key, i): [string, () => Promise<unknown>][] => [
-      [`createNode property name (${i})`, () => store.createNode(node('Organisation', { [key]: 'x' }), ctx)],
-      [`createRelation property name (${i})`, () => store.createRelation(rel('COLLABORATES_WITH', { [key]: 'x' }), ctx)],
-      [`importBatch property name (${i})`, () => store.importBatch({ nodes: [node('Organisation', { [key]: 'x' })], relations: [] }, ctx)],
-    ]),
+    ...[hostile.type, hostile.typeOr, hostile.typeQuote, hostile.backtick, 'member_of'].flatMap(
+      (type, i): [string, () => Promise<unknown>][] => [
+        [`createRelation type (${i})`, () => store.createRelation(rel(type), ctx)],
+        [`updateRelation type (${i})`, () => store.updateRelation(`rel:${ns}:x`, rel(type), undefined, ctx)],
+        [
+          `importBatch relation type (${i})`,
+          () => store.importBatch({ nodes: [], relations: [rel('COLLABORATES_WITH'), rel(type)] }, ctx),
+        ],
+      ],
+    ),
+    ...[hostile.propBacktick, hostile.propBrace, hostile.propSemicolon].flatMap(
+      (key, i): [string, () => Promise<unknown>][] => [
+        [`createNode property name (${i})`, () => store.createNode(node('Organisation', { [key]: 'x' }), ctx)],
+        [
+          `createRelation property name (${i})`,
+          () => store.createRelation(rel('COLLABORATES_WITH', { [key]: 'x' }), ctx),
+        ],
+        [
+          `importBatch property name (${i})`,
+          () => store.importBatch({ nodes: [node('Organisation', { [key]: 'x' })], relations: [] }, ctx),
+        ],
+      ],
+    ),
     ['non-string kind', () => store.createNode({ ...node('Organisation'), kind: 42 as unknown as string }, ctx)],
   ];
 

@@ -46,9 +46,25 @@ describeNeo4j('Neo4j store', (uri) => {
     let store: Neo4jStore;
     const ns = `n${randomUUID().slice(0, 8)}`;
     const ctx = { actor: `neo4j-test-${ns}` };
-    const org = (key: string, name = `Org ${key}`): NodeInput => ({ id: `org:${ns}-${key}`, kind: 'Organisation', name, props: { orgType: 'kommun' } });
-    const net = (key: string): NodeInput => ({ id: `nw:${ns}-${key}`, kind: 'Network', name: `Nät ${key}`, props: { networkType: 'forum' } });
-    const rel = (key: string, type: string, from: string, to: string, extra: Partial<RelationInput> = {}): RelationInput & { id: string } => ({
+    const org = (key: string, name = `Org ${key}`): NodeInput => ({
+      id: `org:${ns}-${key}`,
+      kind: 'Organisation',
+      name,
+      props: { orgType: 'kommun' },
+    });
+    const net = (key: string): NodeInput => ({
+      id: `nw:${ns}-${key}`,
+      kind: 'Network',
+      name: `Nät ${key}`,
+      props: { networkType: 'forum' },
+    });
+    const rel = (
+      key: string,
+      type: string,
+      from: string,
+      to: string,
+      extra: Partial<RelationInput> = {},
+    ): RelationInput & { id: string } => ({
       id: `rel:${ns}:${key}`,
       type,
       from,
@@ -74,7 +90,10 @@ describeNeo4j('Neo4j store', (uri) => {
     it('returns plain numbers, never driver Integers, whatever the driver setting', async () => {
       await store.createNode(org('num'), ctx);
       await store.createNode(net('num'), ctx);
-      const r = await store.createRelation(rel('num', 'MEMBER_OF', `org:${ns}-num`, `nw:${ns}-num`, { weight: 2.5, props: { seats: 3 } }), ctx);
+      const r = await store.createRelation(
+        rel('num', 'MEMBER_OF', `org:${ns}-num`, `nw:${ns}-num`, { weight: 2.5, props: { seats: 3 } }),
+        ctx,
+      );
       const back = await store.getRelation(r.id);
       expect(back).toEqual(r);
       expect(typeof back?.version).toBe('number');
@@ -89,7 +108,8 @@ describeNeo4j('Neo4j store', (uri) => {
 
     it('labels nodes :Entity plus their kind, and relabels a node whose kind changes', async () => {
       await store.createNode(org('kind'), ctx);
-      const labels = async () => (await raw('MATCH (n:Entity {id: $id}) RETURN labels(n) AS l', { id: `org:${ns}-kind` }))[0].l as string[];
+      const labels = async () =>
+        (await raw('MATCH (n:Entity {id: $id}) RETURN labels(n) AS l', { id: `org:${ns}-kind` }))[0].l as string[];
       expect((await labels()).sort()).toEqual(['Entity', 'Organisation']);
       await store.updateNode(`org:${ns}-kind`, { ...net('x'), id: `org:${ns}-kind` }, 1, ctx);
       expect((await labels()).sort()).toEqual(['Entity', 'Network']);
@@ -100,7 +120,10 @@ describeNeo4j('Neo4j store', (uri) => {
       await store.createNode(org('t1'), ctx);
       await store.createNode(org('t2'), ctx);
       await store.createNode(org('t3'), ctx);
-      const r = await store.createRelation(rel('t', 'COLLABORATES_WITH', `org:${ns}-t1`, `org:${ns}-t2`, { note: 'först' }), ctx);
+      const r = await store.createRelation(
+        rel('t', 'COLLABORATES_WITH', `org:${ns}-t1`, `org:${ns}-t2`, { note: 'först' }),
+        ctx,
+      );
       const u = await store.updateRelation(r.id, rel('t', 'PART_OF', `org:${ns}-t1`, `org:${ns}-t3`), 1, ctx);
       expect(u).toMatchObject({ type: 'PART_OF', to: `org:${ns}-t3`, version: 2, createdAt: r.createdAt });
       expect(u.note).toBeUndefined();
@@ -113,9 +136,11 @@ describeNeo4j('Neo4j store', (uri) => {
       await store.createNode(org('u1'), ctx);
       await store.createNode(net('u2'), ctx);
       await store.createRelation(rel('u', 'MEMBER_OF', `org:${ns}-u1`, `nw:${ns}-u2`), ctx);
-      await expect(store.createRelation(rel('u', 'PART_OF', `org:${ns}-u1`, `nw:${ns}-u2`), ctx)).rejects.toMatchObject({
-        code: 'already_exists',
-      });
+      await expect(store.createRelation(rel('u', 'PART_OF', `org:${ns}-u1`, `nw:${ns}-u2`), ctx)).rejects.toMatchObject(
+        {
+          code: 'already_exists',
+        },
+      );
     });
 
     it('numbers history uniquely and in order under concurrent writers', async () => {
@@ -131,7 +156,9 @@ describeNeo4j('Neo4j store', (uri) => {
 
     it('applies the schema once', async () => {
       expect(await store.migrate()).toBe(false);
-      const rows = await raw('SHOW CONSTRAINTS YIELD name WHERE name STARTS WITH $p RETURN count(*) AS n', { p: 'relation_id_' });
+      const rows = await raw('SHOW CONSTRAINTS YIELD name WHERE name STARTS WITH $p RETURN count(*) AS n', {
+        p: 'relation_id_',
+      });
       expect(Number(rows[0].n)).toBeGreaterThan(0);
     });
 
@@ -140,17 +167,25 @@ describeNeo4j('Neo4j store', (uri) => {
       const at = { actor: ctx.actor, at: '2026-01-02T03:04:05.000Z' };
       const first: Batch & { relations: (RelationInput & { id: string })[] } = {
         nodes: [org('p1'), org('p2'), { ...org('p1'), name: 'Omdöpt' }, net('p3')],
-        relations: [rel('p', 'COLLABORATES_WITH', `org:${ns}-p1`, `org:${ns}-p2`), rel('q', 'MEMBER_OF', `org:${ns}-p2`, `nw:${ns}-p3`)],
+        relations: [
+          rel('p', 'COLLABORATES_WITH', `org:${ns}-p1`, `org:${ns}-p2`),
+          rel('q', 'MEMBER_OF', `org:${ns}-p2`, `nw:${ns}-p3`),
+        ],
       };
       const second: typeof first = {
         nodes: [{ ...net('p2'), id: `org:${ns}-p2` }],
-        relations: [rel('p', 'MEMBER_OF', `org:${ns}-p1`, `org:${ns}-p2`, { weight: 3 }), rel('p', 'MEMBER_OF', `org:${ns}-p1`, `org:${ns}-p2`, { note: 'igen' })],
+        relations: [
+          rel('p', 'MEMBER_OF', `org:${ns}-p1`, `org:${ns}-p2`, { weight: 3 }),
+          rel('p', 'MEMBER_OF', `org:${ns}-p1`, `org:${ns}-p2`, { note: 'igen' }),
+        ],
       };
       const run = async (s: GraphStore) => {
         const results = [await s.importBatch(first, at), await s.importBatch(second, at)];
         const ids = [`org:${ns}-p1`, `org:${ns}-p2`, `nw:${ns}-p3`, `rel:${ns}:p`, `rel:${ns}:q`];
         const records = await Promise.all(ids.map(async (id) => (await s.getNode(id)) ?? (await s.getRelation(id))));
-        const history = (await Promise.all(ids.map((id) => s.history({ recordId: id, limit: 50 })))).flat().map(({ seq: _seq, ...e }) => e);
+        const history = (await Promise.all(ids.map((id) => s.history({ recordId: id, limit: 50 }))))
+          .flat()
+          .map(({ seq: _seq, ...e }) => e);
         return { results, records, history };
       };
       try {

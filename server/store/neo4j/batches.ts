@@ -12,7 +12,12 @@ export function* chunks<T>(items: T[], size = CHUNK): Generator<T[]> {
  * Runs one statement per batch of `items`, pipelined: every batch is sent without waiting for the previous one
  * (the server still runs them in order), so packing the next batch overlaps with the server's work on this one.
  */
-export async function sendBatches<T>(run: Run, text: string, items: T[], params: (batch: T[], start: number) => Record<string, unknown>): Promise<PropMap[]> {
+export async function sendBatches<T>(
+  run: Run,
+  text: string,
+  items: T[],
+  params: (batch: T[], start: number) => Record<string, unknown>,
+): Promise<PropMap[]> {
   const sends = [...chunks(items)].map((batch, i) => run(text, params(batch, i * CHUNK)));
   return (await Promise.all(sends)).flat();
 }

@@ -46,7 +46,11 @@ export function mapDriverError(err: unknown, target?: WriteTarget): unknown {
     return alreadyExists(what, id);
   }
   if (err.code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError') {
-    return new Neo4jQueryError(err.code, err, 'The write is too large for one Neo4j transaction (transaction memory limit)');
+    return new Neo4jQueryError(
+      err.code,
+      err,
+      'The write is too large for one Neo4j transaction (transaction memory limit)',
+    );
   }
   return new Neo4jQueryError(err.code, err);
 }

@@ -35,7 +35,9 @@ export class HistoryLog {
     if (!rec) throw new Error('A history entry needs a before or an after');
     this.seq += 1;
     this.seqs.push(this.seq);
-    this.entries.push(historyRow({ seq: this.seq, recordId: rec.id, recordType, version: rec.version, op, before, after }));
+    this.entries.push(
+      historyRow({ seq: this.seq, recordId: rec.id, recordType, version: rec.version, op, before, after }),
+    );
   }
 
   /** Writes the entries in batches; each batch also moves the counter to its last seq. */

@@ -26,15 +26,28 @@ export function checkBatch(batch: ImportBatch): void {
  * computed in input order exactly as the SQLite store does (a repeated id is an update of the earlier row), and only
  * then written, grouped by label and type, with UNWIND. A dangling endpoint throws before anything is written.
  */
-export async function importInTx(tx: Tx, batch: ImportBatch, ctx: { actor: string; at: string }): Promise<ImportResult> {
+export async function importInTx(
+  tx: Tx,
+  batch: ImportBatch,
+  ctx: { actor: string; at: string },
+): Promise<ImportResult> {
   const result: ImportResult = { nodesCreated: 0, nodesUpdated: 0, relationsCreated: 0, relationsUpdated: 0 };
   const history = await HistoryLog.open(tx, ctx);
   const relations: Rel[] = batch.relations;
 
   // The two lookups are independent, so they go out together.
   const [storedNodes, storedRels] = await Promise.all([
-    nodesById(tx.run, batch.nodes.map((n) => n.id)),
-    typesInUse(tx.run).then((types) => relationsById(tx.run, relations.map((r) => r.id), types)),
+    nodesById(
+      tx.run,
+      batch.nodes.map((n) => n.id),
+    ),
+    typesInUse(tx.run).then((types) =>
+      relationsById(
+        tx.run,
+        relations.map((r) => r.id),
+        types,
+      ),
+    ),
   ]);
   const nodes = new Map<string, NodeRecord>();
   for (const input of batch.nodes) {

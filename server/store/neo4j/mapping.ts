@@ -28,7 +28,8 @@ const str = (p: PropMap, key: string): string => {
 const optStr = (p: PropMap, key: string): string | null => (typeof p[key] === 'string' ? (p[key] as string) : null);
 const json = <T>(p: PropMap, key: string): T => JSON.parse(str(p, key)) as T;
 
-export const searchText = (n: Pick<NodeRecord, 'id' | 'name' | 'nameEn'>): string => fold(`${n.name} ${n.nameEn ?? ''} ${n.id}`);
+export const searchText = (n: Pick<NodeRecord, 'id' | 'name' | 'nameEn'>): string =>
+  fold(`${n.name} ${n.nameEn ?? ''} ${n.id}`);
 
 /** Null values are dropped by `SET n = $map`, which is how optional fields stay absent. */
 export function nodeToProps(n: NodeRecord): PropMap {

@@ -1,16 +1,52 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { fold } from '../../../core/text/fold.js';
-import type { JsonValue, NodeInput, NodeRecord, Page, RelationInput, RelationRecord, Snapshot, SnapshotQuery } from '../../../core/model/records.js';
-import type { GraphStore, SavedView, HistoryEntry, HistoryQuery, ImportResult, NodeQuery, RelationQuery, StoreStats, WriteContext } from '../graph-store.js';
+import type {
+  JsonValue,
+  NodeInput,
+  NodeRecord,
+  Page,
+  RelationInput,
+  RelationRecord,
+  Snapshot,
+  SnapshotQuery,
+} from '../../../core/model/records.js';
+import type {
+  GraphStore,
+  SavedView,
+  HistoryEntry,
+  HistoryQuery,
+  ImportResult,
+  NodeQuery,
+  RelationQuery,
+  StoreStats,
+  WriteContext,
+} from '../graph-store.js';
 import { alreadyExists, notFound, versionMismatch } from '../errors.js';
 import { buildNode, buildRelation, stamp } from '../record-builders.js';
 import { mapped, type WriteTarget } from './errors.js';
 import { chunks } from './batches.js';
 import { HistoryLog } from './history.js';
 import { checkBatch, importInTx, type ImportBatch } from './import.js';
-import { historyFromProps, int, nodeFromProps, relationFromList, relationFromRow, toNumber, viewFromProps, viewToProps, type PropMap } from './mapping.js';
+import {
+  historyFromProps,
+  int,
+  nodeFromProps,
+  relationFromList,
+  relationFromRow,
+  toNumber,
+  viewFromProps,
+  viewToProps,
+  type PropMap,
+} from './mapping.js';
 import { cypher } from './queries.js';
-import { deleteRelations, nodesById, relationsById, requireEndpoints, writeNodes, writeRelations } from './record-io.js';
+import {
+  deleteRelations,
+  nodesById,
+  relationsById,
+  requireEndpoints,
+  writeNodes,
+  writeRelations,
+} from './record-io.js';
 import { Runner, type Tx } from './runner.js';
 import { migrate } from './schema.js';
 import { assertPropKeys, nodeLabel, relationType } from './whitelist.js';
@@ -31,8 +67,12 @@ export interface Neo4jStoreOptions {
   ownsDriver?: boolean;
 }
 
+/** A bulk import is one transaction however large; it gets more time than the server's default for single writes. */
+const IMPORT_TIMEOUT_MS = 10 * 60_000;
+
 const nullIfEmpty = <T>(list: T[] | undefined): T[] | null => (list && list.length > 0 ? list : null);
-const countsBy = (rows: PropMap[]): Record<string, number> => Object.fromEntries(rows.map((r) => [r.key as string, toNumber(r.n)]));
+const countsBy = (rows: PropMap[]): Record<string, number> =>
+  Object.fromEntries(rows.map((r) => [r.key as string, toNumber(r.n)]));
 
 /** Code-unit order, like SQLite's binary collation for the ASCII ids the catalogue produces. */
 const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -88,7 +128,10 @@ export class Neo4jStore implements GraphStore {
 
   async stats(): Promise<StoreStats> {
     return mapped(async () => {
-      const [byKind, byType] = await Promise.all([this.runner.read(cypher('stats-nodes')), this.runner.read(cypher('stats-relations'))]);
+      const [byKind, byType] = await Promise.all([
+        this.runner.read(cypher('stats-nodes')),
+        this.runner.read(cypher('stats-relations')),
+      ]);
       const nodesByKind = countsBy(byKind);
       const relationsByType = countsBy(byType);
       const sum = (m: Record<string, number>) => Object.values(m).reduce((s, n) => s + n, 0);
@@ -100,7 +143,8 @@ export class Neo4jStore implements GraphStore {
     return mapped(async () => {
       const out = new Map<string, string>();
       for (const batch of chunks([...new Set(ids)])) {
-        for (const row of await this.runner.read(cypher('node-kinds'), { ids: batch })) out.set(row.id as string, row.kind as string);
+        for (const row of await this.runner.read(cypher('node-kinds'), { ids: batch }))
+          out.set(row.id as string, row.kind as string);
       }
       return out;
     });
@@ -138,7 +182,12 @@ export class Neo4jStore implements GraphStore {
     });
   }
 
-  async updateNode(id: string, input: NodeInput, expectedVersion: number | undefined, ctx: WriteContext): Promise<NodeRecord> {
+  async updateNode(
+    id: string,
+    input: NodeInput,
+    expectedVersion: number | undefined,
+    ctx: WriteContext,
+  ): Promise<NodeRecord> {
     nodeLabel(input.kind);
     assertPropKeys(input.props);
     const c = { ...ctx, at: stamp(ctx) };
@@ -162,7 +211,7 @@ export class Neo4jStore implements GraphStore {
       const prev = (await nodesById(tx.run, [id])).get(id);
       if (!prev) throw notFound('Node', id);
       checkVersion(id, expectedVersion, prev.version);
-      const rels = (await tx.run(cypher('node-relations'), { id })).map(relationFromRow);
+      const rels = (await tx.run(cypher('node-relations'), { id })).map(relationFromRow).sort(byId);
       await tx.run(cypher('node-delete'), { id });
       for (const rel of rels) history.add('relation', 'delete', rel, null);
       history.add('node', 'delete', prev, null);
@@ -208,7 +257,12 @@ export class Neo4jStore implements GraphStore {
     });
   }
 
-  async updateRelation(id: string, input: Rel, expectedVersion: number | undefined, ctx: WriteContext): Promise<RelationRecord> {
+  async updateRelation(
+    id: string,
+    input: Rel,
+    expectedVersion: number | undefined,
+    ctx: WriteContext,
+  ): Promise<RelationRecord> {
     relationType(input.type);
     assertPropKeys(input.props);
     const c = { ...ctx, at: stamp(ctx) };
@@ -242,7 +296,7 @@ export class Neo4jStore implements GraphStore {
   async importBatch(batch: ImportBatch, ctx: WriteContext): Promise<ImportResult> {
     checkBatch(batch);
     const c = { ...ctx, at: stamp(ctx) };
-    return this.write(undefined, (tx) => importInTx(tx, batch, c));
+    return this.write(undefined, (tx) => importInTx(tx, batch, c), IMPORT_TIMEOUT_MS);
   }
 
   async snapshot(query: SnapshotQuery): Promise<Snapshot> {
@@ -250,7 +304,11 @@ export class Neo4jStore implements GraphStore {
       const kinds = nullIfEmpty(query.kinds);
       const [nodeRows, relRows] = await Promise.all([
         this.runner.read(cypher('snapshot-nodes'), { kinds }),
-        this.runner.read(cypher('snapshot-relations'), { kinds, types: nullIfEmpty(query.relationTypes), asOf: query.asOf ?? null }),
+        this.runner.read(cypher('snapshot-relations'), {
+          kinds,
+          types: nullIfEmpty(query.relationTypes),
+          asOf: query.asOf ?? null,
+        }),
       ]);
       const nodes = nodeRows.map((r) => nodeFromProps(r.n as PropMap)).sort(byId);
       // The two reads are separate transactions; keep only relations whose ends are in this node list.
@@ -320,7 +378,12 @@ export class Neo4jStore implements GraphStore {
     });
   }
 
-  async saveView(name: string, state: JsonValue, expectedVersion: number | undefined, ctx: WriteContext): Promise<SavedView> {
+  async saveView(
+    name: string,
+    state: JsonValue,
+    expectedVersion: number | undefined,
+    ctx: WriteContext,
+  ): Promise<SavedView> {
     const at = stamp(ctx);
     return this.write({ what: 'View', id: name }, async (tx) => {
       // Views have no history, but take the same write lock so the version check holds until commit.
@@ -351,7 +414,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   /** One write transaction, its driver errors mapped (a uniqueness violation names `target`). */
-  private write<T>(target: WriteTarget | undefined, work: (tx: Tx) => Promise<T>): Promise<T> {
-    return mapped(() => this.runner.write(work), target);
+  private write<T>(target: WriteTarget | undefined, work: (tx: Tx) => Promise<T>, timeoutMs?: number): Promise<T> {
+    return mapped(() => this.runner.write(work, timeoutMs), target);
   }
 }

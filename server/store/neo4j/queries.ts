@@ -44,7 +44,7 @@ export type QueryName = (typeof QUERY_NAMES)[number];
  * Placeholders a query may contain; each is replaced only by whitelisted labels or types. `ANY_TYPE` becomes a
  * type disjunction (`A|B|…`), all catalogue types unless a subset is given.
  */
-export type Placeholder = 'KIND' | 'OLD_KIND' | 'TYPE' | 'OLD_TYPE' | 'REL_TYPE' | 'ANY_TYPE';
+export type Placeholder = 'KIND' | 'OLD_KIND' | 'TYPE' | 'REL_TYPE' | 'ANY_TYPE';
 export type Names = Partial<Record<Placeholder, SafeName | SafeName[]>>;
 
 const CYPHER_DIR = new URL('../../../cypher/', import.meta.url);
@@ -105,5 +105,7 @@ export function schemaStatements(): string[] {
     .split(';')
     .map((s) => s.trim())
     .filter((s) => s.length > 0)
-    .flatMap((s) => (s.includes('$$REL_TYPE$$') ? allRelationTypes().map((t) => fill(s, { REL_TYPE: t })) : [fill(s, {})]));
+    .flatMap((s) =>
+      s.includes('$$REL_TYPE$$') ? allRelationTypes().map((t) => fill(s, { REL_TYPE: t })) : [fill(s, {})],
+    );
 }

@@ -35,9 +35,15 @@ export async function typesInUse(run: Run): Promise<SafeName[]> {
  * Looks relation ids up over every type (ids are unique across types, not just within one): one index seek per type.
  * Bulk callers pass the types in use, found inside the same serialised transaction, to skip empty indexes.
  */
-export async function relationsById(run: Run, ids: string[], types: SafeName[] = allRelationTypes()): Promise<Map<string, RelationRecord>> {
+export async function relationsById(
+  run: Run,
+  ids: string[],
+  types: SafeName[] = allRelationTypes(),
+): Promise<Map<string, RelationRecord>> {
   if (types.length === 0) return new Map();
-  const rows = await sendBatches(run, cypher('relations-get', { ANY_TYPE: types }), unique(ids), (batch) => ({ ids: batch }));
+  const rows = await sendBatches(run, cypher('relations-get', { ANY_TYPE: types }), unique(ids), (batch) => ({
+    ids: batch,
+  }));
   return new Map(rows.map(relationFromRow).map((r) => [r.id, r]));
 }
 
@@ -47,10 +53,18 @@ export async function missingNodes(run: Run, ids: string[]): Promise<Set<string>
 }
 
 export const dangling = (r: RelationInput & { id: string }, end: 'from' | 'to', node: string): StoreError =>
-  new StoreError('dangling_endpoint', `Relation "${r.id}": ${end} node "${node}" does not exist`, { id: r.id, end, node });
+  new StoreError('dangling_endpoint', `Relation "${r.id}": ${end} node "${node}" does not exist`, {
+    id: r.id,
+    end,
+    node,
+  });
 
 /** Throws dangling_endpoint for the first relation (in order) with an endpoint that is neither known nor stored. */
-export async function requireEndpoints(run: Run, rels: (RelationInput & { id: string })[], known: ReadonlySet<string> = new Set()): Promise<void> {
+export async function requireEndpoints(
+  run: Run,
+  rels: (RelationInput & { id: string })[],
+  known: ReadonlySet<string> = new Set(),
+): Promise<void> {
   const missing = await missingNodes(
     run,
     rels.flatMap((r) => [r.from, r.to]).filter((id) => !known.has(id)),
@@ -63,7 +77,11 @@ export async function requireEndpoints(run: Run, rels: (RelationInput & { id: st
 }
 
 /** Writes the final state of nodes; `before` holds those that existed when the transaction began. */
-export async function writeNodes(run: Run, before: ReadonlyMap<string, NodeRecord>, after: ReadonlyMap<string, NodeRecord>): Promise<void> {
+export async function writeNodes(
+  run: Run,
+  before: ReadonlyMap<string, NodeRecord>,
+  after: ReadonlyMap<string, NodeRecord>,
+): Promise<void> {
   const creates = new Map<SafeName, PropMap[]>();
   const relabels = new Map<string, { from: SafeName; to: SafeName; ids: string[] }>();
   const updates: PropMap[] = [];
@@ -82,7 +100,8 @@ export async function writeNodes(run: Run, before: ReadonlyMap<string, NodeRecor
     }
     updates.push(nodeToProps(rec));
   }
-  for (const [label, rows] of creates) await sendBatches(run, cypher('node-create', { KIND: label }), rows, (batch) => ({ rows: batch }));
+  for (const [label, rows] of creates)
+    await sendBatches(run, cypher('node-create', { KIND: label }), rows, (batch) => ({ rows: batch }));
   for (const { from, to, ids } of relabels.values()) {
     await sendBatches(run, cypher('node-relabel', { OLD_KIND: from, KIND: to }), ids, (batch) => ({ ids: batch }));
   }
@@ -92,7 +111,8 @@ export async function writeNodes(run: Run, before: ReadonlyMap<string, NodeRecor
 export async function deleteRelations(run: Run, rels: Iterable<RelationRecord>): Promise<void> {
   const byType = new Map<SafeName, string[]>();
   for (const r of rels) push(byType, relationType(r.type), r.id);
-  for (const [type, ids] of byType) await sendBatches(run, cypher('relation-delete', { TYPE: type }), ids, (batch) => ({ ids: batch }));
+  for (const [type, ids] of byType)
+    await sendBatches(run, cypher('relation-delete', { TYPE: type }), ids, (batch) => ({ ids: batch }));
 }
 
 /**
@@ -119,6 +139,8 @@ export async function writeRelations(
     }
   }
   await deleteRelations(run, replaced);
-  for (const [type, rows] of creates) await sendBatches(run, cypher('relation-create', { TYPE: type }), rows, (batch) => ({ rows: batch }));
-  for (const [type, rows] of updates) await sendBatches(run, cypher('relation-update', { TYPE: type }), rows, (batch) => ({ rows: batch }));
+  for (const [type, rows] of creates)
+    await sendBatches(run, cypher('relation-create', { TYPE: type }), rows, (batch) => ({ rows: batch }));
+  for (const [type, rows] of updates)
+    await sendBatches(run, cypher('relation-update', { TYPE: type }), rows, (batch) => ({ rows: batch }));
 }

@@ -22,13 +22,21 @@ export class Runner {
   ) {}
 
   readonly read: Run = async (text, params = {}) =>
-    plain((await this.driver.executeQuery(text, params, { database: this.database, routing: neo4j.routing.READ })).records);
+    plain(
+      (await this.driver.executeQuery(text, params, { database: this.database, routing: neo4j.routing.READ })).records,
+    );
 
-  /** `work` may run more than once (the driver retries transient failures), so it must only read and write in `tx`. */
-  async write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  /**
+   * `work` may run more than once (the driver retries transient failures), so it must only read and write in `tx`.
+   * `timeoutMs` replaces the server's default transaction timeout (bulk imports need longer than single writes).
+   */
+  async write<T>(work: (tx: Tx) => Promise<T>, timeoutMs?: number): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await session.executeWrite((tx) => work(new Tx(tx)));
+      return await session.executeWrite(
+        (tx) => work(new Tx(tx)),
+        timeoutMs !== undefined ? { timeout: timeoutMs } : undefined,
+      );
     } finally {
       await session.close();
     }

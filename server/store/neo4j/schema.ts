@@ -22,7 +22,11 @@ export function schemaVersion(statements: string[] = schemaStatements()): string
 export async function migrate(driver: Driver, database: string): Promise<boolean> {
   const statements = schemaStatements();
   const version = schemaVersion(statements);
-  const { records } = await driver.executeQuery(cypher('schema-migration-get'), { version }, { database, routing: neo4j.routing.READ });
+  const { records } = await driver.executeQuery(
+    cypher('schema-migration-get'),
+    { version },
+    { database, routing: neo4j.routing.READ },
+  );
   if (records.length > 0) return false;
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   try {

@@ -23,7 +23,8 @@ const NODE_KINDS = new Set<string>(NODE_KIND_IDS);
 const RELATION_TYPES = new Set<string>(RELATION_KIND_IDS);
 
 function safe(what: string, value: unknown, allowed: Set<string>): SafeName {
-  if (typeof value !== 'string' || !IDENTIFIER.test(value) || !allowed.has(value)) throw new UnsafeIdentifierError(what, value);
+  if (typeof value !== 'string' || !IDENTIFIER.test(value) || !allowed.has(value))
+    throw new UnsafeIdentifierError(what, value);
   return value as SafeName;
 }
 

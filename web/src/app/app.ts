@@ -148,7 +148,7 @@ export function startApp(mount: HTMLElement): void {
     ],
     t('shell.understand'),
   );
-  tabsUi.onSelect((id) => id === 'gaps' && gaps.update?.());
+  tabsUi.onSelect((id) => id === 'gaps' && gaps.open());
   const leftPanels: Panel[] = [search, filters, encodings, path, views];
   const allPanels: Panel[] = [...leftPanels, legend, details, actors, communities, gaps, edit, table];
   shell.left.append(...leftPanels.map((p) => p.el));
@@ -281,6 +281,8 @@ export function startApp(mount: HTMLElement): void {
       }
       ctx.analysis = null;
       ctx.finding = null;
+      renderer?.kill();
+      renderer = null;
       recomputeAll(ctx);
       mark('Derived');
       mountRenderer();
@@ -309,9 +311,16 @@ export function startApp(mount: HTMLElement): void {
       const prev = ctx.graph;
       const res = await loadData(ctx, null, prev);
       if (select && res.graph.hasNode(select)) ctx.selected = select;
-      recomputeAll(ctx);
+      if (ctx.selected && !res.graph.hasNode(ctx.selected)) ctx.selected = null;
+      const focus = ctx.store.get().focus;
+      if (focus && !res.graph.hasNode(focus)) ctx.store.set({ focus: null });
+      // Derive everything for the new graph first, then hand it to sigma, then redraw.
+      recomputeVisibility(ctx);
+      recomputeHighlight(ctx);
+      recomputeSchemes(ctx);
       if (renderer) renderer.sigma.setGraph(res.graph);
       else mountRenderer();
+      ctx.bus.emit('render', undefined);
       renderAll();
       status.show(res.graph.order === 0 ? { kind: 'empty' } : { kind: 'none' });
       document.body.dataset.nodes = String(res.graph.order);

@@ -36,7 +36,15 @@ export interface AppContext {
   pinned: Set<string>;
   /** The shared base layout view, if one is stored. */
   layoutVersion: number | null;
+  /**
+   * Large maps (more visible ties than LARGE_MAP_TIES) draw only the ties of the current focus, path, finding
+   * or community unless the user asks for all: drawing tens of thousands of ties is what makes a map slow.
+   */
+  largeMap: boolean;
+  showAllTies: boolean;
 }
+
+export const LARGE_MAP_TIES = 4000;
 
 export function createContext(): AppContext {
   return {
@@ -55,5 +63,7 @@ export function createContext(): AppContext {
     schemes: null,
     pinned: new Set(),
     layoutVersion: null,
+    largeMap: false,
+    showAllTies: false,
   };
 }

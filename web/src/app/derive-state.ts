@@ -5,11 +5,12 @@
 import { egoNetwork, shortestPath, type Highlight } from '../graph/ego.js';
 import { computeVisibility } from '../graph/filters.js';
 import { colorScheme, edgeColorScheme, sizeScheme } from '../map/encodings.js';
-import type { AppContext } from './context.js';
+import { LARGE_MAP_TIES, type AppContext } from './context.js';
 
 export function recomputeVisibility(ctx: AppContext): void {
   if (!ctx.graph) return;
   ctx.visibility = computeVisibility(ctx.graph, ctx.index, ctx.store.get().filters);
+  ctx.largeMap = ctx.graph.size - ctx.visibility.hiddenEdges.size > LARGE_MAP_TIES;
 }
 
 function findingHighlight(ctx: AppContext): Highlight | null {

@@ -85,7 +85,6 @@ export function runLayout(graph: AtlasGraph, opts: { iterations?: number; nodeSi
     (fa2 as unknown as { worker: Worker }).worker.addEventListener('message', () => {
       iterations++;
       if (firstAt === 0) firstAt = performance.now();
-      if (iterations % 20 === 1) console.log('DBG iter', iterations, Math.round(performance.now() - startedAt));
     });
     fa2.start();
     const target = opts.iterations ?? fa2Iterations(graph.order);

@@ -15,7 +15,7 @@ export type EdgeOut = Partial<EdgeDisplayData> & { solidColor?: string; dashSize
 
 export function makeNodeReducer(ctx: AppContext) {
   return (node: string, data: NodeDisplayData, attrs: Attributes): Partial<NodeDisplayData> => {
-    if (ctx.visibility.hiddenNodes.has(node)) return { ...data, visibility: 'hidden', label: null };
+    if (ctx.visibility.hiddenNodes.has(node) || !ctx.graph?.hasNode(node)) return { ...data, visibility: 'hidden', label: null };
     const schemes = ctx.schemes;
     const out: Partial<NodeDisplayData> = {
       ...data,
@@ -53,11 +53,12 @@ export function makeNodeReducer(ctx: AppContext) {
 
 export function makeEdgeReducer(ctx: AppContext) {
   return (edge: string, data: EdgeDisplayData, attrs: Attributes): EdgeOut => {
-    if (ctx.visibility.hiddenEdges.has(edge)) return { ...data, visibility: 'hidden' };
+    if (ctx.visibility.hiddenEdges.has(edge) || !ctx.graph?.hasEdge(edge)) return { ...data, visibility: 'hidden' };
     const base = ctx.schemes ? ctx.schemes.edge.colorOf(edge) : '#888888';
     const evidence = String(attrs.evidence ?? 'confirmed');
     const hl = ctx.highlight;
     const inHl = hl ? hl.edges.has(edge) : false;
+    if (ctx.largeMap && !ctx.showAllTies && !inHl) return { ...data, visibility: 'hidden' };
     const alpha = inHl ? 0.95 : evidence === 'uncertain' ? 0.4 : 0.6;
     const color = withAlpha(base, alpha);
     const size = inHl ? 2.6 : 1.3;

@@ -62,6 +62,7 @@ export class MapRenderer {
         minCameraRatio: 0.05,
         maxCameraRatio: 8,
         stagePadding: 40,
+        hideEdgesOnMove: ctx.largeMap,
       } as never,
     });
     const s = this.sigma;
@@ -81,7 +82,6 @@ export class MapRenderer {
       clearTimeout(camTimer);
       camTimer = setTimeout(() => events.onCamera({ x: st.x, y: st.y, ratio: st.ratio, angle: st.angle }), 250);
     });
-    s.refresh();
   }
 
   /** Redraw after a display-only change (highlight, encodings, filters). */

@@ -87,6 +87,29 @@ export function encodingsPanel(ctx: AppContext, actions: EncodingActions): Panel
       !ctx.analysis ? h('p', { class: 'hint', text: t('encoding.sizeNeedsAnalysis') }) : null,
       select(t('encoding.edgeColorBy'), 'edge-color-by', s.edgeColorBy, edges, (v) => ctx.store.set({ edgeColorBy: v as EdgeColorBy })),
       h('p', { class: 'hint', text: t('encoding.edgeStyleNote') }),
+      ctx.largeMap
+        ? h(
+            'div',
+            { class: 'notice' },
+            h('p', { text: t('encoding.largeMap', { n: (ctx.graph?.size ?? 0) - ctx.visibility.hiddenEdges.size }) }),
+            h(
+              'label',
+              { class: 'inline' },
+              h('input', {
+                type: 'checkbox',
+                checked: ctx.showAllTies,
+                dataset: { testid: 'show-all-ties' },
+                on: {
+                  change: (ev) => {
+                    ctx.showAllTies = (ev.target as HTMLInputElement).checked;
+                    ctx.bus.emit('render', undefined);
+                  },
+                },
+              }),
+              t('encoding.showAllTies'),
+            ),
+          )
+        : null,
       h(
         'div',
         { class: 'row' },

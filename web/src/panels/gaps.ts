@@ -22,7 +22,12 @@ const severityText = (s: string | number): string => (SEVERITY[String(s)] ? t(SE
 
 type GapState = { status: 'loading' } | { status: 'unavailable' } | { status: 'error'; message: string } | { status: 'ok'; findings: GapFinding[] };
 
-export function gapsPanel(ctx: AppContext, actions: GapActions): Panel {
+export interface GapsPanel extends Panel {
+  /** Loads the findings the first time the panel is opened. */
+  open(): void;
+}
+
+export function gapsPanel(ctx: AppContext, actions: GapActions): GapsPanel {
   const el = h('div', { class: 'gaps', dataset: { testid: 'gaps' } });
   let state: GapState = { status: 'loading' };
   let loaded = false;
@@ -94,9 +99,7 @@ export function gapsPanel(ctx: AppContext, actions: GapActions): Panel {
   return {
     el,
     render,
-    update: () => {
-      if (!loaded) void load();
-      else render();
-    },
+    update: () => (loaded ? render() : undefined),
+    open: () => (loaded ? undefined : void load()),
   };
 }
