@@ -21,6 +21,7 @@ import { installValidators } from './plugins/validators.js';
 import security, { type SecurityOptions } from './plugins/security.js';
 import authPlugin from './plugins/auth.js';
 import authRoutes from './routes/auth.js';
+import graphCache, { type GraphCacheOptions } from './plugins/graph-cache.js';
 import type { AccountStore } from './store/accounts/account-store.js';
 import type { AuthOptions } from './auth/service.js';
 
@@ -37,6 +38,8 @@ export interface AppOptions {
   auth?: AuthOptions;
   /** Security headers, CORS and per-request limits. */
   security?: SecurityOptions;
+  /** Reuse of GET /api/graph answers until a write (default 1 s at most; ttlMs 0 turns it off). */
+  graphCache?: GraphCacheOptions;
   /** Trust X-Forwarded-* from a reverse proxy (for the client IP and the Secure cookie behind TLS). */
   trustProxy?: boolean;
 }
@@ -73,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(storePlugin, { store: options.store });
   await app.register(actor);
   await app.register(authPlugin, { ...options.auth, ...(options.accounts ? { accounts: options.accounts } : {}), ...(options.security?.corsOrigin ? { allowedOrigin: options.security.corsOrigin } : {}) });
+  await app.register(graphCache, options.graphCache ?? {});
   await app.register(authRoutes);
   await app.register(meta);
   await app.register(nodes);

@@ -5,7 +5,8 @@ const fmt = (v: unknown): string => (v === undefined ? '–' : typeof v === 'str
 const esc = (s: string): string => s.replace(/[\\`*_[\]|<>]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 const field = (f: FieldChange) => `${esc(f.field)}: ${esc(fmt(f.before))} → ${esc(fmt(f.after))}`;
 const node = (n: NodeRecord) => `${esc(n.name)} (${esc(n.kind)}, \`${esc(n.id)}\`)`;
-const rel = (r: RelationRecord, names: Map<string, string>) => `${esc(names.get(r.from) ?? r.from)} —${esc(r.type)}→ ${esc(names.get(r.to) ?? r.to)}`;
+const rel = (r: RelationRecord, names: Map<string, string>) =>
+  `${esc(names.get(r.from) ?? r.from)} —${esc(r.type)}→ ${esc(names.get(r.to) ?? r.to)}`;
 const pos = (p: RankChange['before']) => (p ? `${p.rank}` : '–');
 
 /**
@@ -13,11 +14,35 @@ const pos = (p: RankChange['before']) => (p ? `${p.rank}` : '–');
  * changed, then rank changes in degree and betweenness. Text from records is escaped, never interpreted.
  */
 export function diffMarkdown(diff: GraphDiff, period: { from: string; to: string }, lang: 'sv' | 'en' = 'sv'): string {
-  const t = lang === 'sv'
-    ? { title: 'Förändringar', added: 'Tillagda', removed: 'Borttagna', changed: 'Ändrade', nodes: 'Aktörer och noder', relations: 'Relationer', ranks: 'Rangförändringar', none: 'Inga förändringar.', degree: 'grad', betweenness: 'mellanhandsposition' }
-    : { title: 'Changes', added: 'Added', removed: 'Removed', changed: 'Changed', nodes: 'Actors and nodes', relations: 'Relations', ranks: 'Rank changes', none: 'No changes.', degree: 'degree', betweenness: 'betweenness' };
+  const t =
+    lang === 'sv'
+      ? {
+          title: 'Förändringar',
+          added: 'Tillagda',
+          removed: 'Borttagna',
+          changed: 'Ändrade',
+          nodes: 'Aktörer och noder',
+          relations: 'Relationer',
+          ranks: 'Rangförändringar',
+          none: 'Inga förändringar.',
+          degree: 'grad',
+          betweenness: 'mellanhandsposition',
+        }
+      : {
+          title: 'Changes',
+          added: 'Added',
+          removed: 'Removed',
+          changed: 'Changed',
+          nodes: 'Actors and nodes',
+          relations: 'Relations',
+          ranks: 'Rank changes',
+          none: 'No changes.',
+          degree: 'degree',
+          betweenness: 'betweenness',
+        };
   const names = new Map<string, string>();
-  for (const n of [...diff.nodes.added, ...diff.nodes.removed, ...diff.nodes.changed.map((c) => c.after)]) names.set(n.id, n.name);
+  for (const n of [...diff.nodes.added, ...diff.nodes.removed, ...diff.nodes.changed.map((c) => c.after)])
+    names.set(n.id, n.name);
   const s = diff.summary;
   const lines = [`# ${t.title} ${esc(period.from)} – ${esc(period.to)}`, ''];
   lines.push(
@@ -32,13 +57,28 @@ export function diffMarkdown(diff: GraphDiff, period: { from: string; to: string
   };
   section(`${t.nodes}: ${t.added.toLowerCase()}`, diff.nodes.added.map(node));
   section(`${t.nodes}: ${t.removed.toLowerCase()}`, diff.nodes.removed.map(node));
-  section(`${t.nodes}: ${t.changed.toLowerCase()}`, diff.nodes.changed.map((c) => `${node(c.after)}: ${c.fields.map(field).join('; ')}`));
-  section(`${t.relations}: ${t.added.toLowerCase()}`, diff.relations.added.map((r) => rel(r, names)));
-  section(`${t.relations}: ${t.removed.toLowerCase()}`, diff.relations.removed.map((r) => rel(r, names)));
-  section(`${t.relations}: ${t.changed.toLowerCase()}`, diff.relations.changed.map((c) => `${rel(c.after, names)}: ${c.fields.map(field).join('; ')}`));
+  section(
+    `${t.nodes}: ${t.changed.toLowerCase()}`,
+    diff.nodes.changed.map((c) => `${node(c.after)}: ${c.fields.map(field).join('; ')}`),
+  );
+  section(
+    `${t.relations}: ${t.added.toLowerCase()}`,
+    diff.relations.added.map((r) => rel(r, names)),
+  );
+  section(
+    `${t.relations}: ${t.removed.toLowerCase()}`,
+    diff.relations.removed.map((r) => rel(r, names)),
+  );
+  section(
+    `${t.relations}: ${t.changed.toLowerCase()}`,
+    diff.relations.changed.map((c) => `${rel(c.after, names)}: ${c.fields.map(field).join('; ')}`),
+  );
   section(
     t.ranks,
-    diff.ranks.map((r) => `${esc(r.name)} (${t[r.metric]}): ${pos(r.before)} → ${pos(r.after)}${r.change ? ` (${r.change > 0 ? '+' : ''}${r.change})` : ''}`),
+    diff.ranks.map(
+      (r) =>
+        `${esc(r.name)} (${t[r.metric]}): ${pos(r.before)} → ${pos(r.after)}${r.change ? ` (${r.change > 0 ? '+' : ''}${r.change})` : ''}`,
+    ),
   );
   if (Object.values(s).every((n) => n === 0)) lines.push(t.none, '');
   return lines.join('\n');

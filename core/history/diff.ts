@@ -60,7 +60,17 @@ export interface GraphDiff extends SnapshotDiff {
 }
 
 const NODE_FIELDS = ['kind', 'name', 'nameEn'] as const;
-const RELATION_FIELDS = ['type', 'from', 'to', 'weight', 'sources', 'evidence', 'validFrom', 'validTo', 'note'] as const;
+const RELATION_FIELDS = [
+  'type',
+  'from',
+  'to',
+  'weight',
+  'sources',
+  'evidence',
+  'validFrom',
+  'validTo',
+  'note',
+] as const;
 
 /** Deterministic JSON (sorted keys), for comparing values whatever their key order. */
 function canonical(v: unknown): string {
@@ -74,11 +84,16 @@ function canonical(v: unknown): string {
     .join(',')}}`;
 }
 
-function fieldChanges(before: NodeRecord | RelationRecord, after: NodeRecord | RelationRecord, fields: readonly string[]): FieldChange[] {
+function fieldChanges(
+  before: NodeRecord | RelationRecord,
+  after: NodeRecord | RelationRecord,
+  fields: readonly string[],
+): FieldChange[] {
   const out: FieldChange[] = [];
   const b = before as unknown as Record<string, JsonValue | undefined>;
   const a = after as unknown as Record<string, JsonValue | undefined>;
-  for (const f of fields) if (canonical(b[f] ?? null) !== canonical(a[f] ?? null)) out.push({ field: f, before: b[f], after: a[f] });
+  for (const f of fields)
+    if (canonical(b[f] ?? null) !== canonical(a[f] ?? null)) out.push({ field: f, before: b[f], after: a[f] });
   const keys = [...new Set([...Object.keys(before.props ?? {}), ...Object.keys(after.props ?? {})])].sort();
   for (const k of keys) {
     const x = Object.hasOwn(before.props ?? {}, k) ? before.props[k] : undefined;
@@ -88,7 +103,11 @@ function fieldChanges(before: NodeRecord | RelationRecord, after: NodeRecord | R
   return out;
 }
 
-function diffRecords<T extends NodeRecord | RelationRecord>(before: T[], after: T[], fields: readonly string[]): RecordDiff<T> {
+function diffRecords<T extends NodeRecord | RelationRecord>(
+  before: T[],
+  after: T[],
+  fields: readonly string[],
+): RecordDiff<T> {
   const was = new Map(before.map((r) => [r.id, r]));
   const now = new Map(after.map((r) => [r.id, r]));
   const out: RecordDiff<T> = { added: [], removed: [], changed: [] };
@@ -110,7 +129,10 @@ function diffRecords<T extends NodeRecord | RelationRecord>(before: T[], after: 
 
 /** Nodes and relations added, removed and changed (field by field) from `before` to `after`. */
 export function diffSnapshots(before: Snapshot, after: Snapshot): SnapshotDiff {
-  return { nodes: diffRecords(before.nodes, after.nodes, NODE_FIELDS), relations: diffRecords(before.relations, after.relations, RELATION_FIELDS) };
+  return {
+    nodes: diffRecords(before.nodes, after.nodes, NODE_FIELDS),
+    relations: diffRecords(before.relations, after.relations, RELATION_FIELDS),
+  };
 }
 
 /** Values rounded so float noise cannot split a tie. */
@@ -135,7 +157,10 @@ function ranks(values: Map<string, number>): Map<string, RankPosition> {
 }
 
 /** Degree and betweenness (NetworkX conventions, unweighted) of every actor of the projected actor network. */
-export function keyMetrics(snapshot: Snapshot, options: ProjectionOptions = {}): { names: Map<string, string>; metrics: Record<RankMetric, Map<string, number>> } {
+export function keyMetrics(
+  snapshot: Snapshot,
+  options: ProjectionOptions = {},
+): { names: Map<string, string>; metrics: Record<RankMetric, Map<string, number>> } {
   const { graph } = projectActors(snapshot, options);
   const names = new Map<string, string>();
   graph.forEachNode((id, attrs) => names.set(id, String(attrs.name ?? id)));
@@ -161,11 +186,22 @@ export function rankChanges(before: Snapshot, after: Snapshot, options: Projecti
       const x = ra.get(id) ?? null;
       const y = rb.get(id) ?? null;
       if (x && y && x.rank === y.rank) continue;
-      out.push({ id, name: b.names.get(id) ?? a.names.get(id) ?? id, metric, before: x, after: y, change: x && y ? x.rank - y.rank : null });
+      out.push({
+        id,
+        name: b.names.get(id) ?? a.names.get(id) ?? id,
+        metric,
+        before: x,
+        after: y,
+        change: x && y ? x.rank - y.rank : null,
+      });
     }
   }
   const mag = (c: RankChange) => (c.change === null ? Number.POSITIVE_INFINITY : Math.abs(c.change));
-  return out.sort((p, q) => (p.metric !== q.metric ? RANK_METRICS.indexOf(p.metric) - RANK_METRICS.indexOf(q.metric) : mag(q) - mag(p) || (p.id < q.id ? -1 : p.id > q.id ? 1 : 0)));
+  return out.sort((p, q) =>
+    p.metric !== q.metric
+      ? RANK_METRICS.indexOf(p.metric) - RANK_METRICS.indexOf(q.metric)
+      : mag(q) - mag(p) || (p.id < q.id ? -1 : p.id > q.id ? 1 : 0),
+  );
 }
 
 export function diffGraphs(before: Snapshot, after: Snapshot, options: ProjectionOptions = {}): GraphDiff {
@@ -192,7 +228,11 @@ export type ChangeMark = 'added' | 'removed' | 'changed' | 'unchanged';
  * The diff as a map: the union of both graphs in graphology JSON, every node and edge with `change` (added, removed,
  * changed, unchanged) and, when changed, `changedFields`. Removed records keep their last state.
  */
-export function diffMap(after: Snapshot, diff: SnapshotDiff, attributes: Record<string, unknown> = {}): SerializedGraph {
+export function diffMap(
+  after: Snapshot,
+  diff: SnapshotDiff,
+  attributes: Record<string, unknown> = {},
+): SerializedGraph {
   const nodes = new Map(after.nodes.map((n) => [n.id, n]));
   for (const n of diff.nodes.removed) nodes.set(n.id, n);
   const relations = new Map(after.relations.map((r) => [r.id, r]));
@@ -206,7 +246,8 @@ export function diffMap(after: Snapshot, diff: SnapshotDiff, attributes: Record<
   };
   const nm = mark(diff.nodes);
   const rm = mark(diff.relations);
-  const order = <T extends { id: string }>(xs: Iterable<T>) => [...xs].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const order = <T extends { id: string }>(xs: Iterable<T>) =>
+    [...xs].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const g = toSerializedGraph({ nodes: order(nodes.values()), relations: order(relations.values()) }, attributes);
   for (const n of g.nodes) {
     const m = nm.get(n.key);

@@ -24,7 +24,11 @@ export class RateLimiter {
     }
     w.count += 1;
     const allowed = w.count <= this.max;
-    return { allowed, retryAfter: Math.max(1, Math.ceil((w.resetAt - t) / 1000)), remaining: Math.max(0, this.max - w.count) };
+    return {
+      allowed,
+      retryAfter: Math.max(1, Math.ceil((w.resetAt - t) / 1000)),
+      remaining: Math.max(0, this.max - w.count),
+    };
   }
 
   reset(key: string): void {

@@ -19,7 +19,15 @@ export interface AuthOptions {
 export type Principal =
   | { kind: 'local'; name: 'local'; role: 'admin' }
   | { kind: 'anonymous'; name: 'anonymous'; role: 'viewer' }
-  | { kind: 'session'; name: string; role: Role; account: Account; sessionHash: string; csrfToken: string; expiresAt: string }
+  | {
+      kind: 'session';
+      name: string;
+      role: Role;
+      account: Account;
+      sessionHash: string;
+      csrfToken: string;
+      expiresAt: string;
+    }
   | { kind: 'token'; name: string; role: Role; account: Account; tokenId: string }
   | { kind: 'none'; name: 'anonymous'; role: null };
 
@@ -98,7 +106,9 @@ export class AuthService {
     const record = await this.accounts.tokenByHash(hash);
     const account = record ? await this.accounts.getAccount(record.accountId) : undefined;
     const principal: Principal | undefined =
-      record && account ? { kind: 'token', name: account.name, role: lower(record.role, account.role), account, tokenId: record.id } : undefined;
+      record && account
+        ? { kind: 'token', name: account.name, role: lower(record.role, account.role), account, tokenId: record.id }
+        : undefined;
     this.remember(key, principal);
     return principal;
   }
@@ -114,7 +124,15 @@ export class AuthService {
       const account = session ? await this.accounts.getAccount(session.accountId) : undefined;
       principal =
         session && account
-          ? { kind: 'session', name: account.name, role: account.role, account, sessionHash: hash, csrfToken: session.csrfToken, expiresAt: session.expiresAt }
+          ? {
+              kind: 'session',
+              name: account.name,
+              role: account.role,
+              account,
+              sessionHash: hash,
+              csrfToken: session.csrfToken,
+              expiresAt: session.expiresAt,
+            }
           : undefined;
       this.remember(key, principal);
     }
@@ -139,7 +157,11 @@ export class AuthService {
     const name = typeof rawName === 'string' ? normaliseName(rawName).slice(0, 64) : '';
     const byName = this.perName.hit(`${ip}|${name}`);
     const byIp = this.perIp.hit(ip);
-    if (!byName.allowed || !byIp.allowed) return { result: 'limited', retryAfter: Math.max(byName.allowed ? 0 : byName.retryAfter, byIp.allowed ? 0 : byIp.retryAfter) };
+    if (!byName.allowed || !byIp.allowed)
+      return {
+        result: 'limited',
+        retryAfter: Math.max(byName.allowed ? 0 : byName.retryAfter, byIp.allowed ? 0 : byIp.retryAfter),
+      };
     if (!this.accounts || typeof password !== 'string' || password.length > 1024) return { result: 'invalid' };
     const account = validName(name) ? await this.accounts.getAccountByName(name) : undefined;
     if (!account) {
@@ -153,7 +175,13 @@ export class AuthService {
     const sessionId = randomSecret();
     const csrfToken = randomSecret();
     const expiresAt = new Date(now.getTime() + this.sessionTtlMs).toISOString();
-    await this.accounts.createSession({ idHash: sha256(sessionId), accountId: account.id, csrfToken, createdAt: now.toISOString(), expiresAt });
+    await this.accounts.createSession({
+      idHash: sha256(sessionId),
+      accountId: account.id,
+      csrfToken,
+      createdAt: now.toISOString(),
+      expiresAt,
+    });
     return { result: 'ok', sessionId, csrfToken, account, expiresAt };
   }
 
@@ -166,7 +194,14 @@ export class AuthService {
   async createToken(account: Account, name: string, role: Role): Promise<{ token: string; record: ApiToken }> {
     if (!this.accounts) throw new Error('No account store');
     const token = newApiToken();
-    const record: ApiToken = { id: newId(), name, role: lower(role, account.role), accountId: account.id, tokenHash: sha256(token), createdAt: new Date().toISOString() };
+    const record: ApiToken = {
+      id: newId(),
+      name,
+      role: lower(role, account.role),
+      accountId: account.id,
+      tokenHash: sha256(token),
+      createdAt: new Date().toISOString(),
+    };
     await this.accounts.createToken(record);
     return { token, record };
   }

@@ -11,7 +11,13 @@ export interface PublicUser {
   updatedAt: string;
 }
 
-export const publicUser = (a: Account): PublicUser => ({ id: a.id, name: a.name, role: a.role, createdAt: a.createdAt, updatedAt: a.updatedAt });
+export const publicUser = (a: Account): PublicUser => ({
+  id: a.id,
+  name: a.name,
+  role: a.role,
+  createdAt: a.createdAt,
+  updatedAt: a.updatedAt,
+});
 
 /** A refused user-management request: bad input (400), a name that is taken (409), an unknown user (404). */
 export class UserError extends Error {
@@ -27,7 +33,12 @@ export class UserError extends Error {
 
 function checkName(raw: unknown): string {
   const name = typeof raw === 'string' ? normaliseName(raw) : raw;
-  if (!validName(name)) throw new UserError(400, 'invalid_name', `A user name is 1–64 characters of a–z, 0–9 and . _ @ - (pattern ${NAME_PATTERN.source})`);
+  if (!validName(name))
+    throw new UserError(
+      400,
+      'invalid_name',
+      `A user name is 1–64 characters of a–z, 0–9 and . _ @ - (pattern ${NAME_PATTERN.source})`,
+    );
   return name;
 }
 
@@ -42,15 +53,27 @@ function checkPassword(password: unknown): string {
   return password as string;
 }
 
-export async function addUser(accounts: AccountStore, input: { name: unknown; role: unknown; password: unknown }, now = new Date().toISOString()): Promise<PublicUser> {
+export async function addUser(
+  accounts: AccountStore,
+  input: { name: unknown; role: unknown; password: unknown },
+  now = new Date().toISOString(),
+): Promise<PublicUser> {
   const name = checkName(input.name);
   const role = checkRole(input.role);
   const password = checkPassword(input.password);
-  const account: Account = { id: newId(), name, role, passwordHash: await hashPassword(password), createdAt: now, updatedAt: now };
+  const account: Account = {
+    id: newId(),
+    name,
+    role,
+    passwordHash: await hashPassword(password),
+    createdAt: now,
+    updatedAt: now,
+  };
   try {
     return publicUser(await accounts.createAccount(account));
   } catch (err) {
-    if (err instanceof AccountError && err.code === 'account_exists') throw new UserError(409, 'user_exists', `User "${name}" already exists`);
+    if (err instanceof AccountError && err.code === 'account_exists')
+      throw new UserError(409, 'user_exists', `User "${name}" already exists`);
     throw err;
   }
 }
@@ -67,14 +90,23 @@ async function admins(accounts: AccountStore): Promise<number> {
 }
 
 /** Changes the role and/or the password (a new password ends the user's sessions). The last admin stays an admin. */
-export async function updateUser(accounts: AccountStore, rawName: unknown, change: { role?: unknown; password?: unknown }, now = new Date().toISOString()): Promise<PublicUser> {
+export async function updateUser(
+  accounts: AccountStore,
+  rawName: unknown,
+  change: { role?: unknown; password?: unknown },
+  now = new Date().toISOString(),
+): Promise<PublicUser> {
   const account = await existing(accounts, rawName);
   const role = change.role === undefined ? undefined : checkRole(change.role);
   const password = change.password === undefined ? undefined : checkPassword(change.password);
   if (account.role === 'admin' && role !== undefined && role !== 'admin' && (await admins(accounts)) <= 1) {
     throw new UserError(409, 'last_admin', 'The last administrator cannot lose the admin role');
   }
-  const updated = await accounts.updateAccount(account.id, { ...(role ? { role } : {}), ...(password ? { passwordHash: await hashPassword(password) } : {}) }, now);
+  const updated = await accounts.updateAccount(
+    account.id,
+    { ...(role ? { role } : {}), ...(password ? { passwordHash: await hashPassword(password) } : {}) },
+    now,
+  );
   return publicUser(updated);
 }
 

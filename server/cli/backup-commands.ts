@@ -1,4 +1,14 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import neo4j from 'neo4j-driver';
 import type { Config } from '../config.js';
@@ -72,7 +82,16 @@ function meta(r: Record<string, unknown>): boolean {
 }
 
 function checkNode(n: unknown, where: string): NodeRecord {
-  if (!isObj(n) || !isStr(n.id) || !isStr(n.kind) || !NODE_KINDS.has(n.kind) || !isStr(n.name) || !isObj(n.props) || !meta(n) || (n.nameEn !== undefined && !isStr(n.nameEn))) {
+  if (
+    !isObj(n) ||
+    !isStr(n.id) ||
+    !isStr(n.kind) ||
+    !NODE_KINDS.has(n.kind) ||
+    !isStr(n.name) ||
+    !isObj(n.props) ||
+    !meta(n) ||
+    (n.nameEn !== undefined && !isStr(n.nameEn))
+  ) {
     throw new BackupError(`${where} is not a node record`);
   }
   return n as unknown as NodeRecord;
@@ -81,8 +100,20 @@ function checkNode(n: unknown, where: string): NodeRecord {
 function checkRelation(r: unknown, where: string): RelationRecord {
   const date = (v: unknown) => v === null || isStr(v);
   if (
-    !isObj(r) || !isStr(r.id) || !isStr(r.type) || !RELATION_TYPES.has(r.type) || !isStr(r.from) || !isStr(r.to) || typeof r.weight !== 'number' ||
-    !Number.isFinite(r.weight) || !isObj(r.props) || !Array.isArray(r.sources) || !isStr(r.evidence) || !date(r.validFrom) || !date(r.validTo) || !meta(r)
+    !isObj(r) ||
+    !isStr(r.id) ||
+    !isStr(r.type) ||
+    !RELATION_TYPES.has(r.type) ||
+    !isStr(r.from) ||
+    !isStr(r.to) ||
+    typeof r.weight !== 'number' ||
+    !Number.isFinite(r.weight) ||
+    !isObj(r.props) ||
+    !Array.isArray(r.sources) ||
+    !isStr(r.evidence) ||
+    !date(r.validFrom) ||
+    !date(r.validTo) ||
+    !meta(r)
   ) {
     throw new BackupError(`${where} is not a relation record`);
   }
@@ -97,9 +128,14 @@ export function parseBackup(text: string): BackupFile {
   } catch (err) {
     throw new BackupError(`not JSON: ${(err as Error).message}`);
   }
-  if (!isObj(data) || data.format !== BACKUP_FORMAT) throw new BackupError(`not an Aktörsatlas backup (format must be "${BACKUP_FORMAT}")`);
-  if (data.version !== BACKUP_VERSION) throw new BackupError(`backup version ${String(data.version)} is not supported (this is version ${BACKUP_VERSION})`);
-  for (const k of ['nodes', 'relations', 'history', 'views'] as const) if (!Array.isArray(data[k])) throw new BackupError(`${k} must be a list`);
+  if (!isObj(data) || data.format !== BACKUP_FORMAT)
+    throw new BackupError(`not an Aktörsatlas backup (format must be "${BACKUP_FORMAT}")`);
+  if (data.version !== BACKUP_VERSION)
+    throw new BackupError(
+      `backup version ${String(data.version)} is not supported (this is version ${BACKUP_VERSION})`,
+    );
+  for (const k of ['nodes', 'relations', 'history', 'views'] as const)
+    if (!Array.isArray(data[k])) throw new BackupError(`${k} must be a list`);
   const nodes = (data.nodes as unknown[]).map((n, i) => checkNode(n, `nodes[${i}]`));
   const relations = (data.relations as unknown[]).map((r, i) => checkRelation(r, `relations[${i}]`));
   const ids = new Set<string>();
@@ -111,14 +147,23 @@ export function parseBackup(text: string): BackupFile {
   for (const r of relations) {
     if (relIds.has(r.id)) throw new BackupError(`relation id "${r.id}" appears twice`);
     relIds.add(r.id);
-    if (!ids.has(r.from) || !ids.has(r.to)) throw new BackupError(`relation "${r.id}" has an endpoint that is not in the backup`);
+    if (!ids.has(r.from) || !ids.has(r.to))
+      throw new BackupError(`relation "${r.id}" has an endpoint that is not in the backup`);
   }
   let prev = 0;
   const history = (data.history as unknown[]).map((e, i): HistoryEntry => {
     if (
-      !isObj(e) || !isInt(e.seq, 1) || e.seq <= prev || !isStr(e.recordId) || (e.recordType !== 'node' && e.recordType !== 'relation') ||
-      !isInt(e.version) || (e.op !== 'create' && e.op !== 'update' && e.op !== 'delete') || !isStr(e.actor) || !isStr(e.at) ||
-      (e.before !== null && !isObj(e.before)) || (e.after !== null && !isObj(e.after))
+      !isObj(e) ||
+      !isInt(e.seq, 1) ||
+      e.seq <= prev ||
+      !isStr(e.recordId) ||
+      (e.recordType !== 'node' && e.recordType !== 'relation') ||
+      !isInt(e.version) ||
+      (e.op !== 'create' && e.op !== 'update' && e.op !== 'delete') ||
+      !isStr(e.actor) ||
+      !isStr(e.at) ||
+      (e.before !== null && !isObj(e.before)) ||
+      (e.after !== null && !isObj(e.after))
     ) {
       throw new BackupError(`history[${i}] is not a history entry (or is out of order)`);
     }
@@ -126,18 +171,45 @@ export function parseBackup(text: string): BackupFile {
     return e as unknown as HistoryEntry;
   });
   const views = (data.views as unknown[]).map((v, i): SavedView => {
-    if (!isObj(v) || !isStr(v.name) || !isInt(v.version, 1) || !isStr(v.updatedAt) || !isStr(v.updatedBy) || !('state' in v)) throw new BackupError(`views[${i}] is not a view`);
+    if (
+      !isObj(v) ||
+      !isStr(v.name) ||
+      !isInt(v.version, 1) ||
+      !isStr(v.updatedAt) ||
+      !isStr(v.updatedBy) ||
+      !('state' in v)
+    )
+      throw new BackupError(`views[${i}] is not a view`);
     return v as unknown as SavedView;
   });
   let accounts: AccountDump | undefined;
   if (data.accounts !== undefined) {
     const a = data.accounts;
-    if (!isObj(a) || !Array.isArray(a.accounts) || !Array.isArray(a.tokens)) throw new BackupError('accounts must be {accounts, tokens}');
+    if (!isObj(a) || !Array.isArray(a.accounts) || !Array.isArray(a.tokens))
+      throw new BackupError('accounts must be {accounts, tokens}');
     for (const [i, x] of a.accounts.entries()) {
-      if (!isObj(x) || !isStr(x.id) || !isStr(x.name) || !isRole(x.role) || !isStr(x.passwordHash) || !isStr(x.createdAt) || !isStr(x.updatedAt)) throw new BackupError(`accounts[${i}] is not an account`);
+      if (
+        !isObj(x) ||
+        !isStr(x.id) ||
+        !isStr(x.name) ||
+        !isRole(x.role) ||
+        !isStr(x.passwordHash) ||
+        !isStr(x.createdAt) ||
+        !isStr(x.updatedAt)
+      )
+        throw new BackupError(`accounts[${i}] is not an account`);
     }
     for (const [i, x] of a.tokens.entries()) {
-      if (!isObj(x) || !isStr(x.id) || !isStr(x.name) || !isRole(x.role) || !isStr(x.accountId) || !isStr(x.tokenHash) || !isStr(x.createdAt)) throw new BackupError(`tokens[${i}] is not a token`);
+      if (
+        !isObj(x) ||
+        !isStr(x.id) ||
+        !isStr(x.name) ||
+        !isRole(x.role) ||
+        !isStr(x.accountId) ||
+        !isStr(x.tokenHash) ||
+        !isStr(x.createdAt)
+      )
+        throw new BackupError(`tokens[${i}] is not a token`);
     }
     accounts = a as unknown as AccountDump;
   }
@@ -158,7 +230,8 @@ export function parseBackup(text: string): BackupFile {
 export type RawRestore = (dump: RawDump) => Promise<void>;
 
 export async function restoreBackup(restore: RawRestore, backup: BackupFile, accounts?: AccountStore): Promise<void> {
-  if (accounts && backup.accounts && (await accounts.countAccounts()) > 0) throw new BackupError('the target already has accounts; restore needs an empty store');
+  if (accounts && backup.accounts && (await accounts.countAccounts()) > 0)
+    throw new BackupError('the target already has accounts; restore needs an empty store');
   await restore({ nodes: backup.nodes, relations: backup.relations, history: backup.history, views: backup.views });
   if (accounts && backup.accounts) await accounts.restore(backup.accounts);
 }
@@ -169,11 +242,13 @@ export async function restoreBackup(restore: RawRestore, backup: BackupFile, acc
  */
 export function cliPath(raw: string, purpose: 'input' | 'output', force = false): string {
   // eslint-disable-next-line no-control-regex
-  if (raw.length === 0 || /[\u0000-\u001f\u007f]/.test(raw)) throw new BackupError('the file name is empty or contains control characters');
+  if (raw.length === 0 || /[\u0000-\u001f\u007f]/.test(raw))
+    throw new BackupError('the file name is empty or contains control characters');
   const path = resolve(raw);
   if (purpose === 'input') {
     if (!existsSync(path) || !statSync(path).isFile()) throw new BackupError(`${raw} is not a file`);
-    if (statSync(path).size > MAX_BACKUP_BYTES) throw new BackupError(`${raw} is larger than ${MAX_BACKUP_BYTES} bytes`);
+    if (statSync(path).size > MAX_BACKUP_BYTES)
+      throw new BackupError(`${raw} is larger than ${MAX_BACKUP_BYTES} bytes`);
   } else {
     if (existsSync(path) && statSync(path).isDirectory()) throw new BackupError(`${raw} is a directory`);
     if (existsSync(path) && !force) throw new BackupError(`${raw} exists; use --force to overwrite it`);
@@ -200,7 +275,10 @@ function writeAtomically(path: string, text: string, mode: number): void {
   }
 }
 
-async function withStores<T>(config: Config, fn: (store: GraphStore, accounts: AccountStore) => Promise<T>): Promise<T> {
+async function withStores<T>(
+  config: Config,
+  fn: (store: GraphStore, accounts: AccountStore) => Promise<T>,
+): Promise<T> {
   const store = await openStore(config).catch((err: Error) => {
     throw new BackupError(`cannot open the store (${describeStore(config)}): ${err.message}`);
   });
@@ -227,11 +305,17 @@ function report(err: unknown): number {
   throw err;
 }
 
-export async function backupCommand(opts: { output: string; withAccounts?: boolean; force?: boolean }): Promise<number> {
+export async function backupCommand(opts: {
+  output: string;
+  withAccounts?: boolean;
+  force?: boolean;
+}): Promise<number> {
   try {
     const path = cliPath(opts.output, 'output', opts.force);
     const config = loadConfig();
-    const backup = await withStores(config, (store, accounts) => createBackup(store, opts.withAccounts ? accounts : undefined));
+    const backup = await withStores(config, (store, accounts) =>
+      createBackup(store, opts.withAccounts ? accounts : undefined),
+    );
     // Password hashes are secrets too: a backup with accounts is readable by its owner only.
     writeAtomically(path, JSON.stringify(backup), opts.withAccounts ? 0o600 : 0o644);
     console.log(
@@ -255,7 +339,11 @@ export async function restoreCommand(file: string, opts: { withoutAccounts?: boo
       if (store.kind === 'neo4j' && config.neo4j) {
         const { restoreNeo4j } = await import('../store/neo4j/restore.js');
         const c = config.neo4j;
-        const driver = neo4j.driver(c.uri, c.user !== undefined ? neo4j.auth.basic(c.user, c.password ?? '') : undefined, { disableLosslessIntegers: true });
+        const driver = neo4j.driver(
+          c.uri,
+          c.user !== undefined ? neo4j.auth.basic(c.user, c.password ?? '') : undefined,
+          { disableLosslessIntegers: true },
+        );
         try {
           return await restoreBackup((dump) => restoreNeo4j(driver, c.database, dump), backup, target);
         } finally {
@@ -264,7 +352,9 @@ export async function restoreCommand(file: string, opts: { withoutAccounts?: boo
       }
       throw new BackupError(`the ${store.kind} store cannot restore a backup`);
     });
-    console.log(`restored: ${backup.nodes.length} nodes, ${backup.relations.length} relations, ${backup.history.length} history entries, ${backup.views.length} views${backup.accounts && !opts.withoutAccounts ? `, ${backup.accounts.accounts.length} accounts` : ''}`);
+    console.log(
+      `restored: ${backup.nodes.length} nodes, ${backup.relations.length} relations, ${backup.history.length} history entries, ${backup.views.length} views${backup.accounts && !opts.withoutAccounts ? `, ${backup.accounts.accounts.length} accounts` : ''}`,
+    );
     return 0;
   } catch (err) {
     return report(err);

@@ -62,7 +62,8 @@ function ask(prompt: string): Promise<string> {
 
 async function readPassword(source: PasswordSource): Promise<string> {
   if (source.passwordStdin) return firstLine();
-  if (!process.stdin.isTTY) throw new UserError(400, 'no_password', 'No terminal to ask for the password on: use --password-stdin');
+  if (!process.stdin.isTTY)
+    throw new UserError(400, 'no_password', 'No terminal to ask for the password on: use --password-stdin');
   const first = await ask('Password: ');
   const again = await ask('Password again: ');
   if (first !== again) throw new UserError(400, 'password_mismatch', 'The passwords differ');
@@ -107,10 +108,18 @@ export async function userRemove(name: string): Promise<number> {
 }
 
 /** A new password (ends the user's sessions) and/or a new role. */
-export async function userReset(name: string, opts: PasswordSource & { role?: string; keepPassword?: boolean }): Promise<number> {
+export async function userReset(
+  name: string,
+  opts: PasswordSource & { role?: string; keepPassword?: boolean },
+): Promise<number> {
   try {
     const password = opts.keepPassword ? undefined : await readPassword(opts);
-    const user = await withAccounts((a) => updateUser(a, name, { ...(password !== undefined ? { password } : {}), ...(opts.role ? { role: opts.role } : {}) }));
+    const user = await withAccounts((a) =>
+      updateUser(a, name, {
+        ...(password !== undefined ? { password } : {}),
+        ...(opts.role ? { role: opts.role } : {}),
+      }),
+    );
     console.log(`reset "${user.name}" (${user.role})${password !== undefined ? ': new password, sessions ended' : ''}`);
     return 0;
   } catch (err) {

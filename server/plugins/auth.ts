@@ -3,7 +3,16 @@ import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblem } from '../problems.js';
 import { atLeast, type AccountStore, type Role } from '../store/accounts/account-store.js';
-import { ANONYMOUS, AuthService, CSRF_HEADER, LOCAL, NOBODY, SESSION_COOKIE, type AuthOptions, type Principal } from '../auth/service.js';
+import {
+  ANONYMOUS,
+  AuthService,
+  CSRF_HEADER,
+  LOCAL,
+  NOBODY,
+  SESSION_COOKIE,
+  type AuthOptions,
+  type Principal,
+} from '../auth/service.js';
 import { safeEqual } from '../auth/secrets.js';
 
 /**
@@ -40,7 +49,8 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 const LOOPBACK_IP = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
 const LOOPBACK_HOST = /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(:\d+)?$/i;
 
-export const isLoopbackAddress = (host: string): boolean => LOOPBACK_IP.test(host) || /^localhost$/i.test(host) || host === '[::1]';
+export const isLoopbackAddress = (host: string): boolean =>
+  LOOPBACK_IP.test(host) || /^localhost$/i.test(host) || host === '[::1]';
 
 function accessOf(request: FastifyRequest): Access {
   const configured = request.routeOptions.config?.access;
@@ -54,10 +64,16 @@ function accessOf(request: FastifyRequest): Access {
 /** Loopback client and loopback Host header: a DNS-rebinding page (Host: evil.example) is not the local user. */
 function fromLoopback(request: FastifyRequest): boolean {
   const host = request.headers.host;
-  return LOOPBACK_IP.test(request.socket?.remoteAddress ?? request.ip) && (host === undefined || LOOPBACK_HOST.test(host));
+  return (
+    LOOPBACK_IP.test(request.socket?.remoteAddress ?? request.ip) && (host === undefined || LOOPBACK_HOST.test(host))
+  );
 }
 
-export const sessionCookieOptions = (request: FastifyRequest, secure: AuthOptions['secureCookie'], maxAgeSeconds?: number) => ({
+export const sessionCookieOptions = (
+  request: FastifyRequest,
+  secure: AuthOptions['secureCookie'],
+  maxAgeSeconds?: number,
+) => ({
   path: '/',
   httpOnly: true,
   sameSite: 'strict' as const,
@@ -65,7 +81,11 @@ export const sessionCookieOptions = (request: FastifyRequest, secure: AuthOption
   ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}),
 });
 
-export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply, secure: AuthOptions['secureCookie']): void {
+export function clearSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  secure: AuthOptions['secureCookie'],
+): void {
   reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(request, secure));
 }
 
@@ -113,11 +133,16 @@ export default fp<AuthPluginOptions>(async function auth(app: FastifyInstance, o
       if (origin !== undefined && !allowed && !sameOrigin(origin, request.protocol, request.headers.host)) {
         throw new ApiProblem(403, 'cross_origin', 'Writes from another origin are refused');
       }
-      if (request.headers['sec-fetch-site'] === 'cross-site' && !allowed) throw new ApiProblem(403, 'cross_origin', 'Writes from another site are refused');
+      if (request.headers['sec-fetch-site'] === 'cross-site' && !allowed)
+        throw new ApiProblem(403, 'cross_origin', 'Writes from another site are refused');
       if (principal.kind === 'session' && request.routeOptions.config?.csrf !== false) {
         const sent = request.headers[CSRF_HEADER];
         if (typeof sent !== 'string' || !safeEqual(sent, principal.csrfToken)) {
-          throw new ApiProblem(403, 'csrf_failed', `A signed-in write needs the ${CSRF_HEADER} header from GET /api/me`);
+          throw new ApiProblem(
+            403,
+            'csrf_failed',
+            `A signed-in write needs the ${CSRF_HEADER} header from GET /api/me`,
+          );
         }
       }
     }
@@ -125,7 +150,9 @@ export default fp<AuthPluginOptions>(async function auth(app: FastifyInstance, o
     if (access === 'public') return;
     if (access === 'account') {
       if (principal.kind === 'session' || principal.kind === 'token') return;
-      throw principal.kind === 'none' ? unauthenticated('Sign in or send an API token') : new ApiProblem(403, 'forbidden', 'This needs a signed-in account');
+      throw principal.kind === 'none'
+        ? unauthenticated('Sign in or send an API token')
+        : new ApiProblem(403, 'forbidden', 'This needs a signed-in account');
     }
     const needed: Role = access === 'read' ? 'viewer' : access === 'write' ? 'editor' : 'admin';
     if (atLeast(principal.role, needed)) return;

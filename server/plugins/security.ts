@@ -89,7 +89,9 @@ export default fp<SecurityOptions>(async function security(app: FastifyInstance,
     const kinds = splitCsv(query.kinds);
     const types = splitCsv(query.relationTypes);
     const nodes = kinds ? kinds.reduce((s, k) => s + (stats!.value.nodesByKind[k] ?? 0), 0) : stats.value.nodes;
-    const relations = types ? types.reduce((s, t) => s + (stats!.value.relationsByType[t] ?? 0), 0) : stats.value.relations;
+    const relations = types
+      ? types.reduce((s, t) => s + (stats!.value.relationsByType[t] ?? 0), 0)
+      : stats.value.relations;
     if (nodes > maxNodes || relations > maxRelations) {
       throw new ApiProblem(
         413,

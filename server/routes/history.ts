@@ -17,7 +17,10 @@ const MAX_PAGE_WINDOW = 100_000;
 
 const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
 const Instant = (description: string) =>
-  Type.String({ maxLength: 40, description: `${description}: a date (YYYY-MM-DD, meaning the end of that day, UTC) or an ISO 8601 instant` });
+  Type.String({
+    maxLength: 40,
+    description: `${description}: a date (YYYY-MM-DD, meaning the end of that day, UTC) or an ISO 8601 instant`,
+  });
 const tags = ['history'];
 const Loose = (description: string) => Type.Object({}, { additionalProperties: true, description });
 
@@ -26,7 +29,14 @@ function instant(name: string, value: string | undefined, startOfDay = false): s
   const at = recordedInstant(value);
   if (!at) {
     throw new ApiProblem(400, 'validation_failed', `${name} is not a date or an ISO instant`, [
-      { path: `/querystring/${name}`, code: 'format', message: { sv: 'Måste vara ett datum (ÅÅÅÅ-MM-DD) eller en ISO-tidpunkt', en: 'Must be a date (YYYY-MM-DD) or an ISO instant' } },
+      {
+        path: `/querystring/${name}`,
+        code: 'format',
+        message: {
+          sv: 'Måste vara ett datum (ÅÅÅÅ-MM-DD) eller en ISO-tidpunkt',
+          en: 'Must be a date (YYYY-MM-DD) or an ISO instant',
+        },
+      },
     ]);
   }
   // As a lower bound, a bare date means the start of that day.
@@ -35,14 +45,19 @@ function instant(name: string, value: string | undefined, startOfDay = false): s
 
 async function historyUntil(app: FastifyInstance, at: string): Promise<HistoryEntry[]> {
   const entries = await app.store.history({ until: at, limit: MAX_HISTORY_SCAN + 1 });
-  if (entries.length > MAX_HISTORY_SCAN) throw new ApiProblem(413, 'history_too_large', `More than ${MAX_HISTORY_SCAN} history entries to replay`);
+  if (entries.length > MAX_HISTORY_SCAN)
+    throw new ApiProblem(413, 'history_too_large', `More than ${MAX_HISTORY_SCAN} history entries to replay`);
   return entries;
 }
 
 function checkSize(snap: Snapshot, app: FastifyInstance): void {
   const limits = app.graphLimits;
   if (snap.nodes.length > limits.nodes || snap.relations.length > limits.relations) {
-    throw new ApiProblem(413, 'graph_too_large', `The graph has ${snap.nodes.length} nodes and ${snap.relations.length} relations; filter with kinds= or relationTypes=`);
+    throw new ApiProblem(
+      413,
+      'graph_too_large',
+      `The graph has ${snap.nodes.length} nodes and ${snap.relations.length} relations; filter with kinds= or relationTypes=`,
+    );
   }
 }
 
@@ -67,7 +82,9 @@ const history: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'History of writes (by record, by author, since a date), oldest first, paged',
         querystring: Type.Object({
           record: Type.Optional(Type.String({ maxLength: 410, description: 'A node or relation id' })),
-          author: Type.Optional(Type.String({ maxLength: 200, description: 'Who wrote (a user name, "local", "seed", "cli")' })),
+          author: Type.Optional(
+            Type.String({ maxLength: 200, description: 'Who wrote (a user name, "local", "seed", "cli")' }),
+          ),
           since: Type.Optional(Instant('Entries recorded at or after')),
           until: Type.Optional(Instant('Entries recorded at or before')),
           offset: Type.Integer({ minimum: 0, maximum: MAX_PAGE_WINDOW, default: 0 }),
@@ -78,7 +95,9 @@ const history: FastifyPluginAsyncTypebox = async (app) => {
             items: Type.Array(Type.Object({}, { additionalProperties: true })),
             offset: Type.Integer(),
             limit: Type.Integer(),
-            nextOffset: Type.Union([Type.Integer(), Type.Null()], { description: 'The offset of the next page, or null on the last page' }),
+            nextOffset: Type.Union([Type.Integer(), Type.Null()], {
+              description: 'The offset of the next page, or null on the last page',
+            }),
           }),
           ...errorResponses,
         },
@@ -88,7 +107,12 @@ const history: FastifyPluginAsyncTypebox = async (app) => {
       const { record, author, offset, limit } = request.query;
       const since = instant('since', request.query.since, true);
       const until = instant('until', request.query.until);
-      if (offset + limit > MAX_PAGE_WINDOW) throw new ApiProblem(400, 'page_too_far', `offset + limit may be at most ${MAX_PAGE_WINDOW}; narrow with since/until`);
+      if (offset + limit > MAX_PAGE_WINDOW)
+        throw new ApiProblem(
+          400,
+          'page_too_far',
+          `offset + limit may be at most ${MAX_PAGE_WINDOW}; narrow with since/until`,
+        );
       const rows = await app.store.history({
         ...(record ? { recordId: record } : {}),
         ...(author ? { actor: author } : {}),
@@ -113,14 +137,24 @@ const history: FastifyPluginAsyncTypebox = async (app) => {
           at: Instant('Transaction time'),
           kinds: csv('Node kinds to include, comma-separated'),
           relationTypes: csv('Relation types to include, comma-separated'),
-          asOf: Type.Optional(Type.String({ pattern: DATE, description: 'Only relations valid on this date (YYYY-MM-DD)' })),
+          asOf: Type.Optional(
+            Type.String({ pattern: DATE, description: 'Only relations valid on this date (YYYY-MM-DD)' }),
+          ),
         }),
-        response: { 200: Loose("graphology's serialisation format, with attributes.recordedAt"), ...errorResponses, 413: errorResponses[400] },
+        response: {
+          200: Loose("graphology's serialisation format, with attributes.recordedAt"),
+          ...errorResponses,
+          413: errorResponses[400],
+        },
       },
     },
     async (request) => {
       const at = instant('at', request.query.at)!;
-      const query: SnapshotQuery = { kinds: splitCsv(request.query.kinds), relationTypes: splitCsv(request.query.relationTypes), ...(request.query.asOf ? { asOf: request.query.asOf } : {}) };
+      const query: SnapshotQuery = {
+        kinds: splitCsv(request.query.kinds),
+        relationTypes: splitCsv(request.query.relationTypes),
+        ...(request.query.asOf ? { asOf: request.query.asOf } : {}),
+      };
       const snap = asRecorded(await historyUntil(app, at), at, query);
       checkSize(snap, app);
       return toSerializedGraph(snap, { store: app.store.kind, recordedAt: at });
@@ -143,17 +177,33 @@ const history: FastifyPluginAsyncTypebox = async (app) => {
           kinds: csv('Node kinds to include, comma-separated'),
           relationTypes: csv('Relation types to include, comma-separated'),
           asOf: Type.Optional(Type.String({ pattern: DATE, description: 'Compare only relations valid on this date' })),
-          format: Type.Union([Type.Literal('json'), Type.Literal('graph'), Type.Literal('markdown')], { default: 'json' }),
-          lang: Type.Union([Type.Literal('sv'), Type.Literal('en')], { default: 'sv', description: 'Language of format=markdown' }),
+          format: Type.Union([Type.Literal('json'), Type.Literal('graph'), Type.Literal('markdown')], {
+            default: 'json',
+          }),
+          lang: Type.Union([Type.Literal('sv'), Type.Literal('en')], {
+            default: 'sv',
+            description: 'Language of format=markdown',
+          }),
         }),
-        response: { 200: Loose('The diff (format=json), the diff map (format=graph) or, as text/markdown, the report'), ...errorResponses, 413: errorResponses[400] },
+        response: {
+          200: Loose('The diff (format=json), the diff map (format=graph) or, as text/markdown, the report'),
+          ...errorResponses,
+          413: errorResponses[400],
+        },
       },
     },
     async (request, reply) => {
       const from = instant('from', request.query.from)!;
       const to = instant('to', request.query.to) ?? new Date().toISOString();
-      if (from > to) throw new ApiProblem(400, 'validation_failed', '`from` is after `to`', [{ path: '/querystring/from', code: 'order', message: { sv: 'from är senare än to', en: 'from is after to' } }]);
-      const query: SnapshotQuery = { kinds: splitCsv(request.query.kinds), relationTypes: splitCsv(request.query.relationTypes), ...(request.query.asOf ? { asOf: request.query.asOf } : {}) };
+      if (from > to)
+        throw new ApiProblem(400, 'validation_failed', '`from` is after `to`', [
+          { path: '/querystring/from', code: 'order', message: { sv: 'from är senare än to', en: 'from is after to' } },
+        ]);
+      const query: SnapshotQuery = {
+        kinds: splitCsv(request.query.kinds),
+        relationTypes: splitCsv(request.query.relationTypes),
+        ...(request.query.asOf ? { asOf: request.query.asOf } : {}),
+      };
       const entries = await historyUntil(app, to);
       const before = asRecorded(entries, from, query);
       const after = asRecorded(entries, to, query);
@@ -161,9 +211,13 @@ const history: FastifyPluginAsyncTypebox = async (app) => {
       checkSize(after, app);
       const diff = diffGraphs(before, after, request.query.asOf ? { asOf: request.query.asOf } : {});
       if (request.query.format === 'markdown') {
-        return reply.type('text/markdown; charset=utf-8').serializer((p: unknown) => p as string).send(diffMarkdown(diff, { from, to }, request.query.lang) as never);
+        return reply
+          .type('text/markdown; charset=utf-8')
+          .serializer((p: unknown) => p as string)
+          .send(diffMarkdown(diff, { from, to }, request.query.lang) as never);
       }
-      if (request.query.format === 'graph') return diffMap(after, diff, { store: app.store.kind, from, to, summary: diff.summary });
+      if (request.query.format === 'graph')
+        return diffMap(after, diff, { store: app.store.kind, from, to, summary: diff.summary });
       return { from, to, ...diff };
     },
   );

@@ -40,15 +40,38 @@ describeBrowser('bad input (e2e, Chromium)', () => {
       nodes: [
         { id: 'org:xss-skolan', kind: 'Organisation', name: XSS, props: { orgType: 'komvux' } },
         { id: 'org:bara-namn', kind: 'Organisation', name: 'Bara namn', props: { orgType: 'arbetsgivare' } },
-        { id: 'nw:natverk-utan-attribut', kind: 'Network', name: 'Nätverk utan attribut', props: { networkType: 'forum' } },
+        {
+          id: 'nw:natverk-utan-attribut',
+          kind: 'Network',
+          name: 'Nätverk utan attribut',
+          props: { networkType: 'forum' },
+        },
         { id: 'ssyk:2341', kind: 'Occupation', name: 'Grundskollärare', props: { ssyk: '2341' } },
       ],
       relations: [
-        { type: 'MEMBER_OF', from: 'org:xss-skolan', to: 'nw:natverk-utan-attribut', evidence: 'uncertain', sources: SOURCE },
-        { type: 'EDUCATES_FOR', from: 'org:xss-skolan', to: 'ssyk:2341', evidence: 'probable', sources: SOURCE, validFrom: '2020-01-01', validTo: '2024-12-31' },
+        {
+          type: 'MEMBER_OF',
+          from: 'org:xss-skolan',
+          to: 'nw:natverk-utan-attribut',
+          evidence: 'uncertain',
+          sources: SOURCE,
+        },
+        {
+          type: 'EDUCATES_FOR',
+          from: 'org:xss-skolan',
+          to: 'ssyk:2341',
+          evidence: 'probable',
+          sources: SOURCE,
+          validFrom: '2020-01-01',
+          validTo: '2024-12-31',
+        },
       ],
     };
-    const res = await fetch(`${server.url}/api/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(batch) });
+    const res = await fetch(`${server.url}/api/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(batch),
+    });
     expect(res.status).toBe(200);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const { errors } = watchPage(page);
@@ -85,7 +108,13 @@ describeBrowser('bad input (e2e, Chromium)', () => {
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
     expect(await page.isVisible('[data-testid=status]')).toBe(false);
     // A 503 from a server that is shutting down is reported the same way.
-    await page.route('**/api/graph**', (route) => route.fulfill({ status: 503, contentType: 'application/problem+json', body: JSON.stringify({ status: 503, code: 'store_unavailable', detail: 'The store is unavailable' }) }));
+    await page.route('**/api/graph**', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ status: 503, code: 'store_unavailable', detail: 'The store is unavailable' }),
+      }),
+    );
     await page.reload();
     await page.waitForSelector('body[data-ready="error"]', { timeout: 30_000 });
     expect(await page.textContent('[data-testid=status]')).toContain('503');
@@ -94,7 +123,13 @@ describeBrowser('bad input (e2e, Chromium)', () => {
 
   it('says plainly that the gap analysis is not available when /api/gaps answers 404', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.route('**/api/gaps**', (route) => route.fulfill({ status: 404, contentType: 'application/problem+json', body: JSON.stringify({ status: 404, code: 'route_not_found', detail: 'No route' }) }));
+    await page.route('**/api/gaps**', (route) =>
+      route.fulfill({
+        status: 404,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ status: 404, code: 'route_not_found', detail: 'No route' }),
+      }),
+    );
     await openApp(page, `${server.url}/`);
     await page.click('[data-testid=tab-gaps]');
     await page.waitForSelector('[data-testid=gaps-unavailable]');

@@ -5,11 +5,25 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATEGORICAL, EVIDENCE_COLORS, GROUP_COLORS, MAP_BACKGROUND, MISSING_TIE, ROLE_COLORS, contrast } from '../../web/src/map/palette.js';
+import {
+  CATEGORICAL,
+  EVIDENCE_COLORS,
+  GROUP_COLORS,
+  MAP_BACKGROUND,
+  MISSING_TIE,
+  ROLE_COLORS,
+  contrast,
+} from '../../web/src/map/palette.js';
 import { REPO_ROOT } from '../helpers/server.js';
 
 describe('colour contrast', () => {
-  const graphical = { ...GROUP_COLORS, ...Object.fromEntries(CATEGORICAL.map((c, i) => [`categorical-${i}`, c])), ...ROLE_COLORS, ...EVIDENCE_COLORS, missingTie: MISSING_TIE };
+  const graphical = {
+    ...GROUP_COLORS,
+    ...Object.fromEntries(CATEGORICAL.map((c, i) => [`categorical-${i}`, c])),
+    ...ROLE_COLORS,
+    ...EVIDENCE_COLORS,
+    missingTie: MISSING_TIE,
+  };
 
   it.each(Object.entries(graphical))('%s (%s) has 3:1 against the map background', (_name, color) => {
     expect(contrast(color, MAP_BACKGROUND)).toBeGreaterThanOrEqual(3);

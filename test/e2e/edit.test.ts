@@ -102,7 +102,12 @@ describeBrowser('editing and gaps (e2e, Chromium)', () => {
     await page.waitForSelector('[data-testid=node-form] textarea[data-field=description]');
     // Someone else saves the same organisation behind this page's back.
     const rec = (await (await fetch(`${server.url}/api/nodes/${encodeURIComponent(id)}`)).json()) as NodeRec;
-    const theirs = { id: rec.id, kind: rec.kind, name: rec.name, props: { ...rec.props, description: 'Ändrad av en kollega' } };
+    const theirs = {
+      id: rec.id,
+      kind: rec.kind,
+      name: rec.name,
+      props: { ...rec.props, description: 'Ändrad av en kollega' },
+    };
     const put = await fetch(`${server.url}/api/nodes/${encodeURIComponent(id)}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json', 'if-match': `W/"${rec.version}"` },
@@ -120,7 +125,9 @@ describeBrowser('editing and gaps (e2e, Chromium)', () => {
     expect(text).toContain('Ändrad av en kollega');
     // Take theirs: the form shows the saved version, nothing is overwritten.
     await page.click('[data-testid=conflict-take-theirs]');
-    expect(await page.inputValue('[data-testid=node-form] textarea[data-field=description]')).toBe('Ändrad av en kollega');
+    expect(await page.inputValue('[data-testid=node-form] textarea[data-field=description]')).toBe(
+      'Ändrad av en kollega',
+    );
     // Edit again and keep mine after a second conflict.
     await page.fill('[data-testid=node-form] textarea[data-field=description]', 'Min beskrivning');
     const now = (await (await fetch(`${server.url}/api/nodes/${encodeURIComponent(id)}`)).json()) as NodeRec;
@@ -160,15 +167,28 @@ describeBrowser('editing and gaps (e2e, Chromium)', () => {
   });
 
   it('lists gap findings, focuses the map on one with its missing ties, and turns it into an action', async () => {
-    const graph = (await (await fetch(`${server.url}/api/graph`)).json()) as { nodes: { key: string; attributes: Record<string, unknown> }[] };
+    const graph = (await (await fetch(`${server.url}/api/graph`)).json()) as {
+      nodes: { key: string; attributes: Record<string, unknown> }[];
+    };
     const ids = new Set(graph.nodes.map((n) => n.key));
     const real = await fetch(`${server.url}/api/gaps`);
-    type Finding = { id: string; kind: string; title: { sv: string; en: string }; explanation: { sv: string; en: string }; nodeIds: string[]; missingTies?: { from: string; to: string; type: string }[]; severity: string };
+    type Finding = {
+      id: string;
+      kind: string;
+      title: { sv: string; en: string };
+      explanation: { sv: string; en: string };
+      nodeIds: string[];
+      missingTies?: { from: string; to: string; type: string }[];
+      severity: string;
+    };
     let finding: Finding | undefined;
     const { page, errors } = await newPage('/?lang=sv');
     if (real.status === 200) {
       const findings = ((await real.json()) as { findings: Finding[] }).findings;
-      finding = findings.find((f) => f.nodeIds.length > 1 && f.nodeIds.every((n) => ids.has(n)) && (f.missingTies ?? []).length > 0) ?? findings.find((f) => f.nodeIds.some((n) => ids.has(n)));
+      finding =
+        findings.find(
+          (f) => f.nodeIds.length > 1 && f.nodeIds.every((n) => ids.has(n)) && (f.missingTies ?? []).length > 0,
+        ) ?? findings.find((f) => f.nodeIds.some((n) => ids.has(n)));
     }
     if (!finding) {
       // The gaps endpoint is not there (404) or found nothing on this data: serve a finding built from real
@@ -179,21 +199,32 @@ describeBrowser('editing and gaps (e2e, Chromium)', () => {
         kind: 'missing-coordination',
         severity: 'high',
         title: { sv: 'Saknad samordning', en: 'Missing coordination' },
-        explanation: { sv: 'Två aktörer med samma kompetensbehov saknar band.', en: 'Two actors with the same skills need have no tie.' },
+        explanation: {
+          sv: 'Två aktörer med samma kompetensbehov saknar band.',
+          en: 'Two actors with the same skills need have no tie.',
+        },
         nodeIds: orgs.slice(0, 3),
         missingTies: [{ from: orgs[0], to: orgs[1], type: 'COLLABORATES_WITH' }],
       };
       const body = JSON.stringify({ findings: [finding] });
-      await page.route('**/api/gaps**', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+      await page.route('**/api/gaps**', (route) =>
+        route.fulfill({ status: 200, contentType: 'application/json', body }),
+      );
     }
     await page.click('[data-testid=tab-gaps]');
     const item = page.locator(`[data-finding="${finding.id}"]`);
-    await item.waitFor({ timeout: 30_000 });
+    await item.waitFor({ state: 'attached', timeout: 30_000 });
+    // Findings are grouped by gap kind; open the finding's group if it is closed.
+    const group = page.locator('details.gap-group', { has: item });
+    if (!(await group.evaluate((d) => (d as HTMLDetailsElement).open))) await group.locator('summary').click();
+    await item.waitFor();
     expect(await item.innerText()).toContain(finding.title.sv);
     expect(await item.innerText()).toContain(finding.explanation.sv.slice(0, 20));
     await item.locator('button', { hasText: 'Visa på kartan' }).click();
     await poll(() => body(page, 'highlight')).toBe('finding');
-    expect(Number(await body(page, 'highlight-nodes'))).toBeGreaterThanOrEqual(finding.nodeIds.filter((n) => ids.has(n)).length);
+    expect(Number(await body(page, 'highlight-nodes'))).toBeGreaterThanOrEqual(
+      finding.nodeIds.filter((n) => ids.has(n)).length,
+    );
     const legend = await page.textContent('[data-testid=legend-highlight]');
     expect(legend).toContain('Glappets aktörer');
     if ((finding.missingTies ?? []).length > 0) expect(legend).toContain('Saknat band');
@@ -206,10 +237,14 @@ describeBrowser('editing and gaps (e2e, Chromium)', () => {
     await page.fill('[data-testid=action-form] input[data-field=dueDate]', '2027-06-30');
     await page.click('[data-testid=action-save]');
     await poll(() => page.textContent('[data-testid=edit-message]'), 30_000).toContain('Åtgärden');
-    const actions = (await (await fetch(`${server.url}/api/nodes?kind=Action&limit=100`)).json()) as { items: NodeRec[] };
+    const actions = (await (await fetch(`${server.url}/api/nodes?kind=Action&limit=100`)).json()) as {
+      items: NodeRec[];
+    };
     const created = actions.items.find((a) => a.props.gapKey === finding?.id);
     expect(created?.props.dueDate).toBe('2027-06-30');
-    const rels = (await (await fetch(`${server.url}/api/relations?node=${encodeURIComponent(created?.id ?? '')}&limit=100`)).json()) as { items: { type: string; from: string }[] };
+    const rels = (await (
+      await fetch(`${server.url}/api/relations?node=${encodeURIComponent(created?.id ?? '')}&limit=100`)
+    ).json()) as { items: { type: string; from: string }[] };
     expect(rels.items.some((r) => r.type === 'RESPONSIBLE_FOR')).toBe(true);
     expect(errors).toEqual([]);
     await page.close();

@@ -4,7 +4,15 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { describeBrowser, poll, ensureWebBuilt, launchBrowser, openApp, waitForAnalysis, watchPage } from '../helpers/browser.js';
+import {
+  describeBrowser,
+  poll,
+  ensureWebBuilt,
+  launchBrowser,
+  openApp,
+  waitForAnalysis,
+  watchPage,
+} from '../helpers/browser.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
 
 interface GraphJson {
@@ -54,7 +62,9 @@ describeBrowser('exploring the map (e2e, Chromium)', () => {
       const options = await searchOptions(page, q);
       expect(options, q).toContain('Värnamo kommun');
     }
-    expect(await searchOptions(page, 'jonkoping university')).toEqual(expect.arrayContaining([expect.stringMatching(/Jönköping University/)]));
+    expect(await searchOptions(page, 'jonkoping university')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Jönköping University/)]),
+    );
     // Choose "Värnamo kommun" with the keyboard.
     const options = await searchOptions(page, 'varnamo kommun');
     for (let i = 0; i < options.indexOf('Värnamo kommun'); i++) await page.keyboard.press('ArrowDown');
@@ -77,6 +87,35 @@ describeBrowser('exploring the map (e2e, Chromium)', () => {
     await page.close();
   });
 
+  it('shows the shortest path between two actors, and a community', async () => {
+    const { page, errors } = await newPage();
+    for (const [testid, q] of [
+      ['path-from', 'Värnamo kommun'],
+      ['path-to', 'Eksjö kommun'],
+    ] as const) {
+      await page.fill(`[data-testid=${testid}]`, q);
+      await page.waitForSelector(`[data-testid=${testid}] ~ .combo-list li`);
+      await page.keyboard.press('Enter');
+    }
+    await page.click('[data-testid=path-find]');
+    await poll(() => body(page, 'highlight')).toBe('path');
+    const result = await page.textContent('[data-testid=path-result]');
+    expect(result).toMatch(/Kortaste väg: \d+ steg/);
+    expect(result).toContain('Värnamo kommun');
+    expect(result).toContain('Eksjö kommun');
+    expect(page.url()).toContain('path=');
+    await page.click('[data-testid=path-result] button');
+    await poll(() => body(page, 'highlight')).toBe('none');
+    // Communities (Louvain, seeded) from the worker's panel: click one to highlight it.
+    await waitForAnalysis(page);
+    await page.click('[data-testid=tab-communities]');
+    await page.locator('.community-list li button').first().click();
+    await poll(() => body(page, 'highlight')).toBe('community');
+    expect(Number(await body(page, 'highlight-nodes'))).toBeGreaterThan(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('filters to education providers and employers', async () => {
     const { page, errors } = await newPage();
     await page.click('[data-testid=filter-kinds-none]');
@@ -87,9 +126,13 @@ describeBrowser('exploring the map (e2e, Chromium)', () => {
       const box = page.locator(`[data-testid=filter-orgTypes-${v}]`);
       if ((await box.count()) > 0) await box.check();
     }
-    const expected = graph.nodes.filter((n) => n.attributes.kind === 'Organisation' && keep.includes(String(n.attributes.orgType))).length;
+    const expected = graph.nodes.filter(
+      (n) => n.attributes.kind === 'Organisation' && keep.includes(String(n.attributes.orgType)),
+    ).length;
     await poll(async () => graph.nodes.length - Number(await body(page, 'hidden-nodes'))).toBe(expected);
-    expect(await page.textContent('[data-testid=filter-summary]')).toContain(`Visar ${expected} av ${graph.nodes.length}`);
+    expect(await page.textContent('[data-testid=filter-summary]')).toContain(
+      `Visar ${expected} av ${graph.nodes.length}`,
+    );
     // The legend now only lists what is visible.
     const legend = await page.$$eval('[data-testid=legend-color] li', (lis) => lis.map((li) => li.textContent ?? ''));
     expect(legend.map((l) => l.replace(/\s*\d+$/, '').trim()).sort()).toEqual(['Arbetsgivare', 'Utbildningsanordnare']);
@@ -121,7 +164,9 @@ describeBrowser('exploring the map (e2e, Chromium)', () => {
     // The key-actor table is sortable by any measure of the registry.
     await page.click('[data-testid=tab-actors]');
     await page.selectOption('[data-testid=actors-sort]', 'pagerank');
-    const first = await page.$$eval('[data-testid=actors-table] tbody tr', (rows) => rows.slice(0, 3).map((r) => r.getAttribute('data-node')));
+    const first = await page.$$eval('[data-testid=actors-table] tbody tr', (rows) =>
+      rows.slice(0, 3).map((r) => r.getAttribute('data-node')),
+    );
     expect(first.length).toBe(3);
     expect(errors).toEqual([]);
     await page.close();
@@ -164,7 +209,9 @@ describeBrowser('exploring the map (e2e, Chromium)', () => {
     await poll(() => page.textContent('[data-testid=views-message]')).toContain('sparad');
     const link = await page.inputValue('[data-testid=view-link]');
     expect(link).toContain('view=Rapport');
-    const saved = (await (await fetch(`${server.url}/api/views/${encodeURIComponent('Rapport högskolan')}`)).json()) as {
+    const saved = (await (
+      await fetch(`${server.url}/api/views/${encodeURIComponent('Rapport högskolan')}`)
+    ).json()) as {
       state: { view: { sizeBy: string; focus: string }; positions: Record<string, [number, number]> };
     };
     expect(saved.state.view.sizeBy).toBe('betweenness');
@@ -191,7 +238,13 @@ describeBrowser('exploring the map (e2e, Chromium)', () => {
 
   it('can be used with the keyboard alone: skip links, search, tabs and panels', async () => {
     const { page, errors } = await newPage();
-    const active = () => page.evaluate(() => ({ id: document.activeElement?.id ?? '', testid: (document.activeElement as HTMLElement | null)?.dataset?.testid ?? '', tag: document.activeElement?.tagName ?? '', text: document.activeElement?.textContent?.trim() ?? '' }));
+    const active = () =>
+      page.evaluate(() => ({
+        id: document.activeElement?.id ?? '',
+        testid: (document.activeElement as HTMLElement | null)?.dataset?.testid ?? '',
+        tag: document.activeElement?.tagName ?? '',
+        text: document.activeElement?.textContent?.trim() ?? '',
+      }));
     // The first Tab reaches the skip link to the search.
     await page.keyboard.press('Tab');
     expect((await active()).text).toBe('Hoppa till sök');

@@ -4,7 +4,15 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { describeBrowser, poll, ensureWebBuilt, launchBrowser, nonBackgroundShare, openApp, watchPage } from '../helpers/browser.js';
+import {
+  describeBrowser,
+  poll,
+  ensureWebBuilt,
+  launchBrowser,
+  nonBackgroundShare,
+  openApp,
+  watchPage,
+} from '../helpers/browser.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
 
 describeBrowser('the map (e2e, Chromium)', () => {
@@ -34,11 +42,23 @@ describeBrowser('the map (e2e, Chromium)', () => {
     const legend = page.locator('[data-testid=legend]');
     await poll(() => legend.isVisible()).toBe(true);
     const text = await legend.innerText();
-    for (const s of ['Teckenförklaring', 'Färg: Typ av aktör', 'Utbildningsanordnare', 'Arbetsgivare', 'Nätverk och råd', 'Storlek: Grad', 'Bekräftad', 'Trolig', 'Osäker']) {
+    for (const s of [
+      'Teckenförklaring',
+      'Färg: Typ av aktör',
+      'Utbildningsanordnare',
+      'Arbetsgivare',
+      'Nätverk och råd',
+      'Storlek: Grad',
+      'Bekräftad',
+      'Trolig',
+      'Osäker',
+    ]) {
       expect(text).toContain(s);
     }
     // Colour is never the only carrier: every colour entry has a text label and a count.
-    const entries = await page.$$eval('[data-testid=legend-color] li', (lis) => lis.map((li) => li.textContent?.trim() ?? ''));
+    const entries = await page.$$eval('[data-testid=legend-color] li', (lis) =>
+      lis.map((li) => li.textContent?.trim() ?? ''),
+    );
     expect(entries.length).toBeGreaterThan(5);
     for (const e of entries) expect(e).toMatch(/\p{L}.*\d/u);
 
@@ -53,6 +73,34 @@ describeBrowser('the map (e2e, Chromium)', () => {
     await page.close();
   });
 
+  it('pins a dragged node and stores its new position for everyone', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const { errors } = watchPage(page);
+    await openApp(page, `${server.url}/`);
+    const node = 'org:region-jonkopings-lan';
+    type Hook = { __atlas: { nodeOnScreen: (n: string) => { x: number; y: number } | null } };
+    const at = await page.evaluate((n) => (window as unknown as Hook).__atlas.nodeOnScreen(n), node);
+    expect(at).not.toBeNull();
+    const before = (
+      (await (await fetch(`${server.url}/api/views/Grundlayout`)).json()) as {
+        state: { positions: Record<string, [number, number]> };
+      }
+    ).state.positions[node];
+    await page.mouse.move(at!.x, at!.y);
+    await page.mouse.down();
+    await page.mouse.move(at!.x + 60, at!.y + 40, { steps: 10 });
+    await page.mouse.up();
+    await poll(() => page.getAttribute('body', 'data-pinned')).toBe('1');
+    await poll(async () => {
+      const v = (await (await fetch(`${server.url}/api/views/Grundlayout`)).json()) as {
+        state: { positions: Record<string, [number, number]>; pinned: string[] };
+      };
+      return v.state.pinned.includes(node) && v.state.positions[node][0] !== before[0];
+    }).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('keeps the same layout after a reload (positions stored with the shared layout view)', async () => {
     const res = await fetch(`${server.url}/api/views/Grundlayout`);
     expect(res.status).toBe(200);
@@ -63,7 +111,11 @@ describeBrowser('the map (e2e, Chromium)', () => {
     // No new layout is computed on the second visit.
     await page.waitForTimeout(500);
     expect(await page.getAttribute('body', 'data-layout')).toBeNull();
-    const after = ((await (await fetch(`${server.url}/api/views/Grundlayout`)).json()) as { state: { positions: Record<string, [number, number]> } }).state.positions;
+    const after = (
+      (await (await fetch(`${server.url}/api/views/Grundlayout`)).json()) as {
+        state: { positions: Record<string, [number, number]> };
+      }
+    ).state.positions;
     expect(after).toEqual(before);
     await page.close();
   });

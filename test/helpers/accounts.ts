@@ -19,7 +19,13 @@ export async function appWithAccounts(
   const store = new SqliteStore(path);
   const accounts = new SqliteAccounts(path);
   for (const [name, role] of Object.entries(users)) await addUser(accounts, { name, role, password: PASSWORD });
-  const app = await buildApp({ store, accounts, ...(opts.auth ? { auth: opts.auth } : {}), ...(opts.security ? { security: opts.security } : {}), ...(opts.trustProxy ? { trustProxy: true } : {}) });
+  const app = await buildApp({
+    store,
+    accounts,
+    ...(opts.auth ? { auth: opts.auth } : {}),
+    ...(opts.security ? { security: opts.security } : {}),
+    ...(opts.trustProxy ? { trustProxy: true } : {}),
+  });
   await app.ready();
   return { app, store, accounts, path };
 }

@@ -23,7 +23,12 @@ function concurrencySuite(label: string, open: () => Promise<GraphStore>): void 
     let app: FastifyInstance;
     let store: GraphStore;
     const ns = `cc${randomUUID().slice(0, 8)}`;
-    const node = (key: string, name: string) => ({ id: `org:${ns}-${key}`, kind: 'Organisation', name, props: { orgType: 'arbetsgivare' } });
+    const node = (key: string, name: string) => ({
+      id: `org:${ns}-${key}`,
+      kind: 'Organisation',
+      name,
+      props: { orgType: 'arbetsgivare' },
+    });
 
     beforeAll(async () => {
       store = await open();
@@ -39,12 +44,19 @@ function concurrencySuite(label: string, open: () => Promise<GraphStore>): void 
       return res.json() as { name: string; version: number };
     };
     const put = (id: string, key: string, name: string, version: number) =>
-      app.inject({ method: 'PUT', url: `/api/nodes/${id}`, headers: { 'if-match': `W/"${version}"` }, payload: node(key, name) });
+      app.inject({
+        method: 'PUT',
+        url: `/api/nodes/${id}`,
+        headers: { 'if-match': `W/"${version}"` },
+        payload: node(key, name),
+      });
 
     it(`rounds: ${CLIENTS} clients read the same version and write at once; exactly one wins each round`, async () => {
       const key = 'rounds';
       const id = `org:${ns}-${key}`;
-      expect((await app.inject({ method: 'POST', url: '/api/nodes', payload: node(key, 'Start') })).statusCode).toBe(201);
+      expect((await app.inject({ method: 'POST', url: '/api/nodes', payload: node(key, 'Start') })).statusCode).toBe(
+        201,
+      );
       for (let round = 1; round <= ROUNDS; round++) {
         const seen = await Promise.all(Array.from({ length: CLIENTS }, () => get(id)));
         expect(new Set(seen.map((s) => s.version))).toEqual(new Set([round]));
@@ -61,7 +73,9 @@ function concurrencySuite(label: string, open: () => Promise<GraphStore>): void 
     it(`free-running: ${CLIENTS} clients retry until each has won once; no update is lost`, async () => {
       const key = 'free';
       const id = `org:${ns}-${key}`;
-      expect((await app.inject({ method: 'POST', url: '/api/nodes', payload: node(key, 'Start') })).statusCode).toBe(201);
+      expect((await app.inject({ method: 'POST', url: '/api/nodes', payload: node(key, 'Start') })).statusCode).toBe(
+        201,
+      );
       const wins: { client: number; version: number }[] = [];
       let conflicts = 0;
       await Promise.all(
@@ -80,12 +94,15 @@ function concurrencySuite(label: string, open: () => Promise<GraphStore>): void 
         }),
       );
       // One winner per version, and the versions won are exactly 1..N.
-      expect(wins.map((w) => w.version).sort((a, b) => a - b)).toEqual(Array.from({ length: CLIENTS }, (_, i) => i + 1));
+      expect(wins.map((w) => w.version).sort((a, b) => a - b)).toEqual(
+        Array.from({ length: CLIENTS }, (_, i) => i + 1),
+      );
       const final = await get(id);
       expect(final.version).toBe(wins.length + 1);
       for (let c = 0; c < CLIENTS; c++) expect(final.name).toContain(`<c${c}>`);
       // The history is one unbroken chain: each update starts from the record the previous one wrote.
-      const h = (await app.inject({ method: 'GET', url: `/api/history?record=${encodeURIComponent(id)}` })).json().items as {
+      const h = (await app.inject({ method: 'GET', url: `/api/history?record=${encodeURIComponent(id)}` })).json()
+        .items as {
         op: string;
         version: number;
         before: { name: string; version: number } | null;
@@ -103,17 +120,23 @@ function concurrencySuite(label: string, open: () => Promise<GraphStore>): void 
     it('in the store itself: N writes expecting the same version, one succeeds', async () => {
       const n = await store.createNode(node('direct', 'Direkt'), { actor: 'cc' });
       const outcomes = await Promise.allSettled(
-        Array.from({ length: CLIENTS }, (_, c) => store.updateNode(n.id, node('direct', `Direkt ${c}`), n.version, { actor: `client-${c}` })),
+        Array.from({ length: CLIENTS }, (_, c) =>
+          store.updateNode(n.id, node('direct', `Direkt ${c}`), n.version, { actor: `client-${c}` }),
+        ),
       );
       expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
-      for (const o of outcomes) if (o.status === 'rejected') expect((o.reason as { code?: string }).code).toBe('version_mismatch');
+      for (const o of outcomes)
+        if (o.status === 'rejected') expect((o.reason as { code?: string }).code).toBe('version_mismatch');
       expect((await store.getNode(n.id))?.version).toBe(2);
       expect(await store.history({ recordId: n.id, limit: 100 })).toHaveLength(2);
     });
   });
 }
 
-concurrencySuite('sqlite', async () => new SqliteStore(join(mkdtempSync(join(tmpdir(), 'aktorsatlas-cc-')), 'test.db')));
+concurrencySuite(
+  'sqlite',
+  async () => new SqliteStore(join(mkdtempSync(join(tmpdir(), 'aktorsatlas-cc-')), 'test.db')),
+);
 
 describeNeo4j('If-Match under concurrency on Neo4j', (uri) => {
   concurrencySuite('neo4j', async () => Neo4jStore.open({ uri }));

@@ -9,7 +9,14 @@ import { SqliteStore } from '../../server/store/sqlite/sqlite-store.js';
 import { SqliteAccounts } from '../../server/store/accounts/sqlite-accounts.js';
 import { Neo4jStore } from '../../server/store/neo4j/neo4j-store.js';
 import { restoreNeo4j } from '../../server/store/neo4j/restore.js';
-import { BackupError, createBackup, parseBackup, restoreBackup, cliPath, type BackupFile } from '../../server/cli/backup-commands.js';
+import {
+  BackupError,
+  createBackup,
+  parseBackup,
+  restoreBackup,
+  cliPath,
+  type BackupFile,
+} from '../../server/cli/backup-commands.js';
 import { GraphService } from '../../server/services/graph-service.js';
 import { seedIfEmpty } from '../../server/seed.js';
 import { addUser } from '../../server/auth/users.js';
@@ -26,17 +33,53 @@ const SOURCE = { url: 'https://example.org/backup', title: 'Backupkälla' };
 async function fill(store: GraphStore): Promise<void> {
   await seedIfEmpty(store);
   const svc = new GraphService(store);
-  const org = (k: string, name: string) => ({ id: `org:backup-${k}`, kind: 'Organisation', name, props: { orgType: 'arbetsgivare' } });
-  await svc.createNode(org('a', 'Backup <img src=x onerror=alert(1)> AB'), { actor: 'ada', at: '2025-01-02T09:00:00.000Z' });
-  await svc.createNode(org('b', 'Backup B 🚀 "citat" \\ snedstreck'), { actor: 'eddie', at: '2025-01-03T09:00:00.000Z' });
-  await svc.updateNode('org:backup-a', { ...org('a', 'Backup A2'), nameEn: 'Backup A two' }, 1, { actor: 'eddie', at: '2025-02-01T10:00:00.000Z' });
+  const org = (k: string, name: string) => ({
+    id: `org:backup-${k}`,
+    kind: 'Organisation',
+    name,
+    props: { orgType: 'arbetsgivare' },
+  });
+  await svc.createNode(org('a', 'Backup <img src=x onerror=alert(1)> AB'), {
+    actor: 'ada',
+    at: '2025-01-02T09:00:00.000Z',
+  });
+  await svc.createNode(org('b', 'Backup B 🚀 "citat" \\ snedstreck'), {
+    actor: 'eddie',
+    at: '2025-01-03T09:00:00.000Z',
+  });
+  await svc.updateNode('org:backup-a', { ...org('a', 'Backup A2'), nameEn: 'Backup A two' }, 1, {
+    actor: 'eddie',
+    at: '2025-02-01T10:00:00.000Z',
+  });
   const rel = await svc.createRelation(
-    { type: 'COLLABORATES_WITH', from: 'org:backup-a', to: 'org:backup-b', sources: [SOURCE], evidence: 'probable', validFrom: '2024-01-01', weight: 2.5, props: { topic: 'test' }, note: 'anteckning' },
+    {
+      type: 'COLLABORATES_WITH',
+      from: 'org:backup-a',
+      to: 'org:backup-b',
+      sources: [SOURCE],
+      evidence: 'probable',
+      validFrom: '2024-01-01',
+      weight: 2.5,
+      props: { topic: 'test' },
+      note: 'anteckning',
+    },
     { actor: 'ada', at: '2025-02-02T10:00:00.000Z' },
   );
   await store.deleteRelation(rel.id, 1, { actor: 'ada', at: '2025-03-01T10:00:00.000Z' });
-  await svc.createRelation({ type: 'COLLABORATES_WITH', from: 'org:backup-a', to: 'org:backup-b', sources: [SOURCE], evidence: 'confirmed' }, { actor: 'ada', at: '2025-03-02T10:00:00.000Z' });
-  await store.saveView('Översikt', { camera: { x: 0.5, y: 0.25, ratio: 1.5 }, filters: { kinds: ['Organisation'] }, positions: { 'org:backup-a': [1.25, -3] } }, undefined, { actor: 'ada' });
+  await svc.createRelation(
+    { type: 'COLLABORATES_WITH', from: 'org:backup-a', to: 'org:backup-b', sources: [SOURCE], evidence: 'confirmed' },
+    { actor: 'ada', at: '2025-03-02T10:00:00.000Z' },
+  );
+  await store.saveView(
+    'Översikt',
+    {
+      camera: { x: 0.5, y: 0.25, ratio: 1.5 },
+      filters: { kinds: ['Organisation'] },
+      positions: { 'org:backup-a': [1.25, -3] },
+    },
+    undefined,
+    { actor: 'ada' },
+  );
   await store.saveView('Tom', null, undefined, { actor: 'eddie' });
 }
 
@@ -87,10 +130,15 @@ describe('backup and restore (SQLite)', () => {
     expect(await targetAccounts.dump()).toEqual(await accounts.dump());
     // The markup in a name is stored and returned verbatim.
     expect((await target.getNode('org:backup-a'))?.name).toBe('Backup A2');
-    expect((await target.history({ recordId: 'org:backup-a', limit: 5 }))[0].after).toMatchObject({ name: 'Backup <img src=x onerror=alert(1)> AB' });
+    expect((await target.history({ recordId: 'org:backup-a', limit: 5 }))[0].after).toMatchObject({
+      name: 'Backup <img src=x onerror=alert(1)> AB',
+    });
     // History goes on from where it was.
     const last = backup.history.at(-1)!.seq;
-    await target.createNode({ id: 'org:backup-c', kind: 'Organisation', name: 'C', props: { orgType: 'arbetsgivare' } }, { actor: 'after' });
+    await target.createNode(
+      { id: 'org:backup-c', kind: 'Organisation', name: 'C', props: { orgType: 'arbetsgivare' } },
+      { actor: 'after' },
+    );
     expect((await target.history({ recordId: 'org:backup-c', limit: 5 }))[0].seq).toBe(last + 1);
     // Restoring again refuses: the store is no longer empty, and nothing changes.
     const before = await target.history(ALL);
@@ -103,7 +151,9 @@ describe('backup and restore (SQLite)', () => {
   it('refuses malformed backups with a reason', () => {
     const text = JSON.stringify(backup);
     expect(() => parseBackup('{')).toThrow(BackupError);
-    expect(() => parseBackup(JSON.stringify({ format: 'aktorsatlas-snapshot', version: 1 }))).toThrow(/not an Aktörsatlas backup/);
+    expect(() => parseBackup(JSON.stringify({ format: 'aktorsatlas-snapshot', version: 1 }))).toThrow(
+      /not an Aktörsatlas backup/,
+    );
     expect(() => parseBackup(text.replace('"version":1', '"version":99'))).toThrow(/not supported/);
     const dangling = JSON.parse(text);
     dangling.nodes = dangling.nodes.filter((n: { id: string }) => n.id !== 'org:backup-b');
@@ -128,7 +178,11 @@ describe('backup and restore (SQLite)', () => {
     const env = (db: string) => ({ ...process.env, AKTORSATLAS_DB: db, NEO4J_URI: '' });
     const srcDb = tmp('cli.db');
     expect(spawnSync('node', [BIN, 'seed'], { env: env(srcDb), encoding: 'utf8' }).status).toBe(0);
-    const add = spawnSync('node', [BIN, 'user', 'add', 'ada', '--role', 'admin', '--password-stdin'], { env: env(srcDb), input: 'correct horse battery\n', encoding: 'utf8' });
+    const add = spawnSync('node', [BIN, 'user', 'add', 'ada', '--role', 'admin', '--password-stdin'], {
+      env: env(srcDb),
+      input: 'correct horse battery\n',
+      encoding: 'utf8',
+    });
     expect(add.status, add.stderr).toBe(0);
     const file = tmp('cli-backup.json');
     const b = spawnSync('node', [BIN, 'backup', '-o', file, '--with-accounts'], { env: env(srcDb), encoding: 'utf8' });
@@ -163,7 +217,11 @@ describeNeo4j('backup and restore (Neo4j)', () => {
   let store: Neo4jStore;
   let driver: Driver;
   beforeAll(async () => {
-    server = await startNeo4j({ port: await freePort(), home: mkdtempSync(join(tmpdir(), 'aktorsatlas-neo4j-backup-')), fresh: true });
+    server = await startNeo4j({
+      port: await freePort(),
+      home: mkdtempSync(join(tmpdir(), 'aktorsatlas-neo4j-backup-')),
+      fresh: true,
+    });
     store = await Neo4jStore.open({ uri: server.uri });
     driver = neo4j.driver(server.uri, authNone(), { disableLosslessIntegers: true });
   }, 240_000);
@@ -187,7 +245,10 @@ describeNeo4j('backup and restore (Neo4j)', () => {
     await restoreNeo4j(driver, 'neo4j', backup);
     await expectIdentical(store, backup);
     const last = backup.history.at(-1)!.seq;
-    await store.createNode({ id: 'org:backup-neo', kind: 'Organisation', name: 'Efter', props: { orgType: 'arbetsgivare' } }, { actor: 'after' });
+    await store.createNode(
+      { id: 'org:backup-neo', kind: 'Organisation', name: 'Efter', props: { orgType: 'arbetsgivare' } },
+      { actor: 'after' },
+    );
     expect((await store.history({ recordId: 'org:backup-neo', limit: 5 }))[0].seq).toBe(last + 1);
 
     const sqlite = new SqliteStore(tmp('from-neo4j.db'));

@@ -24,10 +24,20 @@ export function historyContract(label: string, open: () => Promise<GraphStore>):
     const day = (month: number) => `${year}-0${month}-10`;
     const at = (month: number) => `${day(month)}T12:00:00.000Z`;
     const id = (k: string) => (k === 'n' ? `nw:${ns}-n` : `org:${ns}-${k}`);
-    const org = (k: string, name = `Org ${k.toUpperCase()} ${ns}`): NodeInput => ({ id: id(k), kind: 'Organisation', name, props: { orgType: 'arbetsgivare' } });
+    const org = (k: string, name = `Org ${k.toUpperCase()} ${ns}`): NodeInput => ({
+      id: id(k),
+      kind: 'Organisation',
+      name,
+      props: { orgType: 'arbetsgivare' },
+    });
     const network: NodeInput = { id: id('n'), kind: 'Network', name: `Nätverk ${ns}`, props: { networkType: 'forum' } };
     const rid = (type: string, a: string, b: string) => `rel:${ns}:${type.toLowerCase()}:${a}:${b}`;
-    const rel = (type: string, a: string, b: string, extra: Partial<RelationInput> = {}): RelationInput & { id: string } => ({
+    const rel = (
+      type: string,
+      a: string,
+      b: string,
+      extra: Partial<RelationInput> = {},
+    ): RelationInput & { id: string } => ({
       id: rid(type, a, b),
       type,
       from: id(a),
@@ -50,7 +60,12 @@ export function historyContract(label: string, open: () => Promise<GraphStore>):
       await store.updateNode(id('b'), org('b', `Org B omdöpt ${ns}`), 1, ctx(2, 'editor2'));
       await store.createNode(org('d'), ctx(2, 'editor2'));
       await store.createRelation(rel('COLLABORATES_WITH', 'c', 'd'), ctx(2, 'editor2'));
-      await store.updateRelation(rid('MEMBER_OF', 'a', 'n'), rel('MEMBER_OF', 'a', 'n', { weight: 2, validTo: '2030-12-31' }), 1, ctx(2, 'editor2'));
+      await store.updateRelation(
+        rid('MEMBER_OF', 'a', 'n'),
+        rel('MEMBER_OF', 'a', 'n', { weight: 2, validTo: '2030-12-31' }),
+        1,
+        ctx(2, 'editor2'),
+      );
       // 3: C closes (its ties go with it); D joins the network.
       await store.deleteNode(id('c'), 1, ctx(3));
       await store.createRelation(rel('MEMBER_OF', 'd', 'n'), ctx(3));
@@ -72,20 +87,43 @@ export function historyContract(label: string, open: () => Promise<GraphStore>):
       expect(mine(s0.nodes.map((n) => n.id))).toEqual([]);
       const s1 = await recordedAt(1);
       expect(mine(s1.nodes.map((n) => n.id))).toEqual([id('n'), id('a'), id('b'), id('c')].sort());
-      expect(mine(s1.relations.map((r) => r.id))).toEqual([rid('COLLABORATES_WITH', 'a', 'c'), rid('MEMBER_OF', 'a', 'n'), rid('MEMBER_OF', 'b', 'n')].sort());
+      expect(mine(s1.relations.map((r) => r.id))).toEqual(
+        [rid('COLLABORATES_WITH', 'a', 'c'), rid('MEMBER_OF', 'a', 'n'), rid('MEMBER_OF', 'b', 'n')].sort(),
+      );
       const s2 = await recordedAt(2);
       expect(mine(s2.nodes.map((n) => n.id))).toEqual([id('n'), id('a'), id('b'), id('c'), id('d')].sort());
-      expect(s2.nodes.find((n) => n.id === id('b'))).toMatchObject({ name: `Org B omdöpt ${ns}`, version: 2, updatedBy: 'editor2', updatedAt: at(2), createdAt: at(1) });
+      expect(s2.nodes.find((n) => n.id === id('b'))).toMatchObject({
+        name: `Org B omdöpt ${ns}`,
+        version: 2,
+        updatedBy: 'editor2',
+        updatedAt: at(2),
+        createdAt: at(1),
+      });
       expect(mine(s2.relations.map((r) => r.id))).toEqual(
-        [rid('COLLABORATES_WITH', 'a', 'c'), rid('COLLABORATES_WITH', 'c', 'd'), rid('MEMBER_OF', 'a', 'n'), rid('MEMBER_OF', 'b', 'n')].sort(),
+        [
+          rid('COLLABORATES_WITH', 'a', 'c'),
+          rid('COLLABORATES_WITH', 'c', 'd'),
+          rid('MEMBER_OF', 'a', 'n'),
+          rid('MEMBER_OF', 'b', 'n'),
+        ].sort(),
       );
-      expect(s2.relations.find((r) => r.id === rid('MEMBER_OF', 'a', 'n'))).toMatchObject({ weight: 2, validTo: '2030-12-31', version: 2 });
+      expect(s2.relations.find((r) => r.id === rid('MEMBER_OF', 'a', 'n'))).toMatchObject({
+        weight: 2,
+        validTo: '2030-12-31',
+        version: 2,
+      });
       const s3 = await recordedAt(3);
       expect(mine(s3.nodes.map((n) => n.id))).toEqual([id('n'), id('a'), id('b'), id('d')].sort());
-      expect(mine(s3.relations.map((r) => r.id))).toEqual([rid('MEMBER_OF', 'a', 'n'), rid('MEMBER_OF', 'b', 'n'), rid('MEMBER_OF', 'd', 'n')].sort());
+      expect(mine(s3.relations.map((r) => r.id))).toEqual(
+        [rid('MEMBER_OF', 'a', 'n'), rid('MEMBER_OF', 'b', 'n'), rid('MEMBER_OF', 'd', 'n')].sort(),
+      );
       const s4 = await recordedAt(4);
       expect(mine(s4.nodes.map((n) => n.id))).toEqual([id('n'), id('a'), id('b'), id('c'), id('d')].sort());
-      expect(s4.nodes.find((n) => n.id === id('c'))).toMatchObject({ name: `Org C ny ${ns}`, version: 1, createdAt: at(4) });
+      expect(s4.nodes.find((n) => n.id === id('c'))).toMatchObject({
+        name: `Org C ny ${ns}`,
+        version: 1,
+        createdAt: at(4),
+      });
       // Mid-day on day 2: the state of day 1 (transaction time is an instant).
       const morning = await recordedAt(`${day(2)}T11:59:59.999Z`);
       expect(mine(morning.nodes.map((n) => n.id))).toEqual(mine(s1.nodes.map((n) => n.id)));
@@ -128,16 +166,41 @@ export function historyContract(label: string, open: () => Promise<GraphStore>):
       expect(g.statusCode).toBe(200);
       const body = g.json();
       expect(body.attributes.recordedAt).toBe(`${day(2)}T23:59:59.999Z`);
-      expect(body.nodes.map((n: { key: string }) => n.key).sort()).toEqual([id('n'), id('a'), id('b'), id('c'), id('d')].sort());
+      expect(body.nodes.map((n: { key: string }) => n.key).sort()).toEqual(
+        [id('n'), id('a'), id('b'), id('c'), id('d')].sort(),
+      );
       expect(body.edges.map((e: { key: string }) => e.key).sort()).toEqual(
-        [rid('COLLABORATES_WITH', 'a', 'c'), rid('COLLABORATES_WITH', 'c', 'd'), rid('MEMBER_OF', 'a', 'n'), rid('MEMBER_OF', 'b', 'n')].sort(),
+        [
+          rid('COLLABORATES_WITH', 'a', 'c'),
+          rid('COLLABORATES_WITH', 'c', 'd'),
+          rid('MEMBER_OF', 'a', 'n'),
+          rid('MEMBER_OF', 'b', 'n'),
+        ].sort(),
       );
 
       const res = await app.inject({ method: 'GET', url: `/api/history/diff?from=${day(1)}&to=${day(3)}` });
       expect(res.statusCode).toBe(200);
       const diff = res.json();
-      expect(diff.summary).toEqual({ nodesAdded: 1, nodesRemoved: 1, nodesChanged: 1, relationsAdded: 1, relationsRemoved: 1, relationsChanged: 1, rankChanges: 6 });
-      expect(diff.ranks.map((r: { id: string; metric: string; before: { rank: number } | null; after: { rank: number } | null; change: number | null }) => [r.metric, r.id, r.before?.rank ?? null, r.after?.rank ?? null, r.change])).toEqual([
+      expect(diff.summary).toEqual({
+        nodesAdded: 1,
+        nodesRemoved: 1,
+        nodesChanged: 1,
+        relationsAdded: 1,
+        relationsRemoved: 1,
+        relationsChanged: 1,
+        rankChanges: 6,
+      });
+      expect(
+        diff.ranks.map(
+          (r: {
+            id: string;
+            metric: string;
+            before: { rank: number } | null;
+            after: { rank: number } | null;
+            change: number | null;
+          }) => [r.metric, r.id, r.before?.rank ?? null, r.after?.rank ?? null, r.change],
+        ),
+      ).toEqual([
         ['degree', id('c'), 2, null, null],
         ['degree', id('d'), null, 1, null],
         ['degree', id('b'), 2, 1, 1],
@@ -150,36 +213,60 @@ export function historyContract(label: string, open: () => Promise<GraphStore>):
       const later = (await app.inject({ method: 'GET', url: `/api/history/diff?from=${day(2)}&to=${day(4)}` })).json();
       expect(later.nodes.added).toEqual([]);
       expect(later.nodes.removed).toEqual([]);
-      expect(later.nodes.changed.map((c: { id: string; fields: { field: string }[] }) => [c.id, c.fields.map((f) => f.field)])).toEqual([[id('c'), ['name']]]);
+      expect(
+        later.nodes.changed.map((c: { id: string; fields: { field: string }[] }) => [
+          c.id,
+          c.fields.map((f) => f.field),
+        ]),
+      ).toEqual([[id('c'), ['name']]]);
       expect(later.relations.added.map((r: { id: string }) => r.id)).toEqual([rid('MEMBER_OF', 'd', 'n')]);
-      expect(later.relations.removed.map((r: { id: string }) => r.id).sort()).toEqual([rid('COLLABORATES_WITH', 'a', 'c'), rid('COLLABORATES_WITH', 'c', 'd')].sort());
+      expect(later.relations.removed.map((r: { id: string }) => r.id).sort()).toEqual(
+        [rid('COLLABORATES_WITH', 'a', 'c'), rid('COLLABORATES_WITH', 'c', 'd')].sort(),
+      );
       expect(later.relations.changed).toEqual([]);
 
-      const map = (await app.inject({ method: 'GET', url: `/api/history/diff?from=${day(1)}&to=${day(3)}&format=graph` })).json();
-      const change = (key: string) => [...map.nodes, ...map.edges].find((x: { key: string }) => x.key === key)?.attributes.change;
+      const map = (
+        await app.inject({ method: 'GET', url: `/api/history/diff?from=${day(1)}&to=${day(3)}&format=graph` })
+      ).json();
+      const change = (key: string) =>
+        [...map.nodes, ...map.edges].find((x: { key: string }) => x.key === key)?.attributes.change;
       expect(change(id('d'))).toBe('added');
       expect(change(id('c'))).toBe('removed');
       expect(change(id('b'))).toBe('changed');
       expect(change(id('a'))).toBe('unchanged');
       expect(change(rid('COLLABORATES_WITH', 'a', 'c'))).toBe('removed');
 
-      const md = await app.inject({ method: 'GET', url: `/api/history/diff?from=${day(1)}&to=${day(3)}&format=markdown&lang=en` });
+      const md = await app.inject({
+        method: 'GET',
+        url: `/api/history/diff?from=${day(1)}&to=${day(3)}&format=markdown&lang=en`,
+      });
       expect(md.headers['content-type']).toContain('text/markdown');
       expect(md.body).toContain(`# Changes ${year}-01-10T23:59:59.999Z – ${year}-03-10T23:59:59.999Z`);
       expect(md.body).toContain('name: Org B');
     });
 
     it('lists history by record, by author and since a date, with paging', async () => {
-      const byRecord = (await app.inject({ method: 'GET', url: `/api/history?record=${encodeURIComponent(id('c'))}` })).json();
+      const byRecord = (
+        await app.inject({ method: 'GET', url: `/api/history?record=${encodeURIComponent(id('c'))}` })
+      ).json();
       expect(byRecord.items.map((e: { op: string; version: number; at: string }) => [e.op, e.version, e.at])).toEqual([
         ['create', 1, at(1)],
         ['delete', 1, at(3)],
         ['create', 1, at(4)],
       ]);
-      const byAuthor = (await app.inject({ method: 'GET', url: `/api/history?author=editor2&since=${day(2)}&until=${day(2)}` })).json();
+      const byAuthor = (
+        await app.inject({ method: 'GET', url: `/api/history?author=editor2&since=${day(2)}&until=${day(2)}` })
+      ).json();
       expect(byAuthor.items.filter((e: { recordId: string }) => e.recordId.includes(ns))).toHaveLength(4);
-      const p1 = (await app.inject({ method: 'GET', url: `/api/history?since=${day(1)}&until=${day(4)}&limit=5` })).json();
-      const p2 = (await app.inject({ method: 'GET', url: `/api/history?since=${day(1)}&until=${day(4)}&limit=5&offset=${p1.nextOffset}` })).json();
+      const p1 = (
+        await app.inject({ method: 'GET', url: `/api/history?since=${day(1)}&until=${day(4)}&limit=5` })
+      ).json();
+      const p2 = (
+        await app.inject({
+          method: 'GET',
+          url: `/api/history?since=${day(1)}&until=${day(4)}&limit=5&offset=${p1.nextOffset}`,
+        })
+      ).json();
       expect(p1.items).toHaveLength(5);
       expect(p1.nextOffset).toBe(5);
       expect(p2.items[0].seq).toBeGreaterThan(p1.items[4].seq);

@@ -278,7 +278,7 @@ cmd_start() {
   # The JVM flags the tarball's neo4j.conf passes via server.jvm.additional
   # (the bootloader is not used here), plus a small fixed heap for CI boxes.
   local -a jvm_opts=(
-    -Xms256m -Xmx768m
+    -Xms256m "-Xmx${NEO4J_HEAP:-768m}"
     -XX:+UseG1GC
     -XX:-OmitStackTraceInFastThrow
     -XX:+UnlockExperimentalVMOptions

@@ -28,7 +28,13 @@ export interface BrowserBench {
 }
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-dev-shm-usage',
+];
 
 /** Records every long task (> 50 ms) of the main thread from the first byte on. */
 const LONGTASK_OBSERVER = `
@@ -52,10 +58,14 @@ export async function measure(page: Page, url: string, label: string): Promise<B
   await page.waitForFunction(() => document.body.dataset.firstRenderAt !== undefined, null, { timeout: 180_000 });
   const firstRenderMs = await num(page, 'firstRenderAt');
   // A first visit computes and stores the layout; wait for it so the analysis runs alone.
-  if ((await page.getAttribute('body', 'data-layout')) === 'running') await page.waitForSelector('body[data-layout="done"]', { timeout: 180_000 });
-  const layoutMs = await page.evaluate(() => (document.body.dataset.layoutMs ? Number(document.body.dataset.layoutMs) : null));
+  if ((await page.getAttribute('body', 'data-layout')) === 'running')
+    await page.waitForSelector('body[data-layout="done"]', { timeout: 180_000 });
+  const layoutMs = await page.evaluate(() =>
+    document.body.dataset.layoutMs ? Number(document.body.dataset.layoutMs) : null,
+  );
   // An automatic run (small graphs) may be under way: let it finish, then measure an explicit run.
-  if ((await page.getAttribute('body', 'data-analysis')) === 'running') await page.waitForSelector('body[data-analysis="done"]', { timeout: 600_000 });
+  if ((await page.getAttribute('body', 'data-analysis')) === 'running')
+    await page.waitForSelector('body[data-analysis="done"]', { timeout: 600_000 });
   await page.evaluate(() => (document.body.dataset.analysis = 'idle'));
   const started = Date.now();
   await page.click('[data-testid=analysis-run]');
@@ -67,7 +77,9 @@ export async function measure(page: Page, url: string, label: string): Promise<B
     const d = document.body.dataset;
     const from = Number(d.analysisStartedAt);
     const to = Number(d.analysisDoneAt) + 1500;
-    const tasks = ((window as unknown as { __longTasks: [number, number][] | null }).__longTasks ?? []).filter(([s]) => s >= from && s <= to);
+    const tasks = ((window as unknown as { __longTasks: [number, number][] | null }).__longTasks ?? []).filter(
+      ([s]) => s >= from && s <= to,
+    );
     return {
       workerMs: Number(d.analysisMs),
       progressEvents: Number(d.analysisProgressEvents),
@@ -93,14 +105,22 @@ export async function measure(page: Page, url: string, label: string): Promise<B
 }
 
 export async function importSynthetic(url: string, actors: number, ties: number): Promise<void> {
-  const res = await fetch(`${url}/api/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(syntheticBatch(actors, ties)) });
+  const res = await fetch(`${url}/api/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(syntheticBatch(actors, ties)),
+  });
   if (res.status !== 200) throw new Error(`import failed: ${res.status} ${(await res.text()).slice(0, 500)}`);
 }
 
 function table(rows: BrowserBench[]): string {
-  const head = '| graph | nodes | ties | first render (ms) | map ready (ms) | layout FA2 (ms) | metric panel, wall (ms) | in worker (ms) | longest main-thread task during the panel (ms) | long tasks | progress messages |';
+  const head =
+    '| graph | nodes | ties | first render (ms) | map ready (ms) | layout FA2 (ms) | metric panel, wall (ms) | in worker (ms) | longest main-thread task during the panel (ms) | long tasks | progress messages |';
   const sep = '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
-  const lines = rows.map((r) => `| ${r.label} | ${r.nodes} | ${r.edges} | ${r.firstRenderMs} | ${r.readyMs} | ${r.layoutMs ?? '–'} | ${r.panelWallMs} | ${Math.round(r.panelWorkerMs)} | ${r.longestTaskMs} | ${r.longTasks} | ${r.progressEvents} |`);
+  const lines = rows.map(
+    (r) =>
+      `| ${r.label} | ${r.nodes} | ${r.edges} | ${r.firstRenderMs} | ${r.readyMs} | ${r.layoutMs ?? '–'} | ${r.panelWallMs} | ${Math.round(r.panelWorkerMs)} | ${r.longestTaskMs} | ${r.longTasks} | ${r.progressEvents} |`,
+  );
   return [head, sep, ...lines].join('\n');
 }
 
@@ -110,7 +130,7 @@ export function writeSection(rows: BrowserBench[], chromiumVersion: string): voi
     '<!-- browser:start -->',
     '## Browser (Chromium)',
     '',
-    `Measured by \`web/scripts/bench-browser.ts\` on ${new Date().toISOString().slice(0, 10)}: headless ${chromiumVersion} with software WebGL (SwiftShader), ${cpus().length} cores, driven by playwright-core against the real server (SQLite). First render = from navigation start to sigma's first frame. Map ready = until the page sets \`data-ready\`. Layout = ForceAtlas2 (graphology worker) on a first visit, before the layout is stored. Metric panel = the full key-actor panel of \`core/analysis\` (\`runPanel\`: degree, betweenness, closeness, harmonic, eigenvector, PageRank, k-core, clustering, Burt, brokerage, cut-points, Louvain) in the analysis Web Worker, from the click to the result; the longest main-thread task is from PerformanceObserver('longtask') between the click and 1.5 s after the result (applying it to the map included).`,
+    `Measured by \`web/scripts/bench-browser.ts\` on ${new Date().toISOString().slice(0, 10)}: headless ${chromiumVersion} with software WebGL (SwiftShader), ${cpus().length} cores, driven by playwright-core against the real server (SQLite). First render = from navigation start to sigma's first frame. Map ready = until the page sets \`data-ready\` (graph loaded, sigma created, panels built; sigma's first frame follows in the next animation frame). Layout = ForceAtlas2 (graphology worker) on a first visit, before the layout is stored. Metric panel = the full key-actor panel of \`core/analysis\` (\`runPanel\`: degree, betweenness, closeness, harmonic, eigenvector, PageRank, k-core, clustering, Burt, brokerage, cut-points, Louvain) in the analysis Web Worker, from the click to the result; the longest main-thread task is from PerformanceObserver('longtask') between the click and 1.5 s after the result (applying it to the map included).`,
     '',
     table(rows),
     '',

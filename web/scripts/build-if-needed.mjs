@@ -8,7 +8,12 @@ import { spawnSync } from 'node:child_process';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const output = join(root, 'web', 'dist', 'index.html');
-const inputs = [join(root, 'web', 'src'), join(root, 'web', 'index.html'), join(root, 'web', 'vite.config.ts'), join(root, 'core')];
+const inputs = [
+  join(root, 'web', 'src'),
+  join(root, 'web', 'index.html'),
+  join(root, 'web', 'vite.config.ts'),
+  join(root, 'core'),
+];
 
 function newest(path) {
   if (!existsSync(path)) return 0;
@@ -27,7 +32,11 @@ export function needsBuild() {
 
 export function buildWeb() {
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', '--config', join(root, 'web', 'vite.config.ts'), '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    [vite, 'build', '--config', join(root, 'web', 'vite.config.ts'), '--logLevel', 'warn'],
+    { cwd: root, stdio: 'inherit' },
+  );
   if (r.status !== 0) throw new Error(`vite build failed with code ${r.status}`);
 }
 

@@ -47,17 +47,27 @@ export function checkI18n(srcDir = SRC, localeDir = LOCALES): I18nReport {
     for (const m of text.matchAll(DYNAMIC_T)) {
       // Allowed: a variable that holds a key chosen from a tk() table, written as t(TABLE[...]) or t(x.key).
       const arg = m[1].trim();
-      if (arg.includes('tk(') || /^[A-Z_]+\[/.test(arg) || /^\w+(\.\w+)*\.key\b/.test(arg) || /^(title|ROLE_TEXT\[|keys\.get)/.test(arg)) continue;
+      if (
+        arg.includes('tk(') ||
+        /^[A-Z_]+\[/.test(arg) ||
+        /^\w+(\.\w+)*\.key\b/.test(arg) ||
+        /^(title|ROLE_TEXT\[|keys\.get)/.test(arg)
+      )
+        continue;
       const line = text.slice(0, m.index).split('\n').length;
       dynamic.push({ file: rel, line, text: m[0].slice(0, 70) });
     }
   }
   const dicts: Record<string, Record<string, string>> = {};
-  for (const lang of ['sv', 'en']) dicts[lang] = JSON.parse(readFileSync(join(localeDir, `${lang}.json`), 'utf8')) as Record<string, string>;
+  for (const lang of ['sv', 'en'])
+    dicts[lang] = JSON.parse(readFileSync(join(localeDir, `${lang}.json`), 'utf8')) as Record<string, string>;
   const missing: I18nReport['missing'] = [];
   const empty: I18nReport['empty'] = [];
-  for (const [key, files] of used) for (const lang of ['sv', 'en']) if (!(key in dicts[lang])) missing.push({ lang, key, files });
-  for (const lang of ['sv', 'en']) for (const [key, v] of Object.entries(dicts[lang])) if (typeof v !== 'string' || v.trim() === '') empty.push({ lang, key });
+  for (const [key, files] of used)
+    for (const lang of ['sv', 'en']) if (!(key in dicts[lang])) missing.push({ lang, key, files });
+  for (const lang of ['sv', 'en'])
+    for (const [key, v] of Object.entries(dicts[lang]))
+      if (typeof v !== 'string' || v.trim() === '') empty.push({ lang, key });
   const onlyIn: I18nReport['onlyIn'] = [];
   for (const key of Object.keys(dicts.sv)) if (!(key in dicts.en)) onlyIn.push({ lang: 'sv', key });
   for (const key of Object.keys(dicts.en)) if (!(key in dicts.sv)) onlyIn.push({ lang: 'en', key });
@@ -77,7 +87,8 @@ export function formatReport(r: I18nReport): string[] {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const report = checkI18n();
   const problems = formatReport(report);
-  if (process.argv.includes('--list-missing')) for (const m of report.missing.filter((x) => x.lang === 'sv')) console.log(m.key);
+  if (process.argv.includes('--list-missing'))
+    for (const m of report.missing.filter((x) => x.lang === 'sv')) console.log(m.key);
   if (report.unused.length > 0) console.warn(`unused keys (not an error): ${report.unused.join(', ')}`);
   if (problems.length > 0) {
     for (const p of problems) console.error(p);

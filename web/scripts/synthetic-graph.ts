@@ -16,8 +16,33 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const ORG_TYPES = ['arbetsgivare', 'arbetsgivare', 'arbetsgivare', 'gymnasieskola', 'komvux', 'yh_anordnare', 'kommun', 'naringslivsorganisation', 'ideell', 'larosate'];
-const KOMMUNER = ['0604', '0617', '0642', '0643', '0662', '0665', '0680', '0682', '0683', '0684', '0685', '0686', '0687'];
+const ORG_TYPES = [
+  'arbetsgivare',
+  'arbetsgivare',
+  'arbetsgivare',
+  'gymnasieskola',
+  'komvux',
+  'yh_anordnare',
+  'kommun',
+  'naringslivsorganisation',
+  'ideell',
+  'larosate',
+];
+const KOMMUNER = [
+  '0604',
+  '0617',
+  '0642',
+  '0643',
+  '0662',
+  '0665',
+  '0680',
+  '0682',
+  '0683',
+  '0684',
+  '0685',
+  '0686',
+  '0687',
+];
 const EVIDENCE = ['confirmed', 'confirmed', 'probable', 'uncertain'] as const;
 
 export function syntheticBatch(actors = 5000, ties = 25000, seed = 42): Batch {
@@ -30,9 +55,20 @@ export function syntheticBatch(actors = 5000, ties = 25000, seed = 42): Batch {
   for (let i = 0; i < orgs; i++) {
     const k = Math.floor(rnd() * KOMMUNER.length);
     cluster.push(k);
-    nodes.push({ id: `org:syn-${i}`, kind: 'Organisation', name: `Syntetisk aktör ${i}`, props: { orgType: pick(ORG_TYPES), municipality: `kommun:${KOMMUNER[k]}` } });
+    nodes.push({
+      id: `org:syn-${i}`,
+      kind: 'Organisation',
+      name: `Syntetisk aktör ${i}`,
+      props: { orgType: pick(ORG_TYPES), municipality: `kommun:${KOMMUNER[k]}` },
+    });
   }
-  for (let j = 0; j < networks; j++) nodes.push({ id: `nw:syn-${j}`, kind: 'Network', name: `Syntetiskt nätverk ${j}`, props: { networkType: pick(['kompetensrad', 'branschrad', 'college', 'forum']) } });
+  for (let j = 0; j < networks; j++)
+    nodes.push({
+      id: `nw:syn-${j}`,
+      kind: 'Network',
+      name: `Syntetiskt nätverk ${j}`,
+      props: { networkType: pick(['kompetensrad', 'branschrad', 'college', 'forum']) },
+    });
   const byCluster: number[][] = KOMMUNER.map(() => []);
   cluster.forEach((k, i) => byCluster[k].push(i));
   const seen = new Set<string>();
@@ -46,7 +82,13 @@ export function syntheticBatch(actors = 5000, ties = 25000, seed = 42): Batch {
       const key = `m:${a}:${n}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      relations.push({ type: 'MEMBER_OF', from: `org:syn-${a}`, to: `nw:syn-${n}`, evidence: pick(EVIDENCE), sources: source });
+      relations.push({
+        type: 'MEMBER_OF',
+        from: `org:syn-${a}`,
+        to: `nw:syn-${n}`,
+        evidence: pick(EVIDENCE),
+        sources: source,
+      });
       continue;
     }
     // Mostly ties within the same municipality, some across: a clustered, connected network.
@@ -57,7 +99,14 @@ export function syntheticBatch(actors = 5000, ties = 25000, seed = 42): Batch {
     const key = `c:${x}:${y}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    relations.push({ type: 'COLLABORATES_WITH', from: `org:syn-${x}`, to: `org:syn-${y}`, evidence: pick(EVIDENCE), sources: source, weight: 1 + Math.floor(rnd() * 3) });
+    relations.push({
+      type: 'COLLABORATES_WITH',
+      from: `org:syn-${x}`,
+      to: `org:syn-${y}`,
+      evidence: pick(EVIDENCE),
+      sources: source,
+      weight: 1 + Math.floor(rnd() * 3),
+    });
   }
   return { nodes, relations };
 }

@@ -9,7 +9,8 @@ export type Role = (typeof ROLES)[number];
 
 /** viewer < editor < admin. */
 export const roleRank = (role: Role): number => ROLES.indexOf(role);
-export const atLeast = (role: Role | null | undefined, needed: Role): boolean => role !== null && role !== undefined && roleRank(role) >= roleRank(needed);
+export const atLeast = (role: Role | null | undefined, needed: Role): boolean =>
+  role !== null && role !== undefined && roleRank(role) >= roleRank(needed);
 export const isRole = (v: unknown): v is Role => typeof v === 'string' && (ROLES as readonly string[]).includes(v);
 
 export interface Account {

@@ -1,5 +1,13 @@
 import neo4j, { Neo4jError, type Driver } from 'neo4j-driver';
-import { AccountError, type Account, type AccountDump, type AccountStore, type ApiToken, type Role, type Session } from './account-store.js';
+import {
+  AccountError,
+  type Account,
+  type AccountDump,
+  type AccountStore,
+  type ApiToken,
+  type Role,
+  type Session,
+} from './account-store.js';
 
 /**
  * Accounts in Neo4j: `(:Account)`, `(:ApiToken)` and `(:Session)` nodes, linked to their account by `accountId`
@@ -23,7 +31,8 @@ const Q = {
   byId: 'MATCH (a:Account {id: $id}) RETURN a {.*} AS a',
   byName: 'MATCH (a:Account {name: $name}) RETURN a {.*} AS a',
   create: 'CREATE (a:Account) SET a = $a',
-  update: 'MATCH (a:Account {id: $id}) SET a.role = $role, a.passwordHash = $passwordHash, a.updatedAt = $at RETURN a {.*} AS a',
+  update:
+    'MATCH (a:Account {id: $id}) SET a.role = $role, a.passwordHash = $passwordHash, a.updatedAt = $at RETURN a {.*} AS a',
   endSessions: 'MATCH (s:Session {accountId: $id}) DETACH DELETE s',
   remove: `MATCH (a:Account {id: $id})
            OPTIONAL MATCH (t:ApiToken {accountId: $id})
@@ -45,7 +54,11 @@ const Q = {
 
 type Props = Record<string, unknown>;
 const CONSTRAINT = 'Neo.ClientError.Schema.ConstraintValidationFailed';
-const ALREADY_THERE = new Set(['Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists', 'Neo.ClientError.Schema.ConstraintAlreadyExists', 'Neo.ClientError.Schema.IndexAlreadyExists']);
+const ALREADY_THERE = new Set([
+  'Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists',
+  'Neo.ClientError.Schema.ConstraintAlreadyExists',
+  'Neo.ClientError.Schema.IndexAlreadyExists',
+]);
 
 const s = (p: Props, k: string): string => String(p[k]);
 const num = (v: unknown): number => (neo4j.isInt(v) ? (v as { toNumber(): number }).toNumber() : Number(v));
@@ -101,12 +114,18 @@ export class Neo4jAccounts implements AccountStore {
   }
 
   private async read(text: string, params: Props = {}): Promise<Props[]> {
-    const { records } = await this.driver.executeQuery(text, params, { database: this.database, routing: neo4j.routing.READ });
+    const { records } = await this.driver.executeQuery(text, params, {
+      database: this.database,
+      routing: neo4j.routing.READ,
+    });
     return records.map((r) => r.toObject() as Props);
   }
 
   private async write(text: string, params: Props = {}): Promise<Props[]> {
-    const { records } = await this.driver.executeQuery(text, params, { database: this.database, routing: neo4j.routing.WRITE });
+    const { records } = await this.driver.executeQuery(text, params, {
+      database: this.database,
+      routing: neo4j.routing.WRITE,
+    });
     return records.map((r) => r.toObject() as Props);
   }
 
@@ -134,7 +153,8 @@ export class Neo4jAccounts implements AccountStore {
       await this.write(Q.create, { a: { ...a } });
       return a;
     } catch (err) {
-      if (err instanceof Neo4jError && err.code === CONSTRAINT) throw new AccountError('account_exists', `Account "${a.name}" already exists`);
+      if (err instanceof Neo4jError && err.code === CONSTRAINT)
+        throw new AccountError('account_exists', `Account "${a.name}" already exists`);
       throw err;
     }
   }
@@ -146,7 +166,12 @@ export class Neo4jAccounts implements AccountStore {
         const found = await tx.run(Q.byId, { id });
         const prev = found.records[0]?.get('a') as Props | undefined;
         if (!prev) throw new AccountError('account_not_found', `Account "${id}" not found`);
-        const res = await tx.run(Q.update, { id, role: change.role ?? prev.role, passwordHash: change.passwordHash ?? prev.passwordHash, at });
+        const res = await tx.run(Q.update, {
+          id,
+          role: change.role ?? prev.role,
+          passwordHash: change.passwordHash ?? prev.passwordHash,
+          at,
+        });
         if (change.passwordHash) await tx.run(Q.endSessions, { id });
         return toAccount(res.records[0].get('a') as Props);
       });
@@ -208,9 +233,14 @@ export class Neo4jAccounts implements AccountStore {
     try {
       await session.executeWrite(async (tx) => {
         const n = num((await tx.run(Q.count)).records[0].get('n'));
-        if (n > 0) throw new AccountError('accounts_not_empty', 'The store already has accounts; restore needs an empty store');
-        await tx.run('UNWIND $rows AS row CREATE (a:Account) SET a = row', { rows: dump.accounts.map((a) => ({ ...a })) });
-        await tx.run('UNWIND $rows AS row CREATE (t:ApiToken) SET t = row', { rows: dump.tokens.map((t) => ({ ...t })) });
+        if (n > 0)
+          throw new AccountError('accounts_not_empty', 'The store already has accounts; restore needs an empty store');
+        await tx.run('UNWIND $rows AS row CREATE (a:Account) SET a = row', {
+          rows: dump.accounts.map((a) => ({ ...a })),
+        });
+        await tx.run('UNWIND $rows AS row CREATE (t:ApiToken) SET t = row', {
+          rows: dump.tokens.map((t) => ({ ...t })),
+        });
       });
     } finally {
       await session.close();

@@ -14,7 +14,12 @@ export async function openAccounts(config: Config, store?: GraphStore): Promise<
     const { Neo4jAccounts } = await import('./neo4j-accounts.js');
     const c = config.neo4j;
     const auth = c.user !== undefined ? neo4j.auth.basic(c.user, c.password ?? '') : undefined;
-    const driver = neo4j.driver(c.uri, auth, { disableLosslessIntegers: true, connectionAcquisitionTimeout: 5_000, connectionTimeout: 5_000, maxTransactionRetryTime: 5_000 });
+    const driver = neo4j.driver(c.uri, auth, {
+      disableLosslessIntegers: true,
+      connectionAcquisitionTimeout: 5_000,
+      connectionTimeout: 5_000,
+      maxTransactionRetryTime: 5_000,
+    });
     try {
       return await Neo4jAccounts.open(driver, c.database, true);
     } catch (err) {

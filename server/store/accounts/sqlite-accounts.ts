@@ -1,7 +1,15 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { AccountError, type Account, type AccountDump, type AccountStore, type ApiToken, type Role, type Session } from './account-store.js';
+import {
+  AccountError,
+  type Account,
+  type AccountDump,
+  type AccountStore,
+  type ApiToken,
+  type Role,
+  type Session,
+} from './account-store.js';
 
 /**
  * Accounts in the SQLite file of the graph store, through a connection of their own (WAL mode lets both work at
@@ -66,9 +74,29 @@ interface SessionRow {
   expires_at: string;
 }
 
-const account = (r: AccountRow): Account => ({ id: r.id, name: r.name, role: r.role, passwordHash: r.password_hash, createdAt: r.created_at, updatedAt: r.updated_at });
-const token = (r: TokenRow): ApiToken => ({ id: r.id, name: r.name, role: r.role, accountId: r.account_id, tokenHash: r.token_hash, createdAt: r.created_at });
-const session = (r: SessionRow): Session => ({ idHash: r.id_hash, accountId: r.account_id, csrfToken: r.csrf_token, createdAt: r.created_at, expiresAt: r.expires_at });
+const account = (r: AccountRow): Account => ({
+  id: r.id,
+  name: r.name,
+  role: r.role,
+  passwordHash: r.password_hash,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+const token = (r: TokenRow): ApiToken => ({
+  id: r.id,
+  name: r.name,
+  role: r.role,
+  accountId: r.account_id,
+  tokenHash: r.token_hash,
+  createdAt: r.created_at,
+});
+const session = (r: SessionRow): Session => ({
+  idHash: r.id_hash,
+  accountId: r.account_id,
+  csrfToken: r.csrf_token,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+});
 
 export class SqliteAccounts implements AccountStore {
   readonly kind = 'sqlite' as const;
@@ -84,13 +112,19 @@ export class SqliteAccounts implements AccountStore {
   }
 
   private migrate(): void {
-    this.db.exec('CREATE TABLE IF NOT EXISTS account_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
-    const done = new Set((this.db.prepare('SELECT version FROM account_migrations').all() as { version: number }[]).map((r) => r.version));
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS account_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
+    );
+    const done = new Set(
+      (this.db.prepare('SELECT version FROM account_migrations').all() as { version: number }[]).map((r) => r.version),
+    );
     for (const m of MIGRATIONS) {
       if (done.has(m.version)) continue;
       this.db.transaction(() => {
         this.db.exec(m.sql);
-        this.db.prepare('INSERT INTO account_migrations (version, applied_at) VALUES (?, ?)').run(m.version, new Date().toISOString());
+        this.db
+          .prepare('INSERT INTO account_migrations (version, applied_at) VALUES (?, ?)')
+          .run(m.version, new Date().toISOString());
       })();
     }
   }
@@ -115,7 +149,8 @@ export class SqliteAccounts implements AccountStore {
 
   async createAccount(a: Account): Promise<Account> {
     return this.db.transaction(() => {
-      if (this.db.prepare('SELECT 1 FROM accounts WHERE name = ?').get(a.name)) throw new AccountError('account_exists', `Account "${a.name}" already exists`);
+      if (this.db.prepare('SELECT 1 FROM accounts WHERE name = ?').get(a.name))
+        throw new AccountError('account_exists', `Account "${a.name}" already exists`);
       this.db
         .prepare('INSERT INTO accounts (id, name, role, password_hash, created_at, updated_at) VALUES (?,?,?,?,?,?)')
         .run(a.id, a.name, a.role, a.passwordHash, a.createdAt, a.updatedAt);
@@ -127,8 +162,15 @@ export class SqliteAccounts implements AccountStore {
     return this.db.transaction(() => {
       const row = this.db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as AccountRow | undefined;
       if (!row) throw new AccountError('account_not_found', `Account "${id}" not found`);
-      const next: AccountRow = { ...row, role: change.role ?? row.role, password_hash: change.passwordHash ?? row.password_hash, updated_at: at };
-      this.db.prepare('UPDATE accounts SET role = ?, password_hash = ?, updated_at = ? WHERE id = ?').run(next.role, next.password_hash, at, id);
+      const next: AccountRow = {
+        ...row,
+        role: change.role ?? row.role,
+        password_hash: change.passwordHash ?? row.password_hash,
+        updated_at: at,
+      };
+      this.db
+        .prepare('UPDATE accounts SET role = ?, password_hash = ?, updated_at = ? WHERE id = ?')
+        .run(next.role, next.password_hash, at, id);
       if (change.passwordHash) this.db.prepare('DELETE FROM sessions WHERE account_id = ?').run(id);
       return account(next);
     })();
@@ -158,7 +200,9 @@ export class SqliteAccounts implements AccountStore {
 
   async listTokens(accountId?: string): Promise<ApiToken[]> {
     const rows = accountId
-      ? (this.db.prepare('SELECT * FROM api_tokens WHERE account_id = ? ORDER BY created_at, id').all(accountId) as TokenRow[])
+      ? (this.db
+          .prepare('SELECT * FROM api_tokens WHERE account_id = ? ORDER BY created_at, id')
+          .all(accountId) as TokenRow[])
       : (this.db.prepare('SELECT * FROM api_tokens ORDER BY created_at, id').all() as TokenRow[]);
     return rows.map(token);
   }
@@ -195,10 +239,15 @@ export class SqliteAccounts implements AccountStore {
   async restore(dump: AccountDump): Promise<void> {
     this.db.transaction(() => {
       const n = (this.db.prepare('SELECT COUNT(*) AS n FROM accounts').get() as { n: number }).n;
-      if (n > 0) throw new AccountError('accounts_not_empty', 'The store already has accounts; restore needs an empty store');
-      const a = this.db.prepare('INSERT INTO accounts (id, name, role, password_hash, created_at, updated_at) VALUES (?,?,?,?,?,?)');
+      if (n > 0)
+        throw new AccountError('accounts_not_empty', 'The store already has accounts; restore needs an empty store');
+      const a = this.db.prepare(
+        'INSERT INTO accounts (id, name, role, password_hash, created_at, updated_at) VALUES (?,?,?,?,?,?)',
+      );
       for (const x of dump.accounts) a.run(x.id, x.name, x.role, x.passwordHash, x.createdAt, x.updatedAt);
-      const t = this.db.prepare('INSERT INTO api_tokens (id, name, role, account_id, token_hash, created_at) VALUES (?,?,?,?,?,?)');
+      const t = this.db.prepare(
+        'INSERT INTO api_tokens (id, name, role, account_id, token_hash, created_at) VALUES (?,?,?,?,?,?)',
+      );
       for (const x of dump.tokens) t.run(x.id, x.name, x.role, x.accountId, x.tokenHash, x.createdAt);
     })();
   }

@@ -49,7 +49,11 @@ export async function restoreNeo4j(driver: Driver, database: string, dump: RawDu
       await tx.run(cypher('history-lock'), { at: new Date().toISOString() });
       const [row] = await tx.run(EMPTY);
       if (toNumber(row.nodes) > 0 || toNumber(row.history) > 0 || toNumber(row.views) > 0) {
-        throw new StoreError('already_exists', 'The store is not empty; a backup is restored only into an empty store', { id: 'store' });
+        throw new StoreError(
+          'already_exists',
+          'The store is not empty; a backup is restored only into an empty store',
+          { id: 'store' },
+        );
       }
       await writeNodes(tx.run, new Map(), new Map(dump.nodes.map((n): [string, NodeRecord] => [n.id, n])));
       await writeRelations(tx.run, new Map(), new Map(dump.relations.map((r): [string, RelationRecord] => [r.id, r])));

@@ -20,7 +20,8 @@ export function measureOptions(): MeasureOption[] {
   cache = [];
   for (const m of METRICS) {
     if (m.scope !== 'node') continue;
-    for (const o of m.outputs) if (o.type === 'number' || o.type === 'integer') cache.push({ id: o.id, label: o.label, metric: m });
+    for (const o of m.outputs)
+      if (o.type === 'number' || o.type === 'integer') cache.push({ id: o.id, label: o.label, metric: m });
   }
   return cache;
 }

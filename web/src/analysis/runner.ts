@@ -36,7 +36,10 @@ export class AnalysisRunner {
   }
 
   private spawn(): Worker {
-    const w = new Worker(new URL('../workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'aktorsatlas-analysis' });
+    const w = new Worker(new URL('../workers/analysis.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'aktorsatlas-analysis',
+    });
     w.addEventListener('message', (ev: MessageEvent<WorkerMessage>) => this.onMessage(ev.data));
     w.addEventListener('error', (ev) => this.finish('error', ev.message || 'worker error'));
     return w;

@@ -2,7 +2,16 @@
  * The HTTP client: JSON in and out, problem+json errors as ApiError, network failures as NetworkError,
  * If-Match on every write to an existing record (W/"<version>").
  */
-import type { GapsResponse, NodeInput, NodeRecord, ProblemBody, RelationInput, RelationRecord, SavedView, SerializedGraph } from './types.js';
+import type {
+  GapsResponse,
+  NodeInput,
+  NodeRecord,
+  ProblemBody,
+  RelationInput,
+  RelationRecord,
+  SavedView,
+  SerializedGraph,
+} from './types.js';
 
 export class ApiError extends Error {
   constructor(
@@ -59,7 +68,9 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
     }
   }
   if (!res.ok) {
-    const body = (data && typeof data === 'object' ? data : { status: res.status, code: `http_${res.status}` }) as ProblemBody;
+    const body = (
+      data && typeof data === 'object' ? data : { status: res.status, code: `http_${res.status}` }
+    ) as ProblemBody;
     throw new ApiError(res.status, { ...body, status: res.status, code: body.code ?? `http_${res.status}` });
   }
   return data as T;
@@ -73,7 +84,8 @@ export const api = {
 
   getNode: (id: string) => request<NodeRecord>('GET', `/api/nodes/${enc(id)}`),
   createNode: (input: NodeInput) => request<NodeRecord>('POST', '/api/nodes', { body: input }),
-  updateNode: (id: string, input: NodeInput, version: number) => request<NodeRecord>('PUT', `/api/nodes/${enc(id)}`, { body: input, version }),
+  updateNode: (id: string, input: NodeInput, version: number) =>
+    request<NodeRecord>('PUT', `/api/nodes/${enc(id)}`, { body: input, version }),
   deleteNode: (id: string, version: number) => request<void>('DELETE', `/api/nodes/${enc(id)}`, { version }),
 
   getRelation: (id: string) => request<RelationRecord>('GET', `/api/relations/${enc(id)}`),
@@ -85,7 +97,10 @@ export const api = {
   listViews: () => request<{ items: SavedView[] }>('GET', '/api/views'),
   getView: (name: string) => request<SavedView>('GET', `/api/views/${enc(name)}`),
   saveView: (name: string, state: unknown, version?: number) =>
-    request<SavedView>('PUT', `/api/views/${enc(name)}`, { body: { state }, ...(version !== undefined ? { version } : {}) }),
+    request<SavedView>('PUT', `/api/views/${enc(name)}`, {
+      body: { state },
+      ...(version !== undefined ? { version } : {}),
+    }),
   deleteView: (name: string, version: number) => request<void>('DELETE', `/api/views/${enc(name)}`, { version }),
 
   gaps: () => request<GapsResponse>('GET', '/api/gaps'),

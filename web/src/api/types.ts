@@ -38,6 +38,14 @@ export interface GapFinding {
   severity: string | number;
 }
 
+export interface GapKindInfo {
+  id: string;
+  label: Bilingual;
+  definition?: Bilingual;
+}
+
 export interface GapsResponse {
   findings: GapFinding[];
+  /** Descriptors of the gap kinds (label and definition), when the server sends them. */
+  gapKinds?: GapKindInfo[];
 }

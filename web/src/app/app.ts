@@ -84,7 +84,14 @@ export function startApp(mount: HTMLElement): void {
   };
   const viewState = (): SavedViewState => {
     const { view: _v, ...rest } = ctx.store.get();
-    return { format: 'aktorsatlas-view', version: 1, view: { ...rest, camera: renderer?.getCamera() ?? rest.camera }, lang: getLang(), positions: ctx.graph ? readPositions(ctx.graph) : {}, pinned: [...ctx.pinned] };
+    return {
+      format: 'aktorsatlas-view',
+      version: 1,
+      view: { ...rest, camera: renderer?.getCamera() ?? rest.camera },
+      lang: getLang(),
+      positions: ctx.graph ? readPositions(ctx.graph) : {},
+      pinned: [...ctx.pinned],
+    };
   };
   const saveView = async (name: string, version?: number): Promise<SavedView> => {
     const saved = await api.saveView(name, viewState(), version);
@@ -109,7 +116,9 @@ export function startApp(mount: HTMLElement): void {
       if (ctx.store.get().focus === node) ctx.store.set({ focus: null });
       await reload();
     } catch (err) {
-      window.alert(err instanceof ApiError ? t('form.serverError', { error: err.body.detail ?? err.code }) : t('error.network'));
+      window.alert(
+        err instanceof ApiError ? t('form.serverError', { error: err.body.detail ?? err.code }) : t('error.network'),
+      );
     }
   };
 
@@ -234,26 +243,45 @@ export function startApp(mount: HTMLElement): void {
     renderer?.kill();
     shell.mapContainer.replaceChildren();
     const started = performance.now();
-    renderer = new MapRenderer(ctx, shell.mapContainer, {
-      onClickNode: focus,
-      onClickStage: () => undefined,
-      onHover: (n) => {
-        ctx.hovered = n;
-        if (!ctx.highlight) renderer?.refresh();
+    renderer = new MapRenderer(
+      ctx,
+      shell.mapContainer,
+      {
+        onClickNode: focus,
+        onClickStage: () => undefined,
+        onHover: (n) => {
+          ctx.hovered = n;
+          if (!ctx.highlight) renderer?.refresh();
+        },
+        onDragEnd: (n) => {
+          ctx.pinned.add(n);
+          ctx.graph?.setNodeAttribute(n, 'fixed', true);
+          document.body.dataset.pinned = String(ctx.pinned.size);
+          void persistLayout(ctx).catch(() => undefined);
+        },
+        onCamera: (camera) => ctx.store.set({ camera }),
+        onFirstRender: () => {
+          document.body.dataset.firstRenderMs = String(Math.round(performance.now() - started));
+          document.body.dataset.firstRenderAt = String(Math.round(performance.now()));
+        },
       },
-      onDragEnd: (n) => {
-        ctx.pinned.add(n);
-        ctx.graph?.setNodeAttribute(n, 'fixed', true);
-        document.body.dataset.pinned = String(ctx.pinned.size);
-        void persistLayout(ctx).catch(() => undefined);
-      },
-      onCamera: (camera) => ctx.store.set({ camera }),
-      onFirstRender: () => {
-        document.body.dataset.firstRenderMs = String(Math.round(performance.now() - started));
-        document.body.dataset.firstRenderAt = String(Math.round(performance.now()));
-      },
-    }, () => (legend.el.offsetParent ? legend.el.offsetWidth + 12 : 0));
+      () => (legend.el.offsetParent ? legend.el.offsetWidth + 12 : 0),
+    );
     new MissingTiesOverlay(ctx, renderer.sigma, shell.mapContainer);
+    // A read-only hook for end-to-end tests: where a node is drawn on screen (page coordinates).
+    const sigma = renderer.sigma;
+    (window as unknown as { __atlas?: unknown }).__atlas = {
+      nodeOnScreen: (node: string) => {
+        const g = ctx.graph;
+        if (!g?.hasNode(node)) return null;
+        const p = sigma.graphToViewport({
+          x: g.getNodeAttribute(node, 'x') as number,
+          y: g.getNodeAttribute(node, 'y') as number,
+        });
+        const r = shell.mapContainer.getBoundingClientRect();
+        return { x: r.left + p.x, y: r.top + p.y };
+      },
+    };
     const cam = ctx.store.get().camera;
     if (cam) renderer.setCamera(cam);
     else renderer.resetCamera(false);
@@ -301,7 +329,10 @@ export function startApp(mount: HTMLElement): void {
     } catch (err) {
       if (gen !== generation) return;
       document.body.dataset.ready = 'error';
-      status.show({ kind: 'error', detail: err instanceof ApiError ? `${err.status} ${err.body.detail ?? err.code}` : (err as Error).message });
+      status.show({
+        kind: 'error',
+        detail: err instanceof ApiError ? `${err.status} ${err.body.detail ?? err.code}` : (err as Error).message,
+      });
     }
   }
 

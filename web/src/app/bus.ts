@@ -9,7 +9,12 @@ export interface BusEvents {
   /** A node was selected (or null). */
   select: string | null;
   /** Analysis state changed. */
-  analysis: { status: 'idle' | 'running' | 'done' | 'cancelled' | 'error'; progress?: number; result?: PanelResult | null; error?: string };
+  analysis: {
+    status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+    progress?: number;
+    result?: PanelResult | null;
+    error?: string;
+  };
   /** Ask a tab panel to open (details, actors, communities, gaps, edit). */
   openTab: string;
   /** A record was written on the server (reload the graph). */

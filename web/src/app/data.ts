@@ -32,7 +32,11 @@ async function getView(name: string | null): Promise<SavedView<SavedViewState> |
 }
 
 /** Fetches everything and builds the graph with positions. */
-export async function loadData(ctx: AppContext, viewName: string | null, previous: AtlasGraph | null): Promise<LoadResult> {
+export async function loadData(
+  ctx: AppContext,
+  viewName: string | null,
+  previous: AtlasGraph | null,
+): Promise<LoadResult> {
   const [data, layout, view] = await Promise.all([api.graph(), loadLayout(), getView(viewName)]);
   const { graph } = buildGraph(data);
   ctx.layoutVersion = layout?.version ?? null;

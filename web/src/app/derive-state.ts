@@ -17,7 +17,9 @@ function findingHighlight(ctx: AppContext): Highlight | null {
   const g = ctx.graph;
   const f = ctx.finding;
   if (!g || !f) return null;
-  const nodes = new Set([...f.nodeIds, ...(f.missingTies ?? []).flatMap((m) => [m.from, m.to])].filter((n) => g.hasNode(n)));
+  const nodes = new Set(
+    [...f.nodeIds, ...(f.missingTies ?? []).flatMap((m) => [m.from, m.to])].filter((n) => g.hasNode(n)),
+  );
   const edges = new Set<string>();
   for (const n of nodes) g.forEachEdge(n, (e, _a, s, t) => nodes.has(s) && nodes.has(t) && edges.add(e));
   return { nodes, edges };
@@ -30,7 +32,10 @@ export function recomputeHighlight(ctx: AppContext): void {
   ctx.highlightReason = null;
   if (!g) return;
   if (s.path && g.hasNode(s.path[0]) && g.hasNode(s.path[1])) {
-    ctx.highlight = shortestPath(g, s.path[0], s.path[1], ctx.visibility) ?? { nodes: new Set(s.path), edges: new Set() };
+    ctx.highlight = shortestPath(g, s.path[0], s.path[1], ctx.visibility) ?? {
+      nodes: new Set(s.path),
+      edges: new Set(),
+    };
     ctx.highlightReason = 'path';
   } else if (ctx.finding) {
     ctx.highlight = findingHighlight(ctx);
@@ -39,9 +44,14 @@ export function recomputeHighlight(ctx: AppContext): void {
     ctx.highlight = egoNetwork(g, s.focus, s.depth, ctx.visibility);
     ctx.highlightReason = 'focus';
   } else if (ctx.community !== null && ctx.analysis) {
-    const nodes = new Set(Object.entries(ctx.analysis.nodes).filter(([, m]) => m.community === ctx.community).map(([id]) => id));
+    const nodes = new Set(
+      Object.entries(ctx.analysis.nodes)
+        .filter(([, m]) => m.community === ctx.community)
+        .map(([id]) => id),
+    );
     const edges = new Set<string>();
-    for (const n of nodes) if (g.hasNode(n)) g.forEachEdge(n, (e, _a, a, b) => nodes.has(a) && nodes.has(b) && edges.add(e));
+    for (const n of nodes)
+      if (g.hasNode(n)) g.forEachEdge(n, (e, _a, a, b) => nodes.has(a) && nodes.has(b) && edges.add(e));
     ctx.highlight = { nodes, edges };
     ctx.highlightReason = 'community';
   }

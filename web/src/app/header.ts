@@ -8,12 +8,29 @@ export function renderHeader(el: HTMLElement, ctx: AppContext): void {
   const other = getLang() === 'sv' ? 'en' : 'sv';
   replace(
     el,
-    h('div', { class: 'brand' }, h('h1', { text: t('app.title') }), h('p', { class: 'subtitle', text: t('app.subtitle') })),
+    h(
+      'div',
+      { class: 'brand' },
+      h('h1', { text: t('app.title') }),
+      h('p', { class: 'subtitle', text: t('app.subtitle') }),
+    ),
     h(
       'div',
       { class: 'row', role: 'group', aria: { label: t('shell.modeLabel') } },
-      h('button', { type: 'button', aria: { pressed: String(mode === 'map') }, dataset: { testid: 'mode-map' }, text: t('shell.modeMap'), on: { click: () => ctx.store.set({ mode: 'map' }) } }),
-      h('button', { type: 'button', aria: { pressed: String(mode === 'table') }, dataset: { testid: 'mode-table' }, text: t('shell.modeTable'), on: { click: () => ctx.store.set({ mode: 'table' }) } }),
+      h('button', {
+        type: 'button',
+        aria: { pressed: String(mode === 'map') },
+        dataset: { testid: 'mode-map' },
+        text: t('shell.modeMap'),
+        on: { click: () => ctx.store.set({ mode: 'map' }) },
+      }),
+      h('button', {
+        type: 'button',
+        aria: { pressed: String(mode === 'table') },
+        dataset: { testid: 'mode-table' },
+        text: t('shell.modeTable'),
+        on: { click: () => ctx.store.set({ mode: 'table' }) },
+      }),
     ),
     h('button', {
       type: 'button',

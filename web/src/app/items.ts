@@ -15,7 +15,10 @@ export function kindHint(attrs: Record<string, unknown>): string {
   return bi(kind.label);
 }
 
-export function nodeItems(ctx: AppContext, opts: { visibleOnly?: boolean; kinds?: readonly string[] } = {}): ComboItem[] {
+export function nodeItems(
+  ctx: AppContext,
+  opts: { visibleOnly?: boolean; kinds?: readonly string[] } = {},
+): ComboItem[] {
   const g = ctx.graph;
   if (!g) return [];
   const out: ComboItem[] = [];

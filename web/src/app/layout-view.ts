@@ -27,7 +27,11 @@ export async function loadLayout(): Promise<StoredLayout | null> {
 }
 
 /** Saves the base layout; a concurrent first save by someone else wins (their layout is then reloaded). */
-export async function saveLayout(positions: Positions, pinned: string[], version: number | null): Promise<number | null> {
+export async function saveLayout(
+  positions: Positions,
+  pinned: string[],
+  version: number | null,
+): Promise<number | null> {
   const state = { format: 'aktorsatlas-layout', version: 1, positions, pinned };
   try {
     const v = await api.saveView(LAYOUT_VIEW, state, version ?? undefined);

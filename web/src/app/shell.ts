@@ -18,7 +18,11 @@ export interface Shell {
 
 export function buildShell(): Shell {
   const mapContainer = h('div', { id: 'sigma', class: 'sigma', dataset: { testid: 'map' } });
-  const mapWrap = h('div', { class: 'map-wrap', id: 'map-wrap', role: 'region', aria: { label: t('map.label') } }, mapContainer);
+  const mapWrap = h(
+    'div',
+    { class: 'map-wrap', id: 'map-wrap', role: 'region', aria: { label: t('map.label') } },
+    mapContainer,
+  );
   const tableWrap = h('div', { class: 'table-wrap', id: 'table-wrap', hidden: true });
   const header = h('header', { class: 'topbar' });
   const left = h('aside', { class: 'sidebar left', id: 'explore', aria: { label: t('shell.explore') } });

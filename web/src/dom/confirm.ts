@@ -11,8 +11,18 @@ export function confirmDialog(message: string, confirmLabel = t('action.delete')
       resolve(ok);
     };
     const cancel = h('button', { type: 'button', text: t('action.cancel'), on: { click: () => done(false) } });
-    const ok = h('button', { type: 'button', class: 'danger', text: confirmLabel, dataset: { testid: 'confirm-ok' }, on: { click: () => done(true) } });
-    dialog.append(h('h2', { id: 'confirm-title', text: t('confirm.title') }), h('p', { text: message }), h('div', { class: 'row end' }, cancel, ok));
+    const ok = h('button', {
+      type: 'button',
+      class: 'danger',
+      text: confirmLabel,
+      dataset: { testid: 'confirm-ok' },
+      on: { click: () => done(true) },
+    });
+    dialog.append(
+      h('h2', { id: 'confirm-title', text: t('confirm.title') }),
+      h('p', { text: message }),
+      h('div', { class: 'row end' }, cancel, ok),
+    );
     dialog.addEventListener('cancel', (ev) => {
       ev.preventDefault();
       done(false);

@@ -30,7 +30,11 @@ export interface Attrs {
 }
 
 /** Creates an element with attributes and children. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: (Child | Child[])[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   if (attrs.class) el.className = attrs.class;
   if (attrs.id) el.id = attrs.id;

@@ -31,7 +31,13 @@ export function tabs(defs: TabDef[], label: string): Tabs {
       on: { click: () => select(d.id, true) },
     }),
   );
-  const wrappers = defs.map((d) => h('div', { role: 'tabpanel', id: `tabpanel-${d.id}`, tabindex: 0, hidden: true, aria: { labelledby: `tab-${d.id}` } }, d.panel));
+  const wrappers = defs.map((d) =>
+    h(
+      'div',
+      { role: 'tabpanel', id: `tabpanel-${d.id}`, tabindex: 0, hidden: true, aria: { labelledby: `tab-${d.id}` } },
+      d.panel,
+    ),
+  );
   list.append(...buttons);
   panels.append(...wrappers);
   list.addEventListener('keydown', (ev) => {
@@ -59,5 +65,11 @@ export function tabs(defs: TabDef[], label: string): Tabs {
   const relabel = () => defs.forEach((d, k) => (buttons[k].textContent = d.label()));
   relabel();
   select(current);
-  return { el: h('div', { class: 'tabs' }, list, panels), select, current: () => current, relabel, onSelect: (fn) => listeners.push(fn) };
+  return {
+    el: h('div', { class: 'tabs' }, list, panels),
+    select,
+    current: () => current,
+    relabel,
+    onSelect: (fn) => listeners.push(fn),
+  };
 }

@@ -23,10 +23,45 @@ export function actionForm(host: FormHost, finding: GapFinding | null): HTMLElem
   const summary = h('div', { class: 'form-problems', aria: { live: 'polite' }, dataset: { testid: 'form-problems' } });
   const status = h('p', { class: 'hint', aria: { live: 'polite' } });
   const action = nodeKind('Action');
-  const name = fieldInput({ name: 'name', label: { sv: t('form.actionName'), en: t('form.actionName') }, kind: 'text', required: true, maxLength: 300 }, () => undefined);
-  const due = fieldInput({ name: 'dueDate', label: action?.propLabels.dueDate ?? { sv: 'dueDate', en: 'dueDate' }, kind: 'date', required: true }, () => undefined);
-  const statusField = fieldInput({ name: 'status', label: action?.propLabels.status ?? { sv: 'status', en: 'status' }, kind: 'enum', required: true, options: ACTION_STATUS.map((o) => ({ value: o.value, label: o.label })) }, () => undefined);
-  const description = fieldInput({ name: 'description', label: action?.propLabels.description ?? { sv: 'description', en: 'description' }, kind: 'textarea', required: false, maxLength: 4000 }, () => undefined);
+  const name = fieldInput(
+    {
+      name: 'name',
+      label: { sv: t('form.actionName'), en: t('form.actionName') },
+      kind: 'text',
+      required: true,
+      maxLength: 300,
+    },
+    () => undefined,
+  );
+  const due = fieldInput(
+    {
+      name: 'dueDate',
+      label: action?.propLabels.dueDate ?? { sv: 'dueDate', en: 'dueDate' },
+      kind: 'date',
+      required: true,
+    },
+    () => undefined,
+  );
+  const statusField = fieldInput(
+    {
+      name: 'status',
+      label: action?.propLabels.status ?? { sv: 'status', en: 'status' },
+      kind: 'enum',
+      required: true,
+      options: ACTION_STATUS.map((o) => ({ value: o.value, label: o.label })),
+    },
+    () => undefined,
+  );
+  const description = fieldInput(
+    {
+      name: 'description',
+      label: action?.propLabels.description ?? { sv: 'description', en: 'description' },
+      kind: 'textarea',
+      required: false,
+      maxLength: 4000,
+    },
+    () => undefined,
+  );
   controls.set('/name', name);
   controls.set('/props/dueDate', due);
   controls.set('/props/status', statusField);
@@ -38,7 +73,12 @@ export function actionForm(host: FormHost, finding: GapFinding | null): HTMLElem
   }
   let owner = '';
   const ownerKinds = relationKind('RESPONSIBLE_FOR')?.from ?? ['Organisation', 'Network'];
-  const ownerBox = combobox({ label: `${t('form.owner')} (${t('form.required')})`, items: () => nodeItems(host.ctx, { kinds: ownerKinds }), onChoose: (it) => (owner = it.id), testid: 'action-owner' });
+  const ownerBox = combobox({
+    label: `${t('form.owner')} (${t('form.required')})`,
+    items: () => nodeItems(host.ctx, { kinds: ownerKinds }),
+    onChoose: (it) => (owner = it.id),
+    testid: 'action-owner',
+  });
   const ownerError = h('p', { class: 'field-error', hidden: true });
 
   const save = async (ev: Event) => {
@@ -56,26 +96,39 @@ export function actionForm(host: FormHost, finding: GapFinding | null): HTMLElem
       },
     };
     const problems = validateNode(node);
-    if (!due.get()) problems.push({ path: '/props/dueDate', code: 'required', message: { sv: t('form.requiredField'), en: t('form.requiredField') } });
+    if (!due.get())
+      problems.push({
+        path: '/props/dueDate',
+        code: 'required',
+        message: { sv: t('form.requiredField'), en: t('form.requiredField') },
+      });
     showProblems(problems, controls, summary);
     ownerError.hidden = owner !== '';
     ownerError.textContent = owner ? '' : t('form.ownerRequired');
     if (problems.length > 0 || !owner) return;
     status.textContent = t('form.saving');
-    const source: Source = { url: `${location.origin}/api/gaps`, title: finding ? t('form.actionSource', { title: bi(finding.title) }) : t('form.actionSourcePlain'), date: today() };
+    const source: Source = {
+      url: `${location.origin}/api/gaps`,
+      title: finding ? t('form.actionSource', { title: bi(finding.title) }) : t('form.actionSourcePlain'),
+      date: today(),
+    };
     try {
       const rec = await api.createNode(node);
-      const ties: RelationInput[] = [{ type: 'RESPONSIBLE_FOR', from: owner, to: rec.id, evidence: 'confirmed', sources: [source] }];
+      const ties: RelationInput[] = [
+        { type: 'RESPONSIBLE_FOR', from: owner, to: rec.id, evidence: 'confirmed', sources: [source] },
+      ];
       const concernKinds = relationKind('CONCERNS')?.to ?? [];
       for (const n of finding?.nodeIds ?? []) {
         const k = host.ctx.graph?.hasNode(n) ? String(host.ctx.graph.getNodeAttribute(n, 'kind')) : '';
-        if (concernKinds.includes(k)) ties.push({ type: 'CONCERNS', from: rec.id, to: n, evidence: 'confirmed', sources: [source] });
+        if (concernKinds.includes(k))
+          ties.push({ type: 'CONCERNS', from: rec.id, to: n, evidence: 'confirmed', sources: [source] });
       }
       for (const r of ties) await api.createRelation(r);
       host.done(t('form.savedAction', { name: rec.name }), rec.id);
     } catch (err) {
       status.textContent = '';
-      summary.textContent = err instanceof ApiError ? t('form.serverError', { error: err.body.detail ?? err.code }) : t('error.network');
+      summary.textContent =
+        err instanceof ApiError ? t('form.serverError', { error: err.body.detail ?? err.code }) : t('error.network');
     }
   };
   el.onsubmit = save;
@@ -88,7 +141,12 @@ export function actionForm(host: FormHost, finding: GapFinding | null): HTMLElem
     statusField.el,
     description.el,
     summary,
-    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', text: t('action.save'), dataset: { testid: 'action-save' } }), h('button', { type: 'button', text: t('action.cancel'), on: { click: host.cancel } })),
+    h(
+      'div',
+      { class: 'row' },
+      h('button', { type: 'submit', class: 'primary', text: t('action.save'), dataset: { testid: 'action-save' } }),
+      h('button', { type: 'button', text: t('action.cancel'), on: { click: host.cancel } }),
+    ),
     status,
   );
   return el;

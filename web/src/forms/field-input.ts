@@ -20,15 +20,31 @@ export function fieldInput(spec: FieldSpec, onChange: () => void): FieldControl 
   const id = uid(`f-${spec.name}`);
   const errId = `${id}-err`;
   const error = h('p', { id: errId, class: 'field-error', hidden: true, aria: { live: 'polite' } });
-  const label = h('label', { for: id }, bi(spec.label), spec.required ? h('span', { class: 'req', text: ` (${t('form.required')})` }) : null);
-  const optLabel = (o: { value: string; label: { sv: string; en: string } | null }) => (o.label ? bi(o.label) : o.value);
+  const label = h(
+    'label',
+    { for: id },
+    bi(spec.label),
+    spec.required ? h('span', { class: 'req', text: ` (${t('form.required')})` }) : null,
+  );
+  const optLabel = (o: { value: string; label: { sv: string; en: string } | null }) =>
+    o.label ? bi(o.label) : o.value;
   let get: () => JsonValue | undefined;
   let set: (v: unknown) => void;
   let input: HTMLElement;
-  const common = { id, dataset: { field: spec.name }, aria: { describedby: errId }, on: { input: onChange, change: onChange } };
+  const common = {
+    id,
+    dataset: { field: spec.name },
+    aria: { describedby: errId },
+    on: { input: onChange, change: onChange },
+  };
 
   if (spec.kind === 'enum') {
-    const sel = h('select', common, h('option', { value: '', text: spec.required ? t('form.choose') : t('form.none') }), (spec.options ?? []).map((o) => h('option', { value: o.value, text: optLabel(o) })));
+    const sel = h(
+      'select',
+      common,
+      h('option', { value: '', text: spec.required ? t('form.choose') : t('form.none') }),
+      (spec.options ?? []).map((o) => h('option', { value: o.value, text: optLabel(o) })),
+    );
     get = () => (sel.value === '' ? undefined : sel.value);
     set = (v) => (sel.value = typeof v === 'string' ? v : '');
     input = sel;
@@ -43,7 +59,12 @@ export function fieldInput(spec: FieldSpec, onChange: () => void): FieldControl 
       return v.length > 0 ? v : undefined;
     };
     set = (v) => boxes.forEach((b) => (b.cb.checked = Array.isArray(v) && v.includes(b.cb.value)));
-    const fs = h('fieldset', { class: 'multi', id, aria: { describedby: errId } }, h('legend', { text: bi(spec.label) }), boxes.map((b) => b.el));
+    const fs = h(
+      'fieldset',
+      { class: 'multi', id, aria: { describedby: errId } },
+      h('legend', { text: bi(spec.label) }),
+      boxes.map((b) => b.el),
+    );
     return {
       spec,
       el: h('div', { class: 'field' }, fs, error),
@@ -53,17 +74,33 @@ export function fieldInput(spec: FieldSpec, onChange: () => void): FieldControl 
       focus: () => boxes[0]?.cb.focus(),
     };
   } else if (spec.kind === 'boolean') {
-    const sel = h('select', common, h('option', { value: '', text: t('form.none') }), h('option', { value: 'true', text: t('value.yes') }), h('option', { value: 'false', text: t('value.no') }));
+    const sel = h(
+      'select',
+      common,
+      h('option', { value: '', text: t('form.none') }),
+      h('option', { value: 'true', text: t('value.yes') }),
+      h('option', { value: 'false', text: t('value.no') }),
+    );
     get = () => (sel.value === '' ? undefined : sel.value === 'true');
     set = (v) => (sel.value = v === true ? 'true' : v === false ? 'false' : '');
     input = sel;
   } else if (spec.kind === 'textarea') {
-    const ta = h('textarea', { ...common, attrs: { rows: '3', ...(spec.maxLength ? { maxlength: String(spec.maxLength) } : {}) } });
+    const ta = h('textarea', {
+      ...common,
+      attrs: { rows: '3', ...(spec.maxLength ? { maxlength: String(spec.maxLength) } : {}) },
+    });
     get = () => (ta.value.trim() === '' ? undefined : ta.value);
     set = (v) => (ta.value = v === undefined || v === null ? '' : String(v));
     input = ta;
   } else {
-    const type = spec.kind === 'url' ? 'url' : spec.kind === 'date' ? 'date' : spec.kind === 'number' || spec.kind === 'integer' ? 'number' : 'text';
+    const type =
+      spec.kind === 'url'
+        ? 'url'
+        : spec.kind === 'date'
+          ? 'date'
+          : spec.kind === 'number' || spec.kind === 'integer'
+            ? 'number'
+            : 'text';
     const attrs: Record<string, string> = {};
     if (spec.kind === 'integer') attrs.step = '1';
     if (spec.kind === 'number') attrs.step = 'any';
@@ -79,7 +116,10 @@ export function fieldInput(spec: FieldSpec, onChange: () => void): FieldControl 
     set = (v) => (inp.value = v === undefined || v === null ? '' : String(v));
     input = inp;
   }
-  const hint = spec.pattern && spec.kind === 'text' ? h('p', { class: 'hint', text: t('form.pattern', { pattern: spec.pattern }) }) : null;
+  const hint =
+    spec.pattern && spec.kind === 'text'
+      ? h('p', { class: 'hint', text: t('form.pattern', { pattern: spec.pattern }) })
+      : null;
   return {
     spec,
     el: h('div', { class: 'field' }, label, input, hint, error),

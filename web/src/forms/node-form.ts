@@ -22,7 +22,9 @@ export function nodeForm(host: FormHost, opts: { kind?: string; id?: string }): 
     api
       .getNode(opts.id)
       .then((rec) => build(el, host, rec.kind, rec))
-      .catch((err: Error) => replace(el, h('p', { class: 'error', text: t('form.loadFailed', { error: err.message }) })));
+      .catch((err: Error) =>
+        replace(el, h('p', { class: 'error', text: t('form.loadFailed', { error: err.message }) })),
+      );
   } else build(el, host, opts.kind ?? 'Organisation', null);
   return el;
 }
@@ -39,21 +41,52 @@ function build(el: HTMLFormElement, host: FormHost, kindId: string, record: Node
 
   const kindSel = h(
     'select',
-    { id: 'node-kind', disabled: record !== null, dataset: { testid: 'node-kind' }, on: { change: () => build(el, host, kindSel.value, null) } },
+    {
+      id: 'node-kind',
+      disabled: record !== null,
+      dataset: { testid: 'node-kind' },
+      on: { change: () => build(el, host, kindSel.value, null) },
+    },
     NODE_KINDS.map((k) => {
       const o = h('option', { value: k.id, text: bi(k.label) });
       if (k.id === kind.id) o.selected = true;
       return o;
     }),
   );
-  const name = add('/name', fieldInput({ name: 'name', label: { sv: t('form.name'), en: t('form.name') }, kind: 'text', required: true, maxLength: 300 }, () => {
-    if (!record && !idEdited) id.set(`${kind.idPrefix}:${slugify(String(name.get() ?? ''))}`);
-    validate();
-  }));
-  const nameEn = add('/nameEn', fieldInput({ name: 'nameEn', label: { sv: t('form.nameEn'), en: t('form.nameEn') }, kind: 'text', required: false, maxLength: 300 }, validate));
+  const name = add(
+    '/name',
+    fieldInput(
+      { name: 'name', label: { sv: t('form.name'), en: t('form.name') }, kind: 'text', required: true, maxLength: 300 },
+      () => {
+        if (!record && !idEdited) id.set(`${kind.idPrefix}:${slugify(String(name.get() ?? ''))}`);
+        validate();
+      },
+    ),
+  );
+  const nameEn = add(
+    '/nameEn',
+    fieldInput(
+      {
+        name: 'nameEn',
+        label: { sv: t('form.nameEn'), en: t('form.nameEn') },
+        kind: 'text',
+        required: false,
+        maxLength: 300,
+      },
+      validate,
+    ),
+  );
   let idEdited = false;
-  const id = add('/id', fieldInput({ name: 'id', label: { sv: t('form.id'), en: t('form.id') }, kind: 'text', required: true }, () => ((idEdited = true), validate())));
-  const propControls = fieldsFromSchema(kind.props, kind.propLabels, kind.enums).map((spec) => add(`/props/${spec.name}`, fieldInput(spec, validate)));
+  const id = add(
+    '/id',
+    fieldInput(
+      { name: 'id', label: { sv: t('form.id'), en: t('form.id') }, kind: 'text', required: true },
+      () => ((idEdited = true), validate()),
+    ),
+  );
+  const propControls = fieldsFromSchema(kind.props, kind.propLabels, kind.enums).map((spec) =>
+    add(`/props/${spec.name}`, fieldInput(spec, validate)),
+  );
 
   const input = (): NodeInput => {
     const props: Props = {};
@@ -93,7 +126,9 @@ function build(el: HTMLFormElement, host: FormHost, kindId: string, record: Node
       status.textContent = '';
       if (err instanceof ApiError && err.status === 412 && record) return showConflict(data);
       if (err instanceof ApiError && err.body.problems) showProblems(err.body.problems, controls, summary);
-      else summary.textContent = err instanceof ApiError ? t('form.serverError', { error: err.body.detail ?? err.code }) : t('error.network');
+      else
+        summary.textContent =
+          err instanceof ApiError ? t('form.serverError', { error: err.body.detail ?? err.code }) : t('error.network');
     }
   };
 
@@ -124,14 +159,21 @@ function build(el: HTMLFormElement, host: FormHost, kindId: string, record: Node
   el.onsubmit = save;
   replace(
     el,
-    h('h3', { text: record ? t('form.editNode', { kind: bi(kind.label) }) : t('form.newNode', { kind: bi(kind.label) }) }),
+    h('h3', {
+      text: record ? t('form.editNode', { kind: bi(kind.label) }) : t('form.newNode', { kind: bi(kind.label) }),
+    }),
     h('div', { class: 'field' }, h('label', { for: 'node-kind', text: t('form.kind') }), kindSel),
     name.el,
     nameEn.el,
     record ? null : id.el,
     propControls.map((c) => c.el),
     summary,
-    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', text: t('action.save'), dataset: { testid: 'node-save' } }), h('button', { type: 'button', text: t('action.cancel'), on: { click: host.cancel } })),
+    h(
+      'div',
+      { class: 'row' },
+      h('button', { type: 'submit', class: 'primary', text: t('action.save'), dataset: { testid: 'node-save' } }),
+      h('button', { type: 'button', text: t('action.cancel'), on: { click: host.cancel } }),
+    ),
     status,
   );
 }

@@ -24,6 +24,12 @@ export function showProblems(problems: Problem[], controls: ControlMap, summary:
   replace(
     summary,
     h('p', { text: t('form.problems', { n: problems.length }) }),
-    unplaced.length > 0 ? h('ul', {}, unplaced.map((p) => h('li', { text: `${p.path || '/'}: ${bi(p.message)}` }))) : null,
+    unplaced.length > 0
+      ? h(
+          'ul',
+          {},
+          unplaced.map((p) => h('li', { text: `${p.path || '/'}: ${bi(p.message)}` })),
+        )
+      : null,
   );
 }

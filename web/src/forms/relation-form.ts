@@ -3,7 +3,13 @@
  * level and at least one source, validity, weight, note and the kind's own properties. Validated as you type.
  */
 import { RELATION_KINDS, relationKind } from '../../../core/model/catalogue/relation-kinds.js';
-import { EVIDENCE_LEVELS, type Evidence, type Props, type RelationInput, type RelationRecord } from '../../../core/model/records.js';
+import {
+  EVIDENCE_LEVELS,
+  type Evidence,
+  type Props,
+  type RelationInput,
+  type RelationRecord,
+} from '../../../core/model/records.js';
 import { validateRelation } from '../../../core/model/validate.js';
 import { ApiError, api } from '../api/client.js';
 import { labelOf, nodeItems } from '../app/items.js';
@@ -26,14 +32,28 @@ export function relationForm(host: FormHost, opts: { id?: string; from?: string;
     api
       .getRelation(opts.id)
       .then((rec) => build(el, host, rec.type, rec, {}))
-      .catch((err: Error) => replace(el, h('p', { class: 'error', text: t('form.loadFailed', { error: err.message }) })));
+      .catch((err: Error) =>
+        replace(el, h('p', { class: 'error', text: t('form.loadFailed', { error: err.message }) })),
+      );
   } else build(el, host, opts.type ?? 'COLLABORATES_WITH', null, { from: opts.from });
   return el;
 }
 
-function endpointPicker(host: FormHost, label: string, kinds: readonly string[], testid: string, initial: string | undefined, onPick: () => void) {
+function endpointPicker(
+  host: FormHost,
+  label: string,
+  kinds: readonly string[],
+  testid: string,
+  initial: string | undefined,
+  onPick: () => void,
+) {
   let value = initial ?? '';
-  const box = combobox({ label, items: () => nodeItems(host.ctx, { kinds }), onChoose: (it) => ((value = it.id), onPick()), testid });
+  const box = combobox({
+    label,
+    items: () => nodeItems(host.ctx, { kinds }),
+    onChoose: (it) => ((value = it.id), onPick()),
+    testid,
+  });
   if (initial) box.input.value = labelOf(host.ctx, initial);
   const error = h('p', { class: 'field-error', hidden: true });
   const control: FieldControl = {
@@ -53,38 +73,100 @@ function endpointPicker(host: FormHost, label: string, kinds: readonly string[],
   return control;
 }
 
-function build(el: HTMLFormElement, host: FormHost, typeId: string, record: RelationRecord | null, preset: { from?: string | undefined }): void {
+function build(
+  el: HTMLFormElement,
+  host: FormHost,
+  typeId: string,
+  record: RelationRecord | null,
+  preset: { from?: string | undefined },
+): void {
   const kind = relationKind(typeId) ?? RELATION_KINDS[0];
   let version = record?.version ?? null;
   const controls: ControlMap = new Map();
   const summary = h('div', { class: 'form-problems', aria: { live: 'polite' }, dataset: { testid: 'form-problems' } });
   const status = h('p', { class: 'hint', aria: { live: 'polite' } });
   let touched = false;
-  const kindOf = (id: string) => (host.ctx.graph?.hasNode(id) ? String(host.ctx.graph.getNodeAttribute(id, 'kind')) : undefined);
+  const kindOf = (id: string) =>
+    host.ctx.graph?.hasNode(id) ? String(host.ctx.graph.getNodeAttribute(id, 'kind')) : undefined;
   const validate = () => (touched ? showProblems(validateRelation(input(), kindOf), controls, summary) : undefined);
   const add = (path: string, c: FieldControl) => (controls.set(path, c), c);
 
   const typeSel = h(
     'select',
-    { id: 'rel-type', disabled: record !== null, dataset: { testid: 'relation-type' }, on: { change: () => build(el, host, typeSel.value, null, { from: from.get() as string | undefined }) } },
+    {
+      id: 'rel-type',
+      disabled: record !== null,
+      dataset: { testid: 'relation-type' },
+      on: { change: () => build(el, host, typeSel.value, null, { from: from.get() as string | undefined }) },
+    },
     RELATION_KINDS.map((k) => {
       const o = h('option', { value: k.id, text: `${bi(k.label)} (${k.id})` });
       if (k.id === kind.id) o.selected = true;
       return o;
     }),
   );
-  const from = add('/from', endpointPicker(host, t('form.from'), kind.from, 'relation-from', record?.from ?? preset.from, validate));
+  const from = add(
+    '/from',
+    endpointPicker(host, t('form.from'), kind.from, 'relation-from', record?.from ?? preset.from, validate),
+  );
   const to = add('/to', endpointPicker(host, t('form.to'), kind.to, 'relation-to', record?.to, validate));
   const evidence = add(
     '/evidence',
-    fieldInput({ name: 'evidence', label: { sv: t('form.evidence'), en: t('form.evidence') }, kind: 'enum', required: true, options: EVIDENCE_LEVELS.map((e) => ({ value: e, label: { sv: evidenceLabel(e), en: evidenceLabel(e) } })) }, validate),
+    fieldInput(
+      {
+        name: 'evidence',
+        label: { sv: t('form.evidence'), en: t('form.evidence') },
+        kind: 'enum',
+        required: true,
+        options: EVIDENCE_LEVELS.map((e) => ({ value: e, label: { sv: evidenceLabel(e), en: evidenceLabel(e) } })),
+      },
+      validate,
+    ),
   );
   const sources = sourcesInput(controls, validate);
-  const weight = add('/weight', fieldInput({ name: 'weight', label: { sv: t('form.weight'), en: t('form.weight') }, kind: 'number', required: false, min: 0 }, validate));
-  const validFrom = add('/validFrom', fieldInput({ name: 'validFrom', label: { sv: t('form.validFrom'), en: t('form.validFrom') }, kind: 'date', required: false }, validate));
-  const validTo = add('/validTo', fieldInput({ name: 'validTo', label: { sv: t('form.validTo'), en: t('form.validTo') }, kind: 'date', required: false }, validate));
-  const note = add('/note', fieldInput({ name: 'note', label: { sv: t('form.note'), en: t('form.note') }, kind: 'textarea', required: false, maxLength: 2000 }, validate));
-  const propControls = fieldsFromSchema(kind.props, kind.propLabels).map((spec) => add(`/props/${spec.name}`, fieldInput(spec, validate)));
+  const weight = add(
+    '/weight',
+    fieldInput(
+      {
+        name: 'weight',
+        label: { sv: t('form.weight'), en: t('form.weight') },
+        kind: 'number',
+        required: false,
+        min: 0,
+      },
+      validate,
+    ),
+  );
+  const validFrom = add(
+    '/validFrom',
+    fieldInput(
+      { name: 'validFrom', label: { sv: t('form.validFrom'), en: t('form.validFrom') }, kind: 'date', required: false },
+      validate,
+    ),
+  );
+  const validTo = add(
+    '/validTo',
+    fieldInput(
+      { name: 'validTo', label: { sv: t('form.validTo'), en: t('form.validTo') }, kind: 'date', required: false },
+      validate,
+    ),
+  );
+  const note = add(
+    '/note',
+    fieldInput(
+      {
+        name: 'note',
+        label: { sv: t('form.note'), en: t('form.note') },
+        kind: 'textarea',
+        required: false,
+        maxLength: 2000,
+      },
+      validate,
+    ),
+  );
+  const propControls = fieldsFromSchema(kind.props, kind.propLabels).map((spec) =>
+    add(`/props/${spec.name}`, fieldInput(spec, validate)),
+  );
 
   const input = (): RelationInput => {
     const props: Props = {};
@@ -131,14 +213,22 @@ function build(el: HTMLFormElement, host: FormHost, typeId: string, record: Rela
     if (problems.length > 0) return;
     status.textContent = t('form.saving');
     try {
-      const rec = record && version !== null ? await api.updateRelation(record.id, data, version) : await api.createRelation(data);
+      const rec =
+        record && version !== null
+          ? await api.updateRelation(record.id, data, version)
+          : await api.createRelation(data);
       version = rec.version;
-      host.done(t('form.savedRelation', { from: labelOf(host.ctx, rec.from), to: labelOf(host.ctx, rec.to) }), rec.from);
+      host.done(
+        t('form.savedRelation', { from: labelOf(host.ctx, rec.from), to: labelOf(host.ctx, rec.to) }),
+        rec.from,
+      );
     } catch (err) {
       status.textContent = '';
       if (err instanceof ApiError && err.status === 412 && record) return showConflict(data);
       if (err instanceof ApiError && err.body.problems) showProblems(err.body.problems, controls, summary);
-      else summary.textContent = err instanceof ApiError ? t('form.serverError', { error: err.body.detail ?? err.code }) : t('error.network');
+      else
+        summary.textContent =
+          err instanceof ApiError ? t('form.serverError', { error: err.body.detail ?? err.code }) : t('error.network');
     }
   };
   const showConflict = async (mine: RelationInput) => {
@@ -146,24 +236,49 @@ function build(el: HTMLFormElement, host: FormHost, typeId: string, record: Rela
     const theirs = await api.getRelation(record.id);
     const view = conflictView({
       mine: { ...mine },
-      theirs: { id: theirs.id, type: theirs.type, from: theirs.from, to: theirs.to, evidence: theirs.evidence, sources: theirs.sources, weight: theirs.weight, validFrom: theirs.validFrom, validTo: theirs.validTo, note: theirs.note, props: theirs.props },
+      theirs: {
+        id: theirs.id,
+        type: theirs.type,
+        from: theirs.from,
+        to: theirs.to,
+        evidence: theirs.evidence,
+        sources: theirs.sources,
+        weight: theirs.weight,
+        validFrom: theirs.validFrom,
+        validTo: theirs.validTo,
+        note: theirs.note,
+        props: theirs.props,
+      },
       theirVersion: theirs.version,
       updatedBy: theirs.updatedBy,
       updatedAt: theirs.updatedAt,
       keepMine: async () => ((version = theirs.version), view.remove(), await save()),
-      takeTheirs: () => ((version = theirs.version), fill(theirs), view.remove(), (status.textContent = t('conflict.took'))),
+      takeTheirs: () => (
+        (version = theirs.version),
+        fill(theirs),
+        view.remove(),
+        (status.textContent = t('conflict.took'))
+      ),
     });
     el.prepend(view);
     view.querySelector('button')?.focus();
   };
   const remove = async () => {
     if (!record || version === null) return;
-    if (!(await confirmDialog(t('form.confirmDeleteRelation', { from: labelOf(host.ctx, record.from), to: labelOf(host.ctx, record.to) })))) return;
+    if (
+      !(await confirmDialog(
+        t('form.confirmDeleteRelation', { from: labelOf(host.ctx, record.from), to: labelOf(host.ctx, record.to) }),
+      ))
+    )
+      return;
     try {
       await api.deleteRelation(record.id, version);
       host.done(t('form.deletedRelation'));
     } catch (err) {
-      summary.textContent = err instanceof ApiError && err.status === 412 ? t('conflict.deleteStale') : t('form.serverError', { error: (err as Error).message });
+      summary.textContent =
+        err instanceof ApiError && err.status === 412
+          ? t('conflict.deleteStale')
+          : t('form.serverError', { error: (err as Error).message });
     }
   };
 
@@ -188,7 +303,15 @@ function build(el: HTMLFormElement, host: FormHost, typeId: string, record: Rela
       { class: 'row' },
       h('button', { type: 'submit', class: 'primary', text: t('action.save'), dataset: { testid: 'relation-save' } }),
       h('button', { type: 'button', text: t('action.cancel'), on: { click: host.cancel } }),
-      record ? h('button', { type: 'button', class: 'danger', text: t('action.delete'), dataset: { testid: 'relation-delete' }, on: { click: () => void remove() } }) : null,
+      record
+        ? h('button', {
+            type: 'button',
+            class: 'danger',
+            text: t('action.delete'),
+            dataset: { testid: 'relation-delete' },
+            on: { click: () => void remove() },
+          })
+        : null,
     ),
     status,
   );

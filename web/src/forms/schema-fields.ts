@@ -45,7 +45,11 @@ function literalOptions(s: JsonSchema | undefined, enumOptions: EnumOption[] | u
   });
 }
 
-export function fieldsFromSchema(schema: TSchema, labels: Record<string, Bilingual>, enums: Record<string, EnumOption[]> = {}): FieldSpec[] {
+export function fieldsFromSchema(
+  schema: TSchema,
+  labels: Record<string, Bilingual>,
+  enums: Record<string, EnumOption[]> = {},
+): FieldSpec[] {
   const root = schema as unknown as JsonSchema;
   const required = new Set(root.required ?? []);
   return Object.entries(root.properties ?? {}).map(([name, s]) => {
@@ -58,11 +62,21 @@ export function fieldsFromSchema(schema: TSchema, labels: Record<string, Bilingu
     }
     if (s.type === 'boolean') return { ...base, kind: 'boolean' };
     if (s.type === 'number' || s.type === 'integer') {
-      return { ...base, kind: s.type, ...(s.minimum !== undefined ? { min: s.minimum } : {}), ...(s.maximum !== undefined ? { max: s.maximum } : {}) };
+      return {
+        ...base,
+        kind: s.type,
+        ...(s.minimum !== undefined ? { min: s.minimum } : {}),
+        ...(s.maximum !== undefined ? { max: s.maximum } : {}),
+      };
     }
     if (s.format === 'uri') return { ...base, kind: 'url', ...(s.maxLength ? { maxLength: s.maxLength } : {}) };
     if (s.pattern === DATE_PATTERN) return { ...base, kind: 'date' };
     const kind: FieldKind = (s.maxLength ?? 0) > 500 ? 'textarea' : 'text';
-    return { ...base, kind, ...(s.pattern ? { pattern: s.pattern } : {}), ...(s.maxLength ? { maxLength: s.maxLength } : {}) };
+    return {
+      ...base,
+      kind,
+      ...(s.pattern ? { pattern: s.pattern } : {}),
+      ...(s.maxLength ? { maxLength: s.maxLength } : {}),
+    };
   });
 }

@@ -32,16 +32,48 @@ export function sourcesInput(controls: ControlMap, onChange: () => void): Source
           r.url.el,
           r.title.el,
           r.date.el,
-          rows.length > 1 ? h('button', { type: 'button', class: 'link small', text: t('form.removeSource'), on: { click: () => ((rows = rows.filter((x) => x !== r)), paint(), onChange()) } }) : null,
+          rows.length > 1
+            ? h('button', {
+                type: 'button',
+                class: 'link small',
+                text: t('form.removeSource'),
+                on: { click: () => ((rows = rows.filter((x) => x !== r)), paint(), onChange()) },
+              })
+            : null,
         ),
       ),
-      h('button', { type: 'button', class: 'link', text: t('form.addSource'), dataset: { testid: 'add-source' }, on: { click: () => (addRow(), paint()) } }),
+      h('button', {
+        type: 'button',
+        class: 'link',
+        text: t('form.addSource'),
+        dataset: { testid: 'add-source' },
+        on: { click: () => (addRow(), paint()) },
+      }),
     );
   };
   const addRow = (s?: Source) => {
-    const url = fieldInput({ name: 'sourceUrl', label: { sv: t('form.sourceUrl'), en: t('form.sourceUrl') }, kind: 'url', required: true }, onChange);
-    const title = fieldInput({ name: 'sourceTitle', label: { sv: t('form.sourceTitle'), en: t('form.sourceTitle') }, kind: 'text', required: true }, onChange);
-    const date = fieldInput({ name: 'sourceDate', label: { sv: t('form.sourceDate'), en: t('form.sourceDate') }, kind: 'date', required: false }, onChange);
+    const url = fieldInput(
+      { name: 'sourceUrl', label: { sv: t('form.sourceUrl'), en: t('form.sourceUrl') }, kind: 'url', required: true },
+      onChange,
+    );
+    const title = fieldInput(
+      {
+        name: 'sourceTitle',
+        label: { sv: t('form.sourceTitle'), en: t('form.sourceTitle') },
+        kind: 'text',
+        required: true,
+      },
+      onChange,
+    );
+    const date = fieldInput(
+      {
+        name: 'sourceDate',
+        label: { sv: t('form.sourceDate'), en: t('form.sourceDate') },
+        kind: 'date',
+        required: false,
+      },
+      onChange,
+    );
     if (s) {
       url.set(s.url);
       title.set(s.title);

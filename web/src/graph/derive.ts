@@ -91,7 +91,8 @@ export function buildIndex(graph: AtlasGraph): NodeIndex {
   graph.forEachNode((node, a) => {
     if (a.kind === 'Municipality') add(municipalities, node, node);
     if (typeof a.municipality === 'string') add(municipalities, node, a.municipality);
-    else if (a.kind === 'Organisation' && a.orgType === 'kommun' && typeof a.kommunkod === 'string') add(municipalities, node, `kommun:${a.kommunkod}`);
+    else if (a.kind === 'Organisation' && a.orgType === 'kommun' && typeof a.kommunkod === 'string')
+      add(municipalities, node, `kommun:${a.kommunkod}`);
     if (a.kind === 'Sector') add(sectors, node, node);
     if (typeof a.primarySni === 'string') add(sectors, node, `sni:${a.primarySni}`);
   });

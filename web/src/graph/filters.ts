@@ -12,7 +12,8 @@ export interface Visibility {
 }
 
 const allows = (list: string[] | null, value: string): boolean => list === null || list.includes(value);
-const allowsAny = (list: string[] | null, values: string[]): boolean => list === null || values.some((v) => list.includes(v));
+const allowsAny = (list: string[] | null, values: string[]): boolean =>
+  list === null || values.some((v) => list.includes(v));
 
 /** Is a relation valid on a date? Open ends (null) count as unbounded. */
 export function validOn(validFrom: unknown, validTo: unknown, date: string): boolean {

@@ -36,7 +36,20 @@ export interface SizeScheme {
 
 export const MIN_SIZE = 3.5;
 export const MAX_SIZE = 16;
-const SKIP_ATTRS = new Set(['name', 'nameEn', 'version', 'updatedAt', 'description', 'website', 'orgnr', 'kommunkod', 'x', 'y', 'fixed', 'kind']);
+const SKIP_ATTRS = new Set([
+  'name',
+  'nameEn',
+  'version',
+  'updatedAt',
+  'description',
+  'website',
+  'orgnr',
+  'kommunkod',
+  'x',
+  'y',
+  'fixed',
+  'kind',
+]);
 
 export interface EncodingContext {
   graph: AtlasGraph;
@@ -125,17 +138,23 @@ export function colorScheme(ctx: EncodingContext, colorBy: string): ColorScheme 
   });
   const order = fixed
     ? ACTOR_GROUPS.map((g) => g.id).filter((id) => counts.has(id))
-    : [...counts.keys()].filter((v) => v !== NONE).sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b));
+    : [...counts.keys()]
+        .filter((v) => v !== NONE)
+        .sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b));
   const colors = new Map<string, string>();
-  order.forEach((v, i) => colors.set(v, fixed ? (fixed[v] ?? OTHER_COLOR) : i < CATEGORICAL.length ? CATEGORICAL[i] : OTHER_COLOR));
+  order.forEach((v, i) =>
+    colors.set(v, fixed ? (fixed[v] ?? OTHER_COLOR) : i < CATEGORICAL.length ? CATEGORICAL[i] : OTHER_COLOR),
+  );
   const entries: LegendEntry[] = [];
   let otherCount = 0;
   for (const v of order) {
     if (!fixed && colors.get(v) === OTHER_COLOR) otherCount += counts.get(v) ?? 0;
     else entries.push({ value: v, label: labelOf(v), color: colors.get(v) ?? OTHER_COLOR, count: counts.get(v) ?? 0 });
   }
-  if (otherCount > 0) entries.push({ value: '__other__', label: t('legend.otherValues'), color: OTHER_COLOR, count: otherCount });
-  if (counts.has(NONE)) entries.push({ value: NONE, label: t('value.missing'), color: OTHER_COLOR, count: counts.get(NONE) ?? 0 });
+  if (otherCount > 0)
+    entries.push({ value: '__other__', label: t('legend.otherValues'), color: OTHER_COLOR, count: otherCount });
+  if (counts.has(NONE))
+    entries.push({ value: NONE, label: t('value.missing'), color: OTHER_COLOR, count: counts.get(NONE) ?? 0 });
   return { colorOf: (n) => colors.get(valueOf(n)) ?? OTHER_COLOR, valueOf, entries };
 }
 
@@ -175,7 +194,11 @@ export interface EdgeStyleEntry {
   count: number;
 }
 
-export function edgeColorScheme(graph: AtlasGraph, vis: Visibility, by: EdgeColorBy): { colorOf: (edge: string) => string; entries: EdgeStyleEntry[] } {
+export function edgeColorScheme(
+  graph: AtlasGraph,
+  vis: Visibility,
+  by: EdgeColorBy,
+): { colorOf: (edge: string) => string; entries: EdgeStyleEntry[] } {
   const valueOf = (e: string): string => {
     const type = String(graph.getEdgeAttribute(e, 'type') ?? '');
     if (by === 'evidence') return String(graph.getEdgeAttribute(e, 'evidence') ?? NONE);
@@ -202,7 +225,12 @@ export function edgeColorScheme(graph: AtlasGraph, vis: Visibility, by: EdgeColo
     labelOf = (v) => roleLabel(v);
   }
   const order = by === 'type' ? [...colors.keys()] : [...colors.keys()].filter((k) => counts.has(k));
-  const entries = order.map((v) => ({ value: v, label: labelOf(v), color: colors.get(v) ?? OTHER_COLOR, count: counts.get(v) ?? 0 }));
+  const entries = order.map((v) => ({
+    value: v,
+    label: labelOf(v),
+    color: colors.get(v) ?? OTHER_COLOR,
+    count: counts.get(v) ?? 0,
+  }));
   return { colorOf: (e) => colors.get(valueOf(e)) ?? OTHER_COLOR, entries };
 }
 

@@ -14,7 +14,7 @@ type FA2Class = typeof fa2Import.default;
 type NoverlapClass = typeof noverlapImport.default;
 type FA2Layout = InstanceType<FA2Class>;
 type NoverlapLayout = InstanceType<NoverlapClass>;
-const cjs = <T>(mod: unknown): T => ((mod as { default?: T }).default ?? (mod as T));
+const cjs = <T>(mod: unknown): T => (mod as { default?: T }).default ?? (mod as T);
 const FA2Layout = cjs<FA2Class>(fa2Import);
 const NoverlapLayout = cjs<NoverlapClass>(noverlapImport);
 const inferSettings = cjs<typeof fa2Main.default>(fa2Main).inferSettings;
@@ -55,13 +55,19 @@ function layoutCopy(graph: AtlasGraph): MultiGraph {
 /** Copies positions from the layout copy to the rendered graph in one update (one event for sigma). */
 function sync(copy: MultiGraph, graph: AtlasGraph): void {
   graph.updateEachNodeAttributes(
-    (n, a) => (copy.hasNode(n) ? { ...a, x: copy.getNodeAttribute(n, 'x') as number, y: copy.getNodeAttribute(n, 'y') as number } : a),
+    (n, a) =>
+      copy.hasNode(n)
+        ? { ...a, x: copy.getNodeAttribute(n, 'x') as number, y: copy.getNodeAttribute(n, 'y') as number }
+        : a,
     { attributes: ['x', 'y'] },
   );
 }
 
 /** Runs ForceAtlas2 for a while, then Noverlap until it converges (or a time cap). */
-export function runLayout(graph: AtlasGraph, opts: { iterations?: number; nodeSize: (node: string) => number }): LayoutRun {
+export function runLayout(
+  graph: AtlasGraph,
+  opts: { iterations?: number; nodeSize: (node: string) => number },
+): LayoutRun {
   const signal = { stopped: false };
   let fa2 = null as FA2Layout | null;
   let nov = null as NoverlapLayout | null;
@@ -72,7 +78,14 @@ export function runLayout(graph: AtlasGraph, opts: { iterations?: number; nodeSi
   };
   const promise = (async () => {
     if (graph.order === 0) return;
-    const settings = { ...inferSettings(graph), linLogMode: true, outboundAttractionDistribution: true, scalingRatio: 4, adjustSizes: false, barnesHutOptimize: graph.order > 500 };
+    const settings = {
+      ...inferSettings(graph),
+      linLogMode: true,
+      outboundAttractionDistribution: true,
+      scalingRatio: 4,
+      adjustSizes: false,
+      barnesHutOptimize: graph.order > 500,
+    };
     const copy = layoutCopy(graph);
     // Live updates for maps small enough to redraw cheaply; large maps get their positions once, at the end.
     const syncTimer = graph.order <= 1500 ? setInterval(() => sync(copy, graph), 1000) : undefined;
@@ -90,7 +103,12 @@ export function runLayout(graph: AtlasGraph, opts: { iterations?: number; nodeSi
     const target = opts.iterations ?? fa2Iterations(graph.order);
     await until(() => {
       const now = performance.now();
-      return signal.stopped || iterations >= target || (firstAt > 0 && now - firstAt > FA2_MAX_MS) || (firstAt === 0 && now - startedAt > 30_000);
+      return (
+        signal.stopped ||
+        iterations >= target ||
+        (firstAt > 0 && now - firstAt > FA2_MAX_MS) ||
+        (firstAt === 0 && now - startedAt > 30_000)
+      );
     });
     fa2.stop();
     document.body.dataset.layoutIterations = String(iterations);
@@ -114,7 +132,11 @@ export function runLayout(graph: AtlasGraph, opts: { iterations?: number; nodeSi
         resolve();
       }, 4000);
       nov = new NoverlapLayout(copy, {
-        inputReducer: (key: string, attr: { x: number; y: number }) => ({ x: attr.x, y: attr.y, size: opts.nodeSize(key) * unit }),
+        inputReducer: (key: string, attr: { x: number; y: number }) => ({
+          x: attr.x,
+          y: attr.y,
+          size: opts.nodeSize(key) * unit,
+        }),
         settings: { margin: 6 * unit, ratio: 1.1, speed: 3, gridSize: 20 },
         onConverged: () => {
           clearTimeout(timer);

@@ -43,8 +43,14 @@ export class MissingTiesOverlay {
     c.setLineDash([9, 6]);
     for (const tie of ties) {
       if (!g.hasNode(tie.from) || !g.hasNode(tie.to)) continue;
-      const a = this.sigma.graphToViewport({ x: g.getNodeAttribute(tie.from, 'x') as number, y: g.getNodeAttribute(tie.from, 'y') as number });
-      const b = this.sigma.graphToViewport({ x: g.getNodeAttribute(tie.to, 'x') as number, y: g.getNodeAttribute(tie.to, 'y') as number });
+      const a = this.sigma.graphToViewport({
+        x: g.getNodeAttribute(tie.from, 'x') as number,
+        y: g.getNodeAttribute(tie.from, 'y') as number,
+      });
+      const b = this.sigma.graphToViewport({
+        x: g.getNodeAttribute(tie.to, 'x') as number,
+        y: g.getNodeAttribute(tie.to, 'y') as number,
+      });
       c.beginPath();
       c.moveTo(a.x, a.y);
       c.lineTo(b.x, b.y);

@@ -59,7 +59,10 @@ export function seedMissingPositions(graph: AtlasGraph): number {
     });
     const angle = hash01(node) * Math.PI * 2;
     if (k > 0) {
-      graph.mergeNodeAttributes(node, { x: sx / k + Math.cos(angle) * scale * 0.05, y: sy / k + Math.sin(angle) * scale * 0.05 });
+      graph.mergeNodeAttributes(node, {
+        x: sx / k + Math.cos(angle) * scale * 0.05,
+        y: sy / k + Math.sin(angle) * scale * 0.05,
+      });
     } else {
       const r = scale * Math.sqrt(i + 1) * 0.1;
       const a = i * 2.399963229728653; // golden angle

@@ -15,7 +15,8 @@ export type EdgeOut = Partial<EdgeDisplayData> & { solidColor?: string; dashSize
 
 export function makeNodeReducer(ctx: AppContext) {
   return (node: string, data: NodeDisplayData, attrs: Attributes): Partial<NodeDisplayData> => {
-    if (ctx.visibility.hiddenNodes.has(node) || !ctx.graph?.hasNode(node)) return { ...data, visibility: 'hidden', label: null };
+    if (ctx.visibility.hiddenNodes.has(node) || !ctx.graph?.hasNode(node))
+      return { ...data, visibility: 'hidden', label: null };
     const schemes = ctx.schemes;
     const out: Partial<NodeDisplayData> = {
       ...data,
@@ -65,7 +66,8 @@ export function makeEdgeReducer(ctx: AppContext) {
     const out: EdgeOut = { ...data, size, color, solidColor: color, dashSize: 0, gapSize: 0 };
     if (evidence === 'probable') Object.assign(out, { solidColor: 'transparent', dashSize: 7, gapSize: 4 });
     if (evidence === 'uncertain') Object.assign(out, { solidColor: 'transparent', dashSize: 2, gapSize: 4 });
-    if (hl && !inHl) Object.assign(out, { color: FADED_EDGE, solidColor: FADED_EDGE, dashSize: 0, gapSize: 0, size: 1 });
+    if (hl && !inHl)
+      Object.assign(out, { color: FADED_EDGE, solidColor: FADED_EDGE, dashSize: 0, gapSize: 0, size: 1 });
     if (inHl) out.depth = 'topEdges';
     return out;
   };

@@ -32,9 +32,18 @@ export class MapRenderer {
     this.sigma = new Sigma(ctx.graph, container, {
       primitives: {
         nodes: {
-          shapes: [sdfCircle(), sdfSquare({ cornerRadius: 0.15 }), sdfTriangle({ cornerRadius: 0.1 }), sdfDiamond({ cornerRadius: 0.1 })],
+          shapes: [
+            sdfCircle(),
+            sdfSquare({ cornerRadius: 0.15 }),
+            sdfTriangle({ cornerRadius: 0.1 }),
+            sdfDiamond({ cornerRadius: 0.1 }),
+          ],
           layers: [layerFill()],
-          label: { font: { family: 'DejaVu Sans, Liberation Sans, Arial, sans-serif', size: 13 }, color: '#1d1d1b', margin: 4 },
+          label: {
+            font: { family: 'DejaVu Sans, Liberation Sans, Arial, sans-serif', size: 13 },
+            color: '#1d1d1b',
+            margin: 4,
+          },
         },
         edges: {
           variables: {
@@ -44,7 +53,11 @@ export class MapRenderer {
           },
           layers: [
             layerPlain({ color: { attribute: 'solidColor' } }),
-            layerDashed({ dashSize: { attribute: 'dashSize', default: 0 }, gapSize: { attribute: 'gapSize', default: 0 }, gapColor: 0 }),
+            layerDashed({
+              dashSize: { attribute: 'dashSize', default: 0 },
+              gapSize: { attribute: 'gapSize', default: 0 },
+              gapColor: 0,
+            }),
           ],
         },
       },

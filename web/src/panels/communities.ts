@@ -20,12 +20,31 @@ export function communitiesPanel(ctx: AppContext, show: (community: number | nul
     const order = [...members.entries()].sort((a, b) => b[1].length - a[1].length);
     replace(
       el,
-      h('p', { class: 'hint', text: t('communities.summary', { n: res.communities.count, q: fmt(res.communities.modularity, 3), seed: res.communities.seed }) }),
+      h('p', {
+        class: 'hint',
+        text: t('communities.summary', {
+          n: res.communities.count,
+          q: fmt(res.communities.modularity, 3),
+          seed: res.communities.seed,
+        }),
+      }),
       h(
         'div',
         { class: 'row' },
-        h('button', { type: 'button', text: t('communities.colorBy'), dataset: { testid: 'communities-color' }, on: { click: () => ctx.store.set({ colorBy: 'community' }) } }),
-        ctx.community !== null ? h('button', { type: 'button', class: 'link', text: t('communities.clear'), on: { click: () => show(null) } }) : null,
+        h('button', {
+          type: 'button',
+          text: t('communities.colorBy'),
+          dataset: { testid: 'communities-color' },
+          on: { click: () => ctx.store.set({ colorBy: 'community' }) },
+        }),
+        ctx.community !== null
+          ? h('button', {
+              type: 'button',
+              class: 'link',
+              text: t('communities.clear'),
+              on: { click: () => show(null) },
+            })
+          : null,
       ),
       h(
         'ol',
@@ -35,8 +54,18 @@ export function communitiesPanel(ctx: AppContext, show: (community: number | nul
           return h(
             'li',
             { class: ctx.community === c ? 'current' : '' },
-            h('span', { class: 'swatch', style: { background: i < CATEGORICAL.length ? CATEGORICAL[i] : OTHER_COLOR }, aria: { hidden: 'true' } }),
-            h('button', { type: 'button', class: 'link', text: t('communities.item', { n: c + 1, size: ids.length }), aria: { pressed: String(ctx.community === c) }, on: { click: () => show(ctx.community === c ? null : c) } }),
+            h('span', {
+              class: 'swatch',
+              style: { background: i < CATEGORICAL.length ? CATEGORICAL[i] : OTHER_COLOR },
+              aria: { hidden: 'true' },
+            }),
+            h('button', {
+              type: 'button',
+              class: 'link',
+              text: t('communities.item', { n: c + 1, size: ids.length }),
+              aria: { pressed: String(ctx.community === c) },
+              on: { click: () => show(ctx.community === c ? null : c) },
+            }),
             h('div', { class: 'hint', text: top.map((n) => labelOf(ctx, n)).join(', ') }),
           );
         }),

@@ -26,7 +26,12 @@ export function sourcesList(sources: unknown): HTMLElement | null {
     sources.map((s: unknown) => {
       const src = (s ?? {}) as { url?: unknown; title?: unknown; date?: unknown };
       const title = typeof src.title === 'string' && src.title ? src.title : String(src.url ?? '');
-      return h('li', {}, safeLink(String(src.url ?? ''), title), typeof src.date === 'string' ? h('span', { class: 'hint', text: ` (${src.date})` }) : null);
+      return h(
+        'li',
+        {},
+        safeLink(String(src.url ?? ''), title),
+        typeof src.date === 'string' ? h('span', { class: 'hint', text: ` (${src.date})` }) : null,
+      );
     }),
   );
 }
@@ -66,10 +71,21 @@ export function relationsSection(ctx: AppContext, node: string, actions: Relatio
               return h(
                 'li',
                 { dataset: { edge: r.edge } },
-                h('button', { type: 'button', class: 'link', text: labelOf(ctx, r.other), on: { click: () => actions.focus(r.other) } }),
+                h('button', {
+                  type: 'button',
+                  class: 'link',
+                  text: labelOf(ctx, r.other),
+                  on: { click: () => actions.focus(r.other) },
+                }),
                 h('span', { class: `badge ev-${ev}`, text: evidenceLabel(ev) }),
                 valid ? h('span', { class: 'hint', text: ` ${valid}` }) : null,
-                h('button', { type: 'button', class: 'link small', text: t('action.edit'), aria: { label: t('details.editRelation', { name: labelOf(ctx, r.other) }) }, on: { click: () => actions.editRelation(r.edge) } }),
+                h('button', {
+                  type: 'button',
+                  class: 'link small',
+                  text: t('action.edit'),
+                  aria: { label: t('details.editRelation', { name: labelOf(ctx, r.other) }) },
+                  on: { click: () => actions.editRelation(r.edge) },
+                }),
                 sourcesList(r.attrs.sources),
               );
             }),

@@ -53,16 +53,40 @@ export function detailsPanel(ctx: AppContext, actions: DetailsActions): Panel {
       h(
         'div',
         { class: 'row' },
-        h('button', { type: 'button', text: t('details.focus'), dataset: { testid: 'details-focus' }, on: { click: () => actions.focus(node) } }),
-        h('button', { type: 'button', text: t('action.edit'), dataset: { testid: 'details-edit' }, on: { click: () => actions.editNode(node) } }),
-        h('button', { type: 'button', text: t('details.addRelation'), dataset: { testid: 'details-add-relation' }, on: { click: () => actions.newRelationFrom(node) } }),
-        h('button', { type: 'button', class: 'danger', text: t('action.delete'), dataset: { testid: 'details-delete' }, on: { click: () => actions.deleteNode(node) } }),
+        h('button', {
+          type: 'button',
+          text: t('details.focus'),
+          dataset: { testid: 'details-focus' },
+          on: { click: () => actions.focus(node) },
+        }),
+        h('button', {
+          type: 'button',
+          text: t('action.edit'),
+          dataset: { testid: 'details-edit' },
+          on: { click: () => actions.editNode(node) },
+        }),
+        h('button', {
+          type: 'button',
+          text: t('details.addRelation'),
+          dataset: { testid: 'details-add-relation' },
+          on: { click: () => actions.newRelationFrom(node) },
+        }),
+        h('button', {
+          type: 'button',
+          class: 'danger',
+          text: t('action.delete'),
+          dataset: { testid: 'details-delete' },
+          on: { click: () => actions.deleteNode(node) },
+        }),
       ),
       props.length > 0
         ? h(
             'dl',
             { class: 'attrs' },
-            props.flatMap((p) => [h('dt', { text: bi(kind?.propLabels[p]) }), h('dd', {}, valueText(ctx, String(a.kind), p, a[p]))]),
+            props.flatMap((p) => [
+              h('dt', { text: bi(kind?.propLabels[p]) }),
+              h('dd', {}, valueText(ctx, String(a.kind), p, a[p])),
+            ]),
           )
         : null,
       h('h4', { text: t('details.metrics') }),

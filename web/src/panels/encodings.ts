@@ -17,7 +17,13 @@ export interface EncodingActions {
   layoutRunning: () => boolean;
 }
 
-function select(label: string, testid: string, value: string, options: { id: string; label: string; disabled?: boolean }[], onChange: (v: string) => void): HTMLElement {
+function select(
+  label: string,
+  testid: string,
+  value: string,
+  options: { id: string; label: string; disabled?: boolean }[],
+  onChange: (v: string) => void,
+): HTMLElement {
   const id = uid('sel');
   const sel = h(
     'select',
@@ -46,9 +52,18 @@ export function encodingsPanel(ctx: AppContext, actions: EncodingActions): Panel
         ? h(
             'div',
             { class: 'row' },
-            h('progress', { attrs: { max: '100', value: String(pct) }, aria: { label: t('analysis.progress') }, dataset: { testid: 'analysis-progress' } }),
+            h('progress', {
+              attrs: { max: '100', value: String(pct) },
+              aria: { label: t('analysis.progress') },
+              dataset: { testid: 'analysis-progress' },
+            }),
             h('span', { text: `${pct} %` }),
-            h('button', { type: 'button', text: t('action.cancel'), dataset: { testid: 'analysis-cancel' }, on: { click: actions.cancelAnalysis } }),
+            h('button', {
+              type: 'button',
+              text: t('action.cancel'),
+              dataset: { testid: 'analysis-cancel' },
+              on: { click: actions.cancelAnalysis },
+            }),
           )
         : h('p', {
             class: status.status === 'error' ? 'error' : 'hint',
@@ -85,7 +100,9 @@ export function encodingsPanel(ctx: AppContext, actions: EncodingActions): Panel
       select(t('encoding.colorBy'), 'color-by', s.colorBy, colors, (v) => ctx.store.set({ colorBy: v })),
       select(t('encoding.sizeBy'), 'size-by', s.sizeBy, sizes, (v) => ctx.store.set({ sizeBy: v })),
       !ctx.analysis ? h('p', { class: 'hint', text: t('encoding.sizeNeedsAnalysis') }) : null,
-      select(t('encoding.edgeColorBy'), 'edge-color-by', s.edgeColorBy, edges, (v) => ctx.store.set({ edgeColorBy: v as EdgeColorBy })),
+      select(t('encoding.edgeColorBy'), 'edge-color-by', s.edgeColorBy, edges, (v) =>
+        ctx.store.set({ edgeColorBy: v as EdgeColorBy }),
+      ),
       h('p', { class: 'hint', text: t('encoding.edgeStyleNote') }),
       ctx.largeMap
         ? h(
@@ -113,8 +130,19 @@ export function encodingsPanel(ctx: AppContext, actions: EncodingActions): Panel
       h(
         'div',
         { class: 'row' },
-        h('button', { type: 'button', text: t('analysis.run'), dataset: { testid: 'analysis-run' }, on: { click: actions.runAnalysis } }),
-        h('button', { type: 'button', text: t('layout.run'), disabled: actions.layoutRunning(), dataset: { testid: 'layout-run' }, on: { click: actions.runLayout } }),
+        h('button', {
+          type: 'button',
+          text: t('analysis.run'),
+          dataset: { testid: 'analysis-run' },
+          on: { click: actions.runAnalysis },
+        }),
+        h('button', {
+          type: 'button',
+          text: t('layout.run'),
+          disabled: actions.layoutRunning(),
+          dataset: { testid: 'layout-run' },
+          on: { click: actions.runLayout },
+        }),
       ),
       progress,
     );

@@ -52,7 +52,9 @@ function options(ctx: AppContext, key: ListKey, count: Map<string, number>): Opt
     case 'kinds':
       return NODE_KINDS.map((k) => opt(k.id, bi(k.plural))).filter(present);
     case 'orgTypes':
-      return [...ORGANISATION_TYPES.map((o) => opt(o.value, bi(o.label))), opt(NONE, t('value.missing'))].filter(present);
+      return [...ORGANISATION_TYPES.map((o) => opt(o.value, bi(o.label))), opt(NONE, t('value.missing'))].filter(
+        present,
+      );
     case 'relationTypes':
       return RELATION_KINDS.map((k) => opt(k.id, bi(k.label))).filter(present);
     case 'evidence':
@@ -90,7 +92,10 @@ function group(ctx: AppContext, key: ListKey, title: string, opts: Option[]): HT
         change: () => set(boxes.filter((b) => b.input.checked).map((b) => b.input.value)),
       },
     });
-    return { input, el: h('li', {}, input, h('label', { for: id }, o.label, h('span', { class: 'count', text: ` (${o.count})` }))) };
+    return {
+      input,
+      el: h('li', {}, input, h('label', { for: id }, o.label, h('span', { class: 'count', text: ` (${o.count})` }))),
+    };
   });
   return h(
     'fieldset',
@@ -99,10 +104,26 @@ function group(ctx: AppContext, key: ListKey, title: string, opts: Option[]): HT
     h(
       'div',
       { class: 'row small' },
-      h('button', { type: 'button', class: 'link', text: t('filters.all'), dataset: { testid: `filter-${key}-all` }, on: { click: () => ctx.store.setFilters({ [key]: null }) } }),
-      h('button', { type: 'button', class: 'link', text: t('filters.none'), dataset: { testid: `filter-${key}-none` }, on: { click: () => set([]) } }),
+      h('button', {
+        type: 'button',
+        class: 'link',
+        text: t('filters.all'),
+        dataset: { testid: `filter-${key}-all` },
+        on: { click: () => ctx.store.setFilters({ [key]: null }) },
+      }),
+      h('button', {
+        type: 'button',
+        class: 'link',
+        text: t('filters.none'),
+        dataset: { testid: `filter-${key}-none` },
+        on: { click: () => set([]) },
+      }),
     ),
-    h('ul', { class: 'checklist' }, boxes.map((b) => b.el)),
+    h(
+      'ul',
+      { class: 'checklist' },
+      boxes.map((b) => b.el),
+    ),
   );
 }
 
@@ -158,7 +179,10 @@ function timeGroup(ctx: AppContext): HTMLElement {
     h('label', { for: sliderId, class: 'sr-only', text: t('filters.asOfSlider') }),
     slider,
     h('div', { class: 'row' }, out, date),
-    h('p', { class: 'hint', text: range ? t('filters.asOfRange', { min: range.min, max: range.max }) : t('filters.asOfNoDates') }),
+    h('p', {
+      class: 'hint',
+      text: range ? t('filters.asOfRange', { min: range.min, max: range.max }) : t('filters.asOfNoDates'),
+    }),
   );
 }
 
@@ -174,8 +198,36 @@ export function filtersPanel(ctx: AppContext): Panel {
       h(
         'div',
         { class: 'row' },
-        h('p', { class: 'hint', dataset: { testid: 'filter-summary' }, text: t('filters.summary', { nodes: (ctx.graph?.order ?? 0) - ctx.visibility.hiddenNodes.size, total: ctx.graph?.order ?? 0 }) }),
-        active ? h('button', { type: 'button', class: 'link', text: t('filters.reset'), dataset: { testid: 'filters-reset' }, on: { click: () => ctx.store.set({ filters: { kinds: null, orgTypes: null, municipalities: null, sectors: null, relationTypes: null, evidence: null, asOf: null } }) } }) : null,
+        h('p', {
+          class: 'hint',
+          dataset: { testid: 'filter-summary' },
+          text: t('filters.summary', {
+            nodes: (ctx.graph?.order ?? 0) - ctx.visibility.hiddenNodes.size,
+            total: ctx.graph?.order ?? 0,
+          }),
+        }),
+        active
+          ? h('button', {
+              type: 'button',
+              class: 'link',
+              text: t('filters.reset'),
+              dataset: { testid: 'filters-reset' },
+              on: {
+                click: () =>
+                  ctx.store.set({
+                    filters: {
+                      kinds: null,
+                      orgTypes: null,
+                      municipalities: null,
+                      sectors: null,
+                      relationTypes: null,
+                      evidence: null,
+                      asOf: null,
+                    },
+                  }),
+              },
+            })
+          : null,
       ),
       ...GROUPS.map((g) => group(ctx, g.key, g.title, options(ctx, g.key, c[g.key]))),
       timeGroup(ctx),

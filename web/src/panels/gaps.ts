@@ -5,7 +5,7 @@
  */
 import { relationKind } from '../../../core/model/catalogue/relation-kinds.js';
 import { ApiError, api } from '../api/client.js';
-import type { GapFinding } from '../api/types.js';
+import type { GapFinding, GapKindInfo } from '../api/types.js';
 import type { AppContext } from '../app/context.js';
 import { labelOf } from '../app/items.js';
 import { h, replace } from '../dom/h.js';
@@ -17,10 +17,19 @@ export interface GapActions {
   toAction: (finding: GapFinding) => void;
 }
 
-const SEVERITY: Record<string, string> = { high: tk('gaps.sevHigh'), medium: tk('gaps.sevMedium'), low: tk('gaps.sevLow') };
-const severityText = (s: string | number): string => (SEVERITY[String(s)] ? t(SEVERITY[String(s)]) : t('gaps.severity', { s: String(s) }));
+const SEVERITY: Record<string, string> = {
+  high: tk('gaps.sevHigh'),
+  medium: tk('gaps.sevMedium'),
+  low: tk('gaps.sevLow'),
+};
+const severityText = (s: string | number): string =>
+  SEVERITY[String(s)] ? t(SEVERITY[String(s)]) : t('gaps.severity', { s: String(s) });
 
-type GapState = { status: 'loading' } | { status: 'unavailable' } | { status: 'error'; message: string } | { status: 'ok'; findings: GapFinding[] };
+type GapState =
+  | { status: 'loading' }
+  | { status: 'unavailable' }
+  | { status: 'error'; message: string }
+  | { status: 'ok'; findings: GapFinding[]; kinds: GapKindInfo[] };
 
 export interface GapsPanel extends Panel {
   /** Loads the findings the first time the panel is opened. */
@@ -38,9 +47,16 @@ export function gapsPanel(ctx: AppContext, actions: GapActions): GapsPanel {
     render();
     try {
       const res = await api.gaps();
-      state = { status: 'ok', findings: Array.isArray(res?.findings) ? res.findings : [] };
+      state = {
+        status: 'ok',
+        findings: Array.isArray(res?.findings) ? res.findings : [],
+        kinds: Array.isArray(res?.gapKinds) ? res.gapKinds : [],
+      };
     } catch (err) {
-      state = err instanceof ApiError && err.status === 404 ? { status: 'unavailable' } : { status: 'error', message: (err as Error).message };
+      state =
+        err instanceof ApiError && err.status === 404
+          ? { status: 'unavailable' }
+          : { status: 'error', message: (err as Error).message };
     }
     document.body.dataset.gaps = state.status;
     render();
@@ -52,14 +68,32 @@ export function gapsPanel(ctx: AppContext, actions: GapActions): GapsPanel {
     return h(
       'li',
       { class: `finding${current ? ' current' : ''}`, dataset: { finding: f.id } },
-      h('h4', {}, h('span', { text: bi(f.title) }), h('span', { class: `badge sev-${String(f.severity)}`, text: severityText(f.severity) })),
+      h(
+        'h4',
+        {},
+        h('span', { text: bi(f.title) }),
+        h('span', { class: `badge sev-${String(f.severity)}`, text: severityText(f.severity) }),
+      ),
       h('p', { text: bi(f.explanation) }),
-      f.nodeIds.length > 0 ? h('p', { class: 'hint', text: t('gaps.involves', { names: f.nodeIds.map((n) => labelOf(ctx, n)).join(', ') }) }) : null,
+      f.nodeIds.length > 0
+        ? h('p', {
+            class: 'hint',
+            text: t('gaps.involves', { names: f.nodeIds.map((n) => labelOf(ctx, n)).join(', ') }),
+          })
+        : null,
       ties.length > 0
         ? h(
             'ul',
             { class: 'missing' },
-            ties.map((m) => h('li', { text: t('gaps.missingTie', { from: labelOf(ctx, m.from), to: labelOf(ctx, m.to), type: bi(relationKind(m.type)?.label) || m.type }) })),
+            ties.map((m) =>
+              h('li', {
+                text: t('gaps.missingTie', {
+                  from: labelOf(ctx, m.from),
+                  to: labelOf(ctx, m.to),
+                  type: bi(relationKind(m.type)?.label) || m.type,
+                }),
+              }),
+            ),
           )
         : null,
       h(
@@ -72,8 +106,46 @@ export function gapsPanel(ctx: AppContext, actions: GapActions): GapsPanel {
           dataset: { testid: `gap-show-${f.id}` },
           on: { click: () => actions.show(current ? null : f) },
         }),
-        h('button', { type: 'button', text: t('gaps.toAction'), dataset: { testid: `gap-action-${f.id}` }, on: { click: () => actions.toAction(f) } }),
+        h('button', {
+          type: 'button',
+          text: t('gaps.toAction'),
+          dataset: { testid: `gap-action-${f.id}` },
+          on: { click: () => actions.toAction(f) },
+        }),
       ),
+    );
+  };
+
+  /** Findings grouped by gap kind, each group with its label and definition from the server's descriptors. */
+  const grouped = (findings: GapFinding[], kinds: GapKindInfo[]) => {
+    const groups = new Map<string, GapFinding[]>();
+    for (const f of findings) {
+      const list = groups.get(f.kind) ?? [];
+      list.push(f);
+      groups.set(f.kind, list);
+    }
+    return h(
+      'div',
+      { dataset: { testid: 'gaps-list' } },
+      h('p', { class: 'hint', text: t('gaps.summary', { n: findings.length, kinds: groups.size }) }),
+      [...groups.entries()].map(([kind, list]) => {
+        const info = kinds.find((k) => k.id === kind);
+        return h(
+          'details',
+          {
+            class: 'gap-group',
+            attrs: groups.size <= 3 || list.some((f) => f.id === ctx.finding?.id) ? { open: '' } : {},
+          },
+          h(
+            'summary',
+            {},
+            h('span', { text: info ? bi(info.label) : kind === 'no-data' ? t('gaps.noData') : kind }),
+            h('span', { class: 'count', text: ` (${list.length})` }),
+          ),
+          info?.definition ? h('p', { class: 'hint', text: bi(info.definition) }) : null,
+          h('ol', { class: 'findings' }, list.map(finding)),
+        );
+      }),
     );
   };
 
@@ -83,15 +155,31 @@ export function gapsPanel(ctx: AppContext, actions: GapActions): GapsPanel {
       case 'loading':
         return replace(el, h('p', { class: 'hint', text: t('gaps.loading') }));
       case 'unavailable':
-        return replace(el, h('div', { class: 'notice', dataset: { testid: 'gaps-unavailable' } }, h('p', { text: t('gaps.unavailable') }), h('p', { class: 'hint', text: t('gaps.unavailableHint') })));
+        return replace(
+          el,
+          h(
+            'div',
+            { class: 'notice', dataset: { testid: 'gaps-unavailable' } },
+            h('p', { text: t('gaps.unavailable') }),
+            h('p', { class: 'hint', text: t('gaps.unavailableHint') }),
+          ),
+        );
       case 'error':
-        return replace(el, h('div', { class: 'notice error' }, h('p', { text: t('gaps.error') }), h('button', { type: 'button', text: t('action.retry'), on: { click: () => void load() } })));
+        return replace(
+          el,
+          h(
+            'div',
+            { class: 'notice error' },
+            h('p', { text: t('gaps.error') }),
+            h('button', { type: 'button', text: t('action.retry'), on: { click: () => void load() } }),
+          ),
+        );
       case 'ok':
         return replace(
           el,
           state.findings.length === 0
             ? h('p', { class: 'hint', text: t('gaps.none') })
-            : h('ol', { class: 'findings', dataset: { testid: 'gaps-list' } }, state.findings.map(finding)),
+            : grouped(state.findings, state.kinds),
         );
     }
   }

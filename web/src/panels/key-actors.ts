@@ -68,7 +68,17 @@ export function keyActorsPanel(ctx: AppContext, focus: (node: string) => void): 
         'table',
         { class: 'data', dataset: { testid: 'actors-table' } },
         h('caption', { class: 'sr-only', text: t('actors.caption') }),
-        h('thead', {}, h('tr', {}, h('th', { attrs: { scope: 'col' }, text: '#' }), h('th', { attrs: { scope: 'col' }, text: t('actors.name') }), cols.map(header))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { attrs: { scope: 'col' }, text: '#' }),
+            h('th', { attrs: { scope: 'col' }, text: t('actors.name') }),
+            cols.map(header),
+          ),
+        ),
         h(
           'tbody',
           {},
@@ -77,13 +87,25 @@ export function keyActorsPanel(ctx: AppContext, focus: (node: string) => void): 
               'tr',
               { dataset: { node: n } },
               h('td', { text: String(i + 1) }),
-              h('td', {}, h('button', { type: 'button', class: 'link', text: labelOf(ctx, n), on: { click: () => focus(n) } }), h('div', { class: 'hint', text: ctx.graph ? kindHint(ctx.graph.getNodeAttributes(n)) : '' })),
+              h(
+                'td',
+                {},
+                h('button', { type: 'button', class: 'link', text: labelOf(ctx, n), on: { click: () => focus(n) } }),
+                h('div', { class: 'hint', text: ctx.graph ? kindHint(ctx.graph.getNodeAttributes(n)) : '' }),
+              ),
               cols.map((c) => h('td', { class: 'num', text: fmt(metricValue(res, n, c)) })),
             ),
           ),
         ),
       ),
-      ids.length > 50 ? h('button', { type: 'button', class: 'link', text: showAll ? t('actors.showTop') : t('actors.showAll', { n: ids.length }), on: { click: () => ((showAll = !showAll), render()) } }) : null,
+      ids.length > 50
+        ? h('button', {
+            type: 'button',
+            class: 'link',
+            text: showAll ? t('actors.showTop') : t('actors.showAll', { n: ids.length }),
+            on: { click: () => ((showAll = !showAll), render()) },
+          })
+        : null,
     );
   };
   render();

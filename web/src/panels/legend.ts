@@ -189,7 +189,9 @@ export function legendPanel(ctx: AppContext): Panel {
             ),
           ),
         ),
-        ctx.largeMap && !ctx.showAllTies ? h('p', { class: 'hint', dataset: { testid: 'legend-large' }, text: t('legend.largeMap') }) : null,
+        ctx.largeMap && !ctx.showAllTies
+          ? h('p', { class: 'hint', dataset: { testid: 'legend-large' }, text: t('legend.largeMap') })
+          : null,
         h('h3', { text: t('legend.evidence') }),
         h(
           'ul',

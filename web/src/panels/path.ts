@@ -31,14 +31,33 @@ export function pathPanel(ctx: AppContext, onShown: () => void): Panel {
     replace(
       result,
       h('p', { text: t('path.found', { steps: order.length - 1 }) }),
-      h('ol', { class: 'path-list' }, order.map((n) => h('li', { text: labelOf(ctx, n) }))),
-      h('button', { type: 'button', class: 'link', text: t('path.clear'), on: { click: () => ctx.store.set({ path: null }) } }),
+      h(
+        'ol',
+        { class: 'path-list' },
+        order.map((n) => h('li', { text: labelOf(ctx, n) })),
+      ),
+      h('button', {
+        type: 'button',
+        class: 'link',
+        text: t('path.clear'),
+        on: { click: () => ctx.store.set({ path: null }) },
+      }),
     );
   };
 
   const render = () => {
-    const a = combobox({ label: t('path.from'), items: () => nodeItems(ctx), onChoose: (it) => (from = it.id), testid: 'path-from' });
-    const b = combobox({ label: t('path.to'), items: () => nodeItems(ctx), onChoose: (it) => (to = it.id), testid: 'path-to' });
+    const a = combobox({
+      label: t('path.from'),
+      items: () => nodeItems(ctx),
+      onChoose: (it) => (from = it.id),
+      testid: 'path-from',
+    });
+    const b = combobox({
+      label: t('path.to'),
+      items: () => nodeItems(ctx),
+      onChoose: (it) => (to = it.id),
+      testid: 'path-to',
+    });
     const s = ctx.store.get();
     if (s.path) {
       from = s.path[0];

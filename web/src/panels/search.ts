@@ -59,7 +59,13 @@ export function searchPanel(ctx: AppContext, actions: FocusActions): Panel {
           { class: 'focus-info', dataset: { testid: 'focus-info' } },
           t('search.focused', { name: labelOf(ctx, s.focus), n: ctx.highlight ? ctx.highlight.nodes.size - 1 : 0 }),
           ' ',
-          h('button', { type: 'button', class: 'link', text: t('search.clearFocus'), dataset: { testid: 'clear-focus' }, on: { click: actions.clearFocus } }),
+          h('button', {
+            type: 'button',
+            class: 'link',
+            text: t('search.clearFocus'),
+            dataset: { testid: 'clear-focus' },
+            on: { click: actions.clearFocus },
+          }),
         )
       : null;
     replace(info, focused);

@@ -2,7 +2,8 @@
 import { h, replace } from '../dom/h.js';
 import { t } from '../i18n/i18n.js';
 
-export type StatusState = { kind: 'loading' } | { kind: 'layout' } | { kind: 'error'; detail: string } | { kind: 'empty' } | { kind: 'none' };
+export type StatusState =
+  { kind: 'loading' } | { kind: 'layout' } | { kind: 'error'; detail: string } | { kind: 'empty' } | { kind: 'none' };
 
 export interface StatusPanel {
   el: HTMLElement;
@@ -22,14 +23,24 @@ export function statusPanel(onRetry: () => void): StatusPanel {
       case 'layout':
         return replace(el, h('p', { text: t('status.layout') }));
       case 'empty':
-        return replace(el, h('p', { class: 'strong', text: t('status.empty') }), h('p', { text: t('status.emptyHint') }));
+        return replace(
+          el,
+          h('p', { class: 'strong', text: t('status.empty') }),
+          h('p', { text: t('status.emptyHint') }),
+        );
       case 'error':
         return replace(
           el,
           h('p', { class: 'strong', text: t('status.error') }),
           h('p', { text: t('status.errorHint') }),
           h('p', { class: 'hint', text: state.detail }),
-          h('button', { type: 'button', class: 'primary', text: t('action.retry'), dataset: { testid: 'retry' }, on: { click: onRetry } }),
+          h('button', {
+            type: 'button',
+            class: 'primary',
+            text: t('action.retry'),
+            dataset: { testid: 'retry' },
+            on: { click: onRetry },
+          }),
         );
       case 'none':
         return replace(el);

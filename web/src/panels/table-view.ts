@@ -24,7 +24,9 @@ export function tableView(ctx: AppContext, select: (node: string) => void): Pane
     const g = ctx.graph;
     if (!g) return replace(el);
     const vis = ctx.visibility;
-    const nodes = g.filterNodes((n) => !vis.hiddenNodes.has(n)).sort((a, b) => labelOf(ctx, a).localeCompare(labelOf(ctx, b), 'sv'));
+    const nodes = g
+      .filterNodes((n) => !vis.hiddenNodes.has(n))
+      .sort((a, b) => labelOf(ctx, a).localeCompare(labelOf(ctx, b), 'sv'));
     const edges = g.filterEdges((e) => !vis.hiddenEdges.has(e));
     const degree = (n: string) => g.edges(n).filter((e) => !vis.hiddenEdges.has(e)).length;
     const mun = (n: string) =>
@@ -44,26 +46,36 @@ export function tableView(ctx: AppContext, select: (node: string) => void): Pane
           h(
             'tr',
             {},
-            [t('table.name'), t('table.kind'), t('table.municipality'), t('table.degree'), t('table.betweenness')].map((c) => h('th', { attrs: { scope: 'col' }, text: c })),
+            [t('table.name'), t('table.kind'), t('table.municipality'), t('table.degree'), t('table.betweenness')].map(
+              (c) => h('th', { attrs: { scope: 'col' }, text: c }),
+            ),
           ),
         ),
         h(
           'tbody',
           {},
-          nodes.slice(0, nodeLimit).map((n) =>
-            h(
-              'tr',
-              {},
-              h('th', { attrs: { scope: 'row' } }, h('button', { type: 'button', class: 'link', text: labelOf(ctx, n), on: { click: () => select(n) } })),
-              h('td', { text: kindHint(g.getNodeAttributes(n)) }),
-              h('td', { text: mun(n) }),
-              h('td', { class: 'num', text: String(degree(n)) }),
-              h('td', { class: 'num', text: fmt(metricValue(ctx.analysis, n, 'betweenness')) }),
+          nodes
+            .slice(0, nodeLimit)
+            .map((n) =>
+              h(
+                'tr',
+                {},
+                h(
+                  'th',
+                  { attrs: { scope: 'row' } },
+                  h('button', { type: 'button', class: 'link', text: labelOf(ctx, n), on: { click: () => select(n) } }),
+                ),
+                h('td', { text: kindHint(g.getNodeAttributes(n)) }),
+                h('td', { text: mun(n) }),
+                h('td', { class: 'num', text: String(degree(n)) }),
+                h('td', { class: 'num', text: fmt(metricValue(ctx.analysis, n, 'betweenness')) }),
+              ),
             ),
-          ),
         ),
       ),
-      nodes.length > nodeLimit ? h('button', { type: 'button', text: t('table.more'), on: { click: () => ((nodeLimit += PAGE), render()) } }) : null,
+      nodes.length > nodeLimit
+        ? h('button', { type: 'button', text: t('table.more'), on: { click: () => ((nodeLimit += PAGE), render()) } })
+        : null,
       h(
         'table',
         { class: 'data', dataset: { testid: 'table-relations' } },
@@ -71,7 +83,18 @@ export function tableView(ctx: AppContext, select: (node: string) => void): Pane
         h(
           'thead',
           {},
-          h('tr', {}, [t('table.from'), t('table.relation'), t('table.to'), t('table.evidence'), t('table.valid'), t('table.sources')].map((c) => h('th', { attrs: { scope: 'col' }, text: c }))),
+          h(
+            'tr',
+            {},
+            [
+              t('table.from'),
+              t('table.relation'),
+              t('table.to'),
+              t('table.evidence'),
+              t('table.valid'),
+              t('table.sources'),
+            ].map((c) => h('th', { attrs: { scope: 'col' }, text: c })),
+          ),
         ),
         h(
           'tbody',
@@ -85,13 +108,17 @@ export function tableView(ctx: AppContext, select: (node: string) => void): Pane
               h('td', { text: bi(relationKind(String(a.type))?.label) || String(a.type) }),
               h('td', { text: labelOf(ctx, g.target(e)) }),
               h('td', { text: evidenceLabel(String(a.evidence)) }),
-              h('td', { text: a.validFrom || a.validTo ? `${String(a.validFrom ?? '…')} – ${String(a.validTo ?? '…')}` : '–' }),
+              h('td', {
+                text: a.validFrom || a.validTo ? `${String(a.validFrom ?? '…')} – ${String(a.validTo ?? '…')}` : '–',
+              }),
               h('td', {}, sourcesList(a.sources)),
             );
           }),
         ),
       ),
-      edges.length > relLimit ? h('button', { type: 'button', text: t('table.more'), on: { click: () => ((relLimit += PAGE), render()) } }) : null,
+      edges.length > relLimit
+        ? h('button', { type: 'button', text: t('table.more'), on: { click: () => ((relLimit += PAGE), render()) } })
+        : null,
     );
   };
   return { el, render, update: () => (ctx.store.get().mode === 'table' ? render() : undefined) };

@@ -29,7 +29,13 @@ export function viewsPanel(ctx: AppContext, actions: ViewActions): Panel {
   const showLink = () => {
     const url = actions.link();
     const id = uid('link');
-    const input = h('input', { id, type: 'text', value: url, attrs: { readonly: 'true' }, dataset: { testid: 'view-link' } });
+    const input = h('input', {
+      id,
+      type: 'text',
+      value: url,
+      attrs: { readonly: 'true' },
+      dataset: { testid: 'view-link' },
+    });
     const copy = h('button', {
       type: 'button',
       text: t('views.copy'),
@@ -68,7 +74,13 @@ export function viewsPanel(ctx: AppContext, actions: ViewActions): Panel {
           h(
             'li',
             { class: ctx.store.get().view === v.name ? 'current' : '' },
-            h('button', { type: 'button', class: 'link', text: v.name, dataset: { testid: `view-open-${v.name}` }, on: { click: () => void actions.open(v.name) } }),
+            h('button', {
+              type: 'button',
+              class: 'link',
+              text: v.name,
+              dataset: { testid: `view-open-${v.name}` },
+              on: { click: () => void actions.open(v.name) },
+            }),
             h('span', { class: 'hint', text: ` ${v.updatedAt.slice(0, 10)}` }),
             h('button', {
               type: 'button',
@@ -92,7 +104,13 @@ export function viewsPanel(ctx: AppContext, actions: ViewActions): Panel {
 
   const render = () => {
     const nameId = uid('view-name');
-    const name = h('input', { id: nameId, type: 'text', value: ctx.store.get().view ?? '', attrs: { maxlength: '80' }, dataset: { testid: 'view-name' } });
+    const name = h('input', {
+      id: nameId,
+      type: 'text',
+      value: ctx.store.get().view ?? '',
+      attrs: { maxlength: '80' },
+      dataset: { testid: 'view-name' },
+    });
     const save = async () => {
       const n = name.value.trim();
       if (!NAME_RE.test(n) || n === LAYOUT_VIEW) {
@@ -107,7 +125,8 @@ export function viewsPanel(ctx: AppContext, actions: ViewActions): Panel {
         await load();
         showLink();
       } catch (err) {
-        message.textContent = err instanceof ApiError && err.status === 412 ? t('views.conflict') : t('views.saveFailed');
+        message.textContent =
+          err instanceof ApiError && err.status === 412 ? t('views.conflict') : t('views.saveFailed');
       }
     };
     replace(
@@ -117,8 +136,18 @@ export function viewsPanel(ctx: AppContext, actions: ViewActions): Panel {
       h(
         'div',
         { class: 'row' },
-        h('button', { type: 'button', text: t('views.save'), dataset: { testid: 'view-save' }, on: { click: () => void save() } }),
-        h('button', { type: 'button', text: t('views.showLink'), dataset: { testid: 'view-show-link' }, on: { click: showLink } }),
+        h('button', {
+          type: 'button',
+          text: t('views.save'),
+          dataset: { testid: 'view-save' },
+          on: { click: () => void save() },
+        }),
+        h('button', {
+          type: 'button',
+          text: t('views.showLink'),
+          dataset: { testid: 'view-show-link' },
+          on: { click: showLink },
+        }),
       ),
       message,
       linkBox,

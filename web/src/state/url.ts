@@ -2,7 +2,14 @@
  * The view state in the URL, so any map can be sent as a link: filters, encodings, focus, path and camera.
  * Lists are comma-separated; "-" stands for an empty list (nothing selected).
  */
-import { defaultViewState, emptyFilters, type CameraView, type EdgeColorBy, type Filters, type ViewState } from './types.js';
+import {
+  defaultViewState,
+  emptyFilters,
+  type CameraView,
+  type EdgeColorBy,
+  type Filters,
+  type ViewState,
+} from './types.js';
 
 const FILTER_PARAMS: Record<Exclude<keyof Filters, 'asOf'>, string> = {
   kinds: 'kinds',
@@ -14,7 +21,8 @@ const FILTER_PARAMS: Record<Exclude<keyof Filters, 'asOf'>, string> = {
 };
 
 const list = (v: string[]): string => (v.length === 0 ? '-' : v.map(encodeURIComponent).join(','));
-const parseList = (s: string | null): string[] | null => (s === null ? null : s === '-' ? [] : s.split(',').filter(Boolean).map(decodeURIComponent));
+const parseList = (s: string | null): string[] | null =>
+  s === null ? null : s === '-' ? [] : s.split(',').filter(Boolean).map(decodeURIComponent);
 
 function num(s: string | undefined): number | null {
   const n = Number(s);

@@ -1,0 +1,21 @@
+// `npm run bench`: every benchmark, each rewriting its own section of docs/benchmarks.md.
+import { spawnSync } from 'node:child_process';
+import { benchPanel } from './panel.js';
+import { benchStores } from './stores.js';
+import { machine, writeSection } from './report.js';
+
+const only = process.argv.slice(2);
+const want = (name: string) => only.length === 0 || only.includes(name);
+const t0 = performance.now();
+writeSection('machine', `Last full run: ${new Date().toISOString().slice(0, 10)} on ${machine()}.`);
+if (want('panel')) writeSection('panel', await benchPanel());
+if (want('stores')) writeSection('stores', await benchStores());
+for (const [name, script] of [
+  ['browser', 'web/scripts/bench-browser.ts'],
+  ['load', 'test/bench/load.ts'],
+] as const) {
+  if (!want(name)) continue;
+  const r = spawnSync('npx', ['tsx', script], { stdio: 'inherit' });
+  if (r.status !== 0) console.error(`bench ${name} failed with exit code ${r.status}`);
+}
+console.log(`bench finished in ${((performance.now() - t0) / 60000).toFixed(1)} min`);
