@@ -75,7 +75,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(openapi, { version: APP_VERSION });
   await app.register(storePlugin, { store: options.store });
   await app.register(actor);
-  await app.register(authPlugin, { ...options.auth, ...(options.accounts ? { accounts: options.accounts } : {}), ...(options.security?.corsOrigin ? { allowedOrigin: options.security.corsOrigin } : {}) });
+  await app.register(authPlugin, {
+    ...options.auth,
+    ...(options.accounts ? { accounts: options.accounts } : {}),
+    ...(options.security?.corsOrigin ? { allowedOrigin: options.security.corsOrigin } : {}),
+  });
   await app.register(graphCache, options.graphCache ?? {});
   await app.register(authRoutes);
   await app.register(meta);

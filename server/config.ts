@@ -24,7 +24,8 @@ export interface Config {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const root = resolve(new URL('..', import.meta.url).pathname);
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, not "${env.PORT}"`);
   return {
     host: env.HOST ?? '127.0.0.1',
     port,
@@ -59,6 +60,7 @@ function secureCookie(v: string | undefined): Config['secureCookie'] {
 
 function sessionHours(v: string | undefined): number {
   const h = Number(v ?? 12);
-  if (!(h > 0 && h <= 24 * 90)) throw new Error(`AKTORSATLAS_SESSION_HOURS must be a number of hours (0–2160), not "${v}"`);
+  if (!(h > 0 && h <= 24 * 90))
+    throw new Error(`AKTORSATLAS_SESSION_HOURS must be a number of hours (0–2160), not "${v}"`);
   return h;
 }

@@ -22,14 +22,18 @@ const lines: string[] = [
   '',
   '| kind | sv | en | id prefix | actor | affiliation | properties |',
   '|---|---|---|---|---|---|---|',
-  ...NODE_KINDS.map((k) => `| ${k.id} | ${k.label.sv} | ${k.label.en} | \`${k.idPrefix}:\` | ${k.actor ? 'yes' : ''} | ${k.affiliation ? 'yes' : ''} | ${props(k.propLabels)} |`),
+  ...NODE_KINDS.map(
+    (k) =>
+      `| ${k.id} | ${k.label.sv} | ${k.label.en} | \`${k.idPrefix}:\` | ${k.actor ? 'yes' : ''} | ${k.affiliation ? 'yes' : ''} | ${props(k.propLabels)} |`,
+  ),
   '',
   '## Relation kinds',
   '',
   '| type | sv | en | from | to | directed | analysis role | properties |',
   '|---|---|---|---|---|---|---|---|',
   ...RELATION_KINDS.map(
-    (k) => `| ${k.id} | ${k.label.sv} | ${k.label.en} | ${k.from.join(', ')} | ${k.to.join(', ')} | ${k.directed ? 'yes' : 'no'} | ${k.role} | ${props(k.propLabels)} |`,
+    (k) =>
+      `| ${k.id} | ${k.label.sv} | ${k.label.en} | ${k.from.join(', ')} | ${k.to.join(', ')} | ${k.directed ? 'yes' : 'no'} | ${k.role} | ${props(k.propLabels)} |`,
   ),
   '',
 ];

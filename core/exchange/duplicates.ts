@@ -92,15 +92,19 @@ export function likelyDuplicates(
   threshold = DUPLICATE_THRESHOLD,
 ): DuplicateHit[] {
   const hits: DuplicateHit[] = [];
-  const batchIds = new Set(nodes.map((n) => n.id));
+  // Malformed records (null, numbers, a name that is not text) have their own validation errors; skip them here.
+  const wellFormed = (n: unknown): n is NodeInput =>
+    typeof n === 'object' &&
+    n !== null &&
+    typeof (n as NodeInput).id === 'string' &&
+    typeof (n as NodeInput).name === 'string';
+  const batchIds = new Set(nodes.filter(wellFormed).map((n) => n.id));
   const others = [
-    ...nodes.map((n, i) => ({
-      id: n.id,
-      kind: n.kind,
-      name: n.name,
-      norm: normaliseName(n.name ?? ''),
-      index: i as number | undefined,
-    })),
+    ...nodes.flatMap((n, i) =>
+      wellFormed(n)
+        ? [{ id: n.id, kind: n.kind, name: n.name, norm: normaliseName(n.name), index: i as number | undefined }]
+        : [],
+    ),
     ...existing
       .filter((n) => !batchIds.has(n.id))
       .map((n) => ({

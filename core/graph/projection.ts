@@ -9,9 +9,9 @@ import { validOnDate } from './as-of.js';
  * Which relation kinds count as ties by default: direct ties, memberships, funding, and PART_OF (a unit is tied to
  * its parent organisation; a sub-network's PART_OF never joins two actors, so it adds nothing here).
  */
-export const DEFAULT_PROJECTION_TYPES = RELATION_KINDS.filter((k) => ['tie', 'membership', 'funding'].includes(k.role) || k.id === 'PART_OF').map(
-  (k) => k.id,
-);
+export const DEFAULT_PROJECTION_TYPES = RELATION_KINDS.filter(
+  (k) => ['tie', 'membership', 'funding'].includes(k.role) || k.id === 'PART_OF',
+).map((k) => k.id);
 
 export interface ProjectionOptions {
   /** Relation kinds that count (direct ties between actors, or affiliations of actors with networks). */
@@ -34,7 +34,12 @@ export interface ProjectionMeta {
   weightMeaning: 'strength';
 }
 
-const NODE_ATTRS = (n: NodeRecord) => ({ ...n.props, kind: n.kind, name: n.name, ...(n.nameEn ? { nameEn: n.nameEn } : {}) });
+const NODE_ATTRS = (n: NodeRecord) => ({
+  ...n.props,
+  kind: n.kind,
+  name: n.name,
+  ...(n.nameEn ? { nameEn: n.nameEn } : {}),
+});
 
 function selectedRelations(snapshot: Snapshot, options: ProjectionOptions): RelationRecord[] {
   const types = new Set(options.relationTypes ?? DEFAULT_PROJECTION_TYPES);
@@ -47,7 +52,10 @@ function selectedRelations(snapshot: Snapshot, options: ProjectionOptions): Rela
  * so a county-wide network does not turn into a clique of strong ties. Ties are undirected; their weight is a
  * strength, and path metrics use distance = 1/weight.
  */
-export function projectActors(snapshot: Snapshot, options: ProjectionOptions = {}): { graph: AbstractGraph; meta: ProjectionMeta } {
+export function projectActors(
+  snapshot: Snapshot,
+  options: ProjectionOptions = {},
+): { graph: AbstractGraph; meta: ProjectionMeta } {
   const graph = new UndirectedGraph({ allowSelfLoops: false });
   const kindOf = new Map(snapshot.nodes.map((n) => [n.id, n.kind]));
   // Nodes in id order, so every source of the same data (fixture, SQLite, Neo4j, the browser) gives the same graph
@@ -59,7 +67,11 @@ export function projectActors(snapshot: Snapshot, options: ProjectionOptions = {
   const addTie = (a: string, b: string, w: number, via: string) => {
     if (a === b) return;
     if (graph.hasEdge(a, b)) {
-      graph.updateEdgeAttributes(a, b, (attr) => ({ ...attr, weight: (attr.weight as number) + w, via: [...(attr.via as string[]), via] }));
+      graph.updateEdgeAttributes(a, b, (attr) => ({
+        ...attr,
+        weight: (attr.weight as number) + w,
+        via: [...(attr.via as string[]), via],
+      }));
     } else graph.addEdge(a, b, { weight: w, via: [via] });
   };
 
@@ -78,13 +90,17 @@ export function projectActors(snapshot: Snapshot, options: ProjectionOptions = {
     const list = [...set].sort();
     if (list.length < 2) continue;
     const w = newman ? 1 / (list.length - 1) : 1;
-    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) addTie(list[i], list[j], w, network);
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++) addTie(list[i], list[j], w, network);
   }
   return { graph, meta: meta('one-mode', options, graph.order, graph.size, members.size) };
 }
 
 /** The two-mode view: actors and the networks they are affiliated with, as a bipartite graph. */
-export function projectTwoMode(snapshot: Snapshot, options: ProjectionOptions = {}): { graph: AbstractGraph; meta: ProjectionMeta } {
+export function projectTwoMode(
+  snapshot: Snapshot,
+  options: ProjectionOptions = {},
+): { graph: AbstractGraph; meta: ProjectionMeta } {
   const graph = new UndirectedGraph({ allowSelfLoops: false });
   const byId = new Map(snapshot.nodes.map((n) => [n.id, n]));
   const relations = [...selectedRelations(snapshot, options)].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -100,7 +116,13 @@ export function projectTwoMode(snapshot: Snapshot, options: ProjectionOptions = 
   return { graph, meta: meta('two-mode', options, graph.order - affiliations, graph.size, affiliations) };
 }
 
-function meta(mode: ProjectionMeta['mode'], options: ProjectionOptions, actors: number, ties: number, affiliations: number): ProjectionMeta {
+function meta(
+  mode: ProjectionMeta['mode'],
+  options: ProjectionOptions,
+  actors: number,
+  ties: number,
+  affiliations: number,
+): ProjectionMeta {
   return {
     mode,
     relationTypes: [...(options.relationTypes ?? DEFAULT_PROJECTION_TYPES)].sort(),

@@ -23,5 +23,4 @@ export function slugify(text: string): string {
 }
 
 /** Deterministic id for a relation that was given none. */
-export const relationId = (type: string, from: string, to: string): string =>
-  `rel:${type.toLowerCase()}:${from}:${to}`;
+export const relationId = (type: string, from: string, to: string): string => `rel:${type.toLowerCase()}:${from}:${to}`;

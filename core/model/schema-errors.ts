@@ -30,7 +30,9 @@ function literalOptions(schema: TSchema, errors: SchemaError[], path: string): s
   const sub = schemaAt(schema, path) as { anyOf?: { const?: unknown }[] } | undefined;
   const fromSchema = (sub?.anyOf ?? []).filter((s) => s.const !== undefined).map((s) => String(s.const));
   if (fromSchema.length > 0) return fromSchema;
-  return errors.filter((e) => e.instancePath === path && e.keyword === 'const').map((e) => String(e.params.allowedValue));
+  return errors
+    .filter((e) => e.instancePath === path && e.keyword === 'const')
+    .map((e) => String(e.params.allowedValue));
 }
 
 // Compiled checkers, one per schema: checking valid input is the hot path of a large import.
@@ -104,15 +106,40 @@ function messageFor(schema: TSchema, e: SchemaError, all: SchemaError[], path: s
         : problem(path, 'type', 'Ogiltigt värde', 'Invalid value');
     }
     case 'type':
-      return problem(path, 'type', `Fel typ, ska vara ${String(e.params.type)}`, `Wrong type, must be ${String(e.params.type)}`);
+      return problem(
+        path,
+        'type',
+        `Fel typ, ska vara ${String(e.params.type)}`,
+        `Wrong type, must be ${String(e.params.type)}`,
+      );
     case 'pattern':
-      return problem(path, 'pattern', `Fel format (${String(e.params.pattern)})`, `Wrong format (${String(e.params.pattern)})`);
+      return problem(
+        path,
+        'pattern',
+        `Fel format (${String(e.params.pattern)})`,
+        `Wrong format (${String(e.params.pattern)})`,
+      );
     case 'format':
-      return problem(path, 'format', `Måste vara ett giltigt ${String(e.params.format)}`, `Must be a valid ${String(e.params.format)}`);
+      return problem(
+        path,
+        'format',
+        `Måste vara ett giltigt ${String(e.params.format)}`,
+        `Must be a valid ${String(e.params.format)}`,
+      );
     case 'maxLength':
-      return problem(path, 'too_long', `För lång (högst ${String(e.params.limit)} tecken)`, `Too long (at most ${String(e.params.limit)} characters)`);
+      return problem(
+        path,
+        'too_long',
+        `För lång (högst ${String(e.params.limit)} tecken)`,
+        `Too long (at most ${String(e.params.limit)} characters)`,
+      );
     case 'minLength':
-      return problem(path, 'too_short', `För kort (minst ${String(e.params.limit)} tecken)`, `Too short (at least ${String(e.params.limit)} characters)`);
+      return problem(
+        path,
+        'too_short',
+        `För kort (minst ${String(e.params.limit)} tecken)`,
+        `Too short (at least ${String(e.params.limit)} characters)`,
+      );
     case 'minimum':
     case 'exclusiveMinimum':
       return problem(path, 'too_small', `För litet värde (${e.message})`, `Value too small (${e.message})`);

@@ -14,13 +14,26 @@ export function validateNode(input: unknown): Problem[] {
   if (shape.length > 0) return shape;
   const node = input as NodeInput;
   const kind = nodeKind(node.kind);
-  if (!kind) return [problem('/kind', 'unknown_kind', `Okänd nodtyp "${node.kind}"`, `Unknown node kind "${node.kind}"`)];
+  if (!kind)
+    return [problem('/kind', 'unknown_kind', `Okänd nodtyp "${node.kind}"`, `Unknown node kind "${node.kind}"`)];
   const out: Problem[] = [];
   if (!isValidId(node.id)) {
-    out.push(problem('/id', 'invalid_id', 'Ogiltigt id (prefix:nyckel, a–z, 0–9, . _ -)', 'Invalid id (prefix:key, a–z, 0–9, . _ -)'));
+    out.push(
+      problem(
+        '/id',
+        'invalid_id',
+        'Ogiltigt id (prefix:nyckel, a–z, 0–9, . _ -)',
+        'Invalid id (prefix:key, a–z, 0–9, . _ -)',
+      ),
+    );
   } else if (idPrefix(node.id) !== kind.idPrefix) {
     out.push(
-      problem('/id', 'id_prefix', `Id för ${kind.label.sv} ska börja med "${kind.idPrefix}:"`, `Id of a ${kind.label.en} must start with "${kind.idPrefix}:"`),
+      problem(
+        '/id',
+        'id_prefix',
+        `Id för ${kind.label.sv} ska börja med "${kind.idPrefix}:"`,
+        `Id of a ${kind.label.en} must start with "${kind.idPrefix}:"`,
+      ),
     );
   }
   const props = node.props ?? {};
@@ -34,13 +47,45 @@ function domainChecks(props: Record<string, unknown>): Problem[] {
   const out: Problem[] = [];
   if (typeof props.orgnr === 'string') {
     const r = checkOrgnr(props.orgnr);
-    if (r === 'checksum') out.push(problem('/props/orgnr', 'orgnr_checksum', 'Organisationsnumret har fel kontrollsiffra', 'The organisation number has a wrong check digit'));
-    if (r === 'not_legal_person') out.push(problem('/props/orgnr', 'orgnr_not_legal_person', 'Organisationsnumret ser ut som ett personnummer (tredje siffran < 2)', 'The organisation number looks like a personal identity number (third digit < 2)'));
+    if (r === 'checksum')
+      out.push(
+        problem(
+          '/props/orgnr',
+          'orgnr_checksum',
+          'Organisationsnumret har fel kontrollsiffra',
+          'The organisation number has a wrong check digit',
+        ),
+      );
+    if (r === 'not_legal_person')
+      out.push(
+        problem(
+          '/props/orgnr',
+          'orgnr_not_legal_person',
+          'Organisationsnumret ser ut som ett personnummer (tredje siffran < 2)',
+          'The organisation number looks like a personal identity number (third digit < 2)',
+        ),
+      );
   }
   if (typeof props.kommunkod === 'string') {
     const r = checkKommunkod(props.kommunkod);
-    if (r === 'unknown_county') out.push(problem('/props/kommunkod', 'kommunkod_county', `Länsprefixet ${props.kommunkod.slice(0, 2)} finns inte`, `County prefix ${props.kommunkod.slice(0, 2)} does not exist`));
-    if (r === 'unknown_in_county') out.push(problem('/props/kommunkod', 'kommunkod_unknown', `${props.kommunkod} är inte en kommun i Jönköpings län`, `${props.kommunkod} is not a municipality of Jönköpings län`));
+    if (r === 'unknown_county')
+      out.push(
+        problem(
+          '/props/kommunkod',
+          'kommunkod_county',
+          `Länsprefixet ${props.kommunkod.slice(0, 2)} finns inte`,
+          `County prefix ${props.kommunkod.slice(0, 2)} does not exist`,
+        ),
+      );
+    if (r === 'unknown_in_county')
+      out.push(
+        problem(
+          '/props/kommunkod',
+          'kommunkod_unknown',
+          `${props.kommunkod} är inte en kommun i Jönköpings län`,
+          `${props.kommunkod} is not a municipality of Jönköpings län`,
+        ),
+      );
   }
   return out;
 }
@@ -51,21 +96,44 @@ export function validateRelation(input: unknown, kindOf: (id: string) => string 
   if (shape.length > 0) return shape;
   const rel = input as RelationInput;
   const kind = relationKind(rel.type);
-  if (!kind) return [problem('/type', 'unknown_relation_type', `Okänd relationstyp "${rel.type}"`, `Unknown relation type "${rel.type}"`)];
+  if (!kind)
+    return [
+      problem(
+        '/type',
+        'unknown_relation_type',
+        `Okänd relationstyp "${rel.type}"`,
+        `Unknown relation type "${rel.type}"`,
+      ),
+    ];
   const out: Problem[] = [];
   if (rel.id !== undefined && !isValidRelationId(rel.id)) {
     out.push(problem('/id', 'invalid_id', 'Ogiltigt relations-id', 'Invalid relation id'));
   }
   out.push(...endpointProblems('from', rel.from, kind.from, kindOf, kind.label));
   out.push(...endpointProblems('to', rel.to, kind.to, kindOf, kind.label));
-  if (rel.from === rel.to) out.push(problem('/to', 'self_loop', 'En relation kan inte gå till sig själv', 'A relation cannot point to itself'));
+  if (rel.from === rel.to)
+    out.push(
+      problem('/to', 'self_loop', 'En relation kan inte gå till sig själv', 'A relation cannot point to itself'),
+    );
   if (rel.validFrom && rel.validTo && rel.validFrom > rel.validTo) {
     out.push(problem('/validTo', 'valid_range', 'validTo ligger före validFrom', 'validTo is before validFrom'));
   }
   out.push(...schemaProblems(kind.props, rel.props ?? {}, '/props'));
   const props = rel.props ?? {};
-  if (typeof props.seats === 'number' && typeof props.seatsWomen === 'number' && typeof props.seatsMen === 'number' && props.seatsWomen + props.seatsMen > props.seats) {
-    out.push(problem('/props/seats', 'seats_sum', 'Kvinnor + män överstiger antalet platser', 'Women + men exceed the number of seats'));
+  if (
+    typeof props.seats === 'number' &&
+    typeof props.seatsWomen === 'number' &&
+    typeof props.seatsMen === 'number' &&
+    props.seatsWomen + props.seatsMen > props.seats
+  ) {
+    out.push(
+      problem(
+        '/props/seats',
+        'seats_sum',
+        'Kvinnor + män överstiger antalet platser',
+        'Women + men exceed the number of seats',
+      ),
+    );
   }
   return out;
 }
@@ -79,7 +147,8 @@ function endpointProblems(
 ): Problem[] {
   if (!isValidId(id)) return [problem(`/${end}`, 'invalid_id', 'Ogiltigt id', 'Invalid id')];
   const k = kindOf(id);
-  if (k === undefined) return [problem(`/${end}`, 'unknown_node', `Noden "${id}" finns inte`, `Node "${id}" does not exist`)];
+  if (k === undefined)
+    return [problem(`/${end}`, 'unknown_node', `Noden "${id}" finns inte`, `Node "${id}" does not exist`)];
   if (!allowed.includes(k)) {
     return [
       problem(
@@ -105,7 +174,15 @@ export function validateBatch(batch: Batch, existingKind: (id: string) => string
     const ps = validateNode(n);
     out.push(...prefixProblems(`/nodes/${i}`, ps));
     if (typeof n?.id === 'string') {
-      if (seenNodes.has(n.id)) out.push(problem(`/nodes/${i}/id`, 'duplicate_id', `Id "${n.id}" förekommer flera gånger`, `Id "${n.id}" occurs more than once`));
+      if (seenNodes.has(n.id))
+        out.push(
+          problem(
+            `/nodes/${i}/id`,
+            'duplicate_id',
+            `Id "${n.id}" förekommer flera gånger`,
+            `Id "${n.id}" occurs more than once`,
+          ),
+        );
       seenNodes.add(n.id);
       if (typeof n.kind === 'string') batchKinds.set(n.id, n.kind);
     }
@@ -116,7 +193,15 @@ export function validateBatch(batch: Batch, existingKind: (id: string) => string
     out.push(...prefixProblems(`/relations/${i}`, validateRelation(r, kindOf)));
     const id = typeof r?.id === 'string' ? r.id : undefined;
     if (id) {
-      if (seenRels.has(id)) out.push(problem(`/relations/${i}/id`, 'duplicate_id', `Id "${id}" förekommer flera gånger`, `Id "${id}" occurs more than once`));
+      if (seenRels.has(id))
+        out.push(
+          problem(
+            `/relations/${i}/id`,
+            'duplicate_id',
+            `Id "${id}" förekommer flera gånger`,
+            `Id "${id}" occurs more than once`,
+          ),
+        );
       seenRels.add(id);
     }
   });

@@ -17,9 +17,35 @@ export interface GenerateOptions {
 }
 
 const SOURCE = [{ url: 'https://example.org/synthetic', title: 'Syntetiska testdata (genererade)' }];
-const ORG_TYPES = ['gymnasieskola', 'yh_anordnare', 'komvux', 'folkhogskola', 'arbetsgivare', 'arbetsgivare', 'arbetsgivare', 'naringslivsorganisation', 'fackforbund', 'arbetsgivare'];
+const ORG_TYPES = [
+  'gymnasieskola',
+  'yh_anordnare',
+  'komvux',
+  'folkhogskola',
+  'arbetsgivare',
+  'arbetsgivare',
+  'arbetsgivare',
+  'naringslivsorganisation',
+  'fackforbund',
+  'arbetsgivare',
+];
 const NETWORK_TYPES = ['kompetensrad', 'branschrad', 'college', 'forum', 'projekt', 'samverkan'];
-const OCCUPATIONS = ['2221', '2222', '2341', '2343', '2512', '5120', '5321', '7126', '7222', '7231', '7411', '8211', '8332', '9111'];
+const OCCUPATIONS = [
+  '2221',
+  '2222',
+  '2341',
+  '2343',
+  '2512',
+  '5120',
+  '5321',
+  '7126',
+  '7222',
+  '7231',
+  '7411',
+  '8211',
+  '8332',
+  '9111',
+];
 
 export function generateNetwork(options: GenerateOptions): Batch {
   const rnd = mulberry32(options.seed ?? 1);
@@ -28,7 +54,15 @@ export function generateNetwork(options: GenerateOptions): Batch {
   const nodes: NodeInput[] = [];
   const relations: RelationInput[] = [];
   const rel = (type: string, from: string, to: string, suffix = '', extra: Partial<RelationInput> = {}) =>
-    relations.push({ id: `rel:${type.toLowerCase()}:${from}:${to}${suffix}`, type, from, to, sources: SOURCE, evidence: rnd() < 0.8 ? 'confirmed' : rnd() < 0.5 ? 'probable' : 'uncertain', ...extra });
+    relations.push({
+      id: `rel:${type.toLowerCase()}:${from}:${to}${suffix}`,
+      type,
+      from,
+      to,
+      sources: SOURCE,
+      evidence: rnd() < 0.8 ? 'confirmed' : rnd() < 0.5 ? 'probable' : 'uncertain',
+      ...extra,
+    });
 
   // Geography: about 1 region per 500 actors (at most 21), about 14 municipalities per region (at most 290 in all).
   const regions = Math.min(21, Math.max(1, Math.round(n / 500)));
@@ -38,13 +72,24 @@ export function generateNetwork(options: GenerateOptions): Batch {
   for (let r = 0; r < regions; r++) {
     const county = counties[r];
     const region = `org:syn-region-${r}`;
-    nodes.push({ id: region, kind: 'Organisation', name: `Region ${r}`, props: { orgType: 'region', level: 'regional' } });
+    nodes.push({
+      id: region,
+      kind: 'Organisation',
+      name: `Region ${r}`,
+      props: { orgType: 'region', level: 'regional' },
+    });
     const platform = `nw:syn-plattform-${r}`;
-    nodes.push({ id: platform, kind: 'Network', name: `Kompetensplattform ${r}`, props: { networkType: 'kompetensplattform' } });
+    nodes.push({
+      id: platform,
+      kind: 'Network',
+      name: `Kompetensplattform ${r}`,
+      props: { networkType: 'kompetensplattform' },
+    });
     rel('COORDINATES', region, platform);
     for (let m = 0; m < perRegion; m++) {
       // Real county prefixes; Jönköpings län keeps its 13 real codes.
-      const code = county === '06' ? Object.keys(JONKOPING_MUNICIPALITIES)[m % 13] : `${county}${String(m + 1).padStart(2, '0')}`;
+      const code =
+        county === '06' ? Object.keys(JONKOPING_MUNICIPALITIES)[m % 13] : `${county}${String(m + 1).padStart(2, '0')}`;
       const place = `kommun:${code}`;
       if (municipalities.includes(place)) continue;
       municipalities.push(place);
@@ -57,7 +102,13 @@ export function generateNetwork(options: GenerateOptions): Batch {
   }
 
   // Occupations.
-  for (const code of OCCUPATIONS) nodes.push({ id: `ssyk:${code}`, kind: 'Occupation', name: `Yrke ${code}`, props: { ssyk: code, ...(rnd() < 0.5 ? { shortage: 'brist' as const } : {}) } });
+  for (const code of OCCUPATIONS)
+    nodes.push({
+      id: `ssyk:${code}`,
+      kind: 'Occupation',
+      name: `Yrke ${code}`,
+      props: { ssyk: code, ...(rnd() < 0.5 ? { shortage: 'brist' as const } : {}) },
+    });
 
   // Networks: one per 15 actors, each tied to a region.
   const networks: string[] = [];
@@ -89,8 +140,10 @@ export function generateNetwork(options: GenerateOptions): Batch {
       joined.add(nw);
       rel('MEMBER_OF', id, nw);
     }
-    if (['gymnasieskola', 'yh_anordnare', 'komvux', 'folkhogskola'].includes(orgType)) rel('EDUCATES_FOR', id, `ssyk:${pick(OCCUPATIONS)}`, '', { props: { volume: Math.floor(rnd() * 60) } });
-    if (orgType === 'arbetsgivare' && rnd() < 0.5) rel('DEMANDS', id, `ssyk:${pick(OCCUPATIONS)}`, '', { props: { volume: Math.floor(rnd() * 40) } });
+    if (['gymnasieskola', 'yh_anordnare', 'komvux', 'folkhogskola'].includes(orgType))
+      rel('EDUCATES_FOR', id, `ssyk:${pick(OCCUPATIONS)}`, '', { props: { volume: Math.floor(rnd() * 60) } });
+    if (orgType === 'arbetsgivare' && rnd() < 0.5)
+      rel('DEMANDS', id, `ssyk:${pick(OCCUPATIONS)}`, '', { props: { volume: Math.floor(rnd() * 40) } });
     if (i > 0 && rnd() < 0.3) {
       const other = actors[Math.floor(rnd() * i)];
       rel('COLLABORATES_WITH', id, other);

@@ -23,7 +23,11 @@ async function withStore<T>(fn: (store: GraphStore) => Promise<T>): Promise<T> {
 export async function seedCommand(): Promise<number> {
   return withStore(async (store) => {
     const r = await seedIfEmpty(store);
-    console.log(r ? `seeded: ${r.nodesCreated} nodes, ${r.relationsCreated} relations` : 'the store is not empty; nothing was seeded');
+    console.log(
+      r
+        ? `seeded: ${r.nodesCreated} nodes, ${r.relationsCreated} relations`
+        : 'the store is not empty; nothing was seeded',
+    );
     return 0;
   });
 }
@@ -37,14 +41,17 @@ export function readBatchFile(path: string): Batch {
 }
 
 const META = ['version', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy'];
-const strip = (rec: Record<string, unknown>) => Object.fromEntries(Object.entries(rec).filter(([k]) => !META.includes(k)));
+const strip = (rec: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(rec).filter(([k]) => !META.includes(k)));
 
 export async function importCommand(file: string): Promise<number> {
   const batch = readBatchFile(file);
   return withStore(async (store) => {
     try {
       const r = await new GraphService(store).importBatch(batch, { actor: 'cli' });
-      console.log(`imported: ${r.nodesCreated} nodes created, ${r.nodesUpdated} updated; ${r.relationsCreated} relations created, ${r.relationsUpdated} updated`);
+      console.log(
+        `imported: ${r.nodesCreated} nodes created, ${r.nodesUpdated} updated; ${r.relationsCreated} relations created, ${r.relationsUpdated} updated`,
+      );
       return 0;
     } catch (err) {
       if (err instanceof ApiProblem) {
@@ -57,7 +64,11 @@ export async function importCommand(file: string): Promise<number> {
   });
 }
 
-export async function exportCommand(format: string, out: string | undefined, asOf: string | undefined): Promise<number> {
+export async function exportCommand(
+  format: string,
+  out: string | undefined,
+  asOf: string | undefined,
+): Promise<number> {
   if (format !== 'json') {
     console.error(`error: unknown export format "${format}" (supported: json)`);
     return 2;

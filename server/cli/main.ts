@@ -13,7 +13,9 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('serve')
-    .description('Start the API and the map (SQLite unless NEO4J_URI is set; seeds an empty store with the Jönköping network)')
+    .description(
+      'Start the API and the map (SQLite unless NEO4J_URI is set; seeds an empty store with the Jönköping network)',
+    )
     .option('--port <port>', 'port (default: PORT or 3000)')
     .option('--host <host>', 'address to bind (default: HOST or 127.0.0.1)')
     .option('--no-seed', 'do not seed an empty store')
@@ -128,7 +130,9 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('analyse')
-    .description('Key-actor metrics of a graph file (GraphML, GEXF, CSV edge list or JSON snapshot), NetworkX conventions')
+    .description(
+      'Key-actor metrics of a graph file (GraphML, GEXF, CSV edge list or JSON snapshot), NetworkX conventions',
+    )
     .argument('<file>', 'graph file')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
     .option('--partition <attr>', 'node attribute that partitions the actors (brokerage, E-I)')
@@ -183,9 +187,14 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('backup')
-    .description('Back up nodes, relations, history and views (and with --with-accounts, accounts and token hashes) as JSON')
+    .description(
+      'Back up nodes, relations, history and views (and with --with-accounts, accounts and token hashes) as JSON',
+    )
     .requiredOption('-o, --output <file>', 'the backup file to write')
-    .option('--with-accounts', 'include accounts and API tokens (hashes only; never sessions); the file is made private (0600)')
+    .option(
+      '--with-accounts',
+      'include accounts and API tokens (hashes only; never sessions); the file is made private (0600)',
+    )
     .option('--force', 'overwrite an existing file')
     .action(async (opts: { output: string; withAccounts?: boolean; force?: boolean }) => {
       const { backupCommand } = await import('./backup-commands.js');

@@ -6,7 +6,8 @@ import { seedIfEmpty } from '../seed.js';
 import { openAccounts } from '../store/accounts/open.js';
 
 /** Loopback names and addresses: the only ones an install without accounts may listen on. */
-export const isLoopbackHost = (host: string): boolean => /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|\[::1\])$/i.test(host);
+export const isLoopbackHost = (host: string): boolean =>
+  /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|\[::1\])$/i.test(host);
 
 export interface ServeFlags {
   port?: string;
@@ -39,21 +40,30 @@ export async function serve(flags: ServeFlags): Promise<number> {
   }
   const accountCount = await accounts.countAccounts();
   if (accountCount === 0 && !isLoopbackHost(config.host)) {
-    console.error(`aktorsatlas: refusing to listen on ${config.host} without accounts: create an admin with \`aktorsatlas user add NAME --role admin\`, or listen on 127.0.0.1`);
+    console.error(
+      `aktorsatlas: refusing to listen on ${config.host} without accounts: create an admin with \`aktorsatlas user add NAME --role admin\`, or listen on 127.0.0.1`,
+    );
     await accounts.close();
     await store.close();
     return 1;
   }
   if (config.seed) {
     const seeded = await seedIfEmpty(store);
-    if (seeded) console.log(`aktorsatlas: seeded the empty store with the Jönköpings län network (${seeded.nodesCreated} nodes, ${seeded.relationsCreated} relations)`);
+    if (seeded)
+      console.log(
+        `aktorsatlas: seeded the empty store with the Jönköpings län network (${seeded.nodesCreated} nodes, ${seeded.relationsCreated} relations)`,
+      );
   }
   const app = await buildApp({
     store,
     accounts,
     logger: { level: config.logLevel },
     webRoot: config.webRoot,
-    auth: { anonymousRead: config.anonymousRead, secureCookie: config.secureCookie, sessionTtlMs: config.sessionHours * 3600_000 },
+    auth: {
+      anonymousRead: config.anonymousRead,
+      secureCookie: config.secureCookie,
+      sessionTtlMs: config.sessionHours * 3600_000,
+    },
     security: config.corsOrigin ? { corsOrigin: config.corsOrigin } : {},
     trustProxy: config.trustProxy,
   });
@@ -68,6 +78,8 @@ export async function serve(flags: ServeFlags): Promise<number> {
       : `accounts: ${accountCount}, sign-in required${config.anonymousRead ? ', anonymous read on' : ''}`;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  console.log(`aktorsatlas: serving http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port} (store: ${describeStore(config)}; ${access})`);
+  console.log(
+    `aktorsatlas: serving http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port} (store: ${describeStore(config)}; ${access})`,
+  );
   return -1; // keep running
 }

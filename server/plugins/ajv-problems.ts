@@ -12,29 +12,64 @@ export function ajvProblems(errors: FastifySchemaValidationError[], where: strin
     let p: Problem;
     switch (e.keyword) {
       case 'required':
-        p = problem(`${path}/${String(params.missingProperty)}`, 'required', `Obligatoriskt fält saknas: ${String(params.missingProperty)}`, `Required field missing: ${String(params.missingProperty)}`);
+        p = problem(
+          `${path}/${String(params.missingProperty)}`,
+          'required',
+          `Obligatoriskt fält saknas: ${String(params.missingProperty)}`,
+          `Required field missing: ${String(params.missingProperty)}`,
+        );
         break;
       case 'additionalProperties':
-        p = problem(`${path}/${String(params.additionalProperty)}`, 'unknown_property', `Okänd egenskap "${String(params.additionalProperty)}"`, `Unknown property "${String(params.additionalProperty)}"`);
+        p = problem(
+          `${path}/${String(params.additionalProperty)}`,
+          'unknown_property',
+          `Okänd egenskap "${String(params.additionalProperty)}"`,
+          `Unknown property "${String(params.additionalProperty)}"`,
+        );
         break;
       case 'type':
-        p = problem(path, 'type', `Fel typ, ska vara ${String(params.type)}`, `Wrong type, must be ${String(params.type)}`);
+        p = problem(
+          path,
+          'type',
+          `Fel typ, ska vara ${String(params.type)}`,
+          `Wrong type, must be ${String(params.type)}`,
+        );
         break;
       case 'const':
       case 'enum':
       case 'anyOf': {
         const allowed = params.allowedValues ?? params.allowedValue;
-        p = problem(path, 'enum', `Ogiltigt värde${allowed ? ` (tillåtet: ${String(allowed)})` : ''}`, `Invalid value${allowed ? ` (allowed: ${String(allowed)})` : ''}`);
+        p = problem(
+          path,
+          'enum',
+          `Ogiltigt värde${allowed ? ` (tillåtet: ${String(allowed)})` : ''}`,
+          `Invalid value${allowed ? ` (allowed: ${String(allowed)})` : ''}`,
+        );
         break;
       }
       case 'pattern':
-        p = problem(path, 'pattern', `Fel format (${String(params.pattern)})`, `Wrong format (${String(params.pattern)})`);
+        p = problem(
+          path,
+          'pattern',
+          `Fel format (${String(params.pattern)})`,
+          `Wrong format (${String(params.pattern)})`,
+        );
         break;
       case 'format':
-        p = problem(path, 'format', `Måste vara ett giltigt ${String(params.format)}`, `Must be a valid ${String(params.format)}`);
+        p = problem(
+          path,
+          'format',
+          `Måste vara ett giltigt ${String(params.format)}`,
+          `Must be a valid ${String(params.format)}`,
+        );
         break;
       case 'minItems':
-        p = problem(path, 'too_few', `För få poster (minst ${String(params.limit)})`, `Too few items (at least ${String(params.limit)})`);
+        p = problem(
+          path,
+          'too_few',
+          `För få poster (minst ${String(params.limit)})`,
+          `Too few items (at least ${String(params.limit)})`,
+        );
         break;
       default:
         p = problem(path, e.keyword, `Ogiltigt värde: ${e.message ?? ''}`, `Invalid value: ${e.message ?? ''}`);

@@ -53,28 +53,53 @@ export function sendProblem(
 /** Maps every failure to problem+json; 5xx details stay in the log, never in the answer. */
 export default fp(async function errors(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof ApiProblem) return sendProblem(reply, error.status, error.code, error.message, error.problems, error.extra);
+    if (error instanceof ApiProblem)
+      return sendProblem(reply, error.status, error.code, error.message, error.problems, error.extra);
     if (error instanceof StoreError) {
       const status = STORE_STATUS[error.code];
       if (status >= 500) request.log.warn({ err: error }, 'store unavailable');
       const problems: Problem[] =
         error.code === 'dangling_endpoint'
-          ? [{ path: `/${String(error.details.end ?? '')}`, code: 'unknown_node', message: { sv: `Noden "${String(error.details.node)}" finns inte`, en: `Node "${String(error.details.node)}" does not exist` } }]
+          ? [
+              {
+                path: `/${String(error.details.end ?? '')}`,
+                code: 'unknown_node',
+                message: {
+                  sv: `Noden "${String(error.details.node)}" finns inte`,
+                  en: `Node "${String(error.details.node)}" does not exist`,
+                },
+              },
+            ]
           : [];
-      return sendProblem(reply, status, error.code, error.message, problems, error.code === 'already_exists' || error.code === 'version_mismatch' ? { id: error.details.id } : {});
+      return sendProblem(
+        reply,
+        status,
+        error.code,
+        error.message,
+        problems,
+        error.code === 'already_exists' || error.code === 'version_mismatch' ? { id: error.details.id } : {},
+      );
     }
     // The Neo4j whitelist refuses kinds, types and property names outside the catalogue before any query is built.
-    if ((error as Error).name === 'UnsafeIdentifierError') return sendProblem(reply, 400, 'unsafe_identifier', error.message);
+    if ((error as Error).name === 'UnsafeIdentifierError')
+      return sendProblem(reply, 400, 'unsafe_identifier', error.message);
     if (error.validation) {
       const where = error.validationContext ?? 'body';
       return sendProblem(reply, 400, 'validation_failed', `Invalid ${where}`, ajvProblems(error.validation, where));
     }
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendProblem(reply, 413, 'body_too_large', 'The request body is larger than the limit');
-    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendProblem(reply, 415, 'unsupported_media_type', error.message);
-    if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return sendProblem(reply, 400, 'empty_body', 'The JSON body is empty');
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return sendProblem(reply, 413, 'body_too_large', 'The request body is larger than the limit');
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return sendProblem(reply, 415, 'unsupported_media_type', error.message);
+    if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+      return sendProblem(reply, 400, 'empty_body', 'The JSON body is empty');
     if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
       return sendProblem(reply, 400, 'malformed_json', `Malformed JSON: ${error.message}`, [
-        { path: '', code: 'malformed_json', message: { sv: 'Kroppen är inte giltig JSON', en: 'The body is not valid JSON' } },
+        {
+          path: '',
+          code: 'malformed_json',
+          message: { sv: 'Kroppen är inte giltig JSON', en: 'The body is not valid JSON' },
+        },
       ]);
     }
     if (error.statusCode === 429) return sendProblem(reply, 429, 'rate_limited', error.message);
@@ -85,5 +110,7 @@ export default fp(async function errors(app: FastifyInstance) {
     return sendProblem(reply, 500, 'internal_error', 'An internal error occurred');
   });
 
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, 404, 'route_not_found', `No route ${request.method} ${request.url}`));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, 404, 'route_not_found', `No route ${request.method} ${request.url}`),
+  );
 });

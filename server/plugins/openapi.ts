@@ -26,16 +26,25 @@ export default fp<{ version: string }>(async function openapi(app: FastifyInstan
         { name: 'analysis' },
         { name: 'gaps' },
         { name: 'exchange' },
-        { name: 'auth', description: 'Sign-in, sessions, API tokens and users. Without accounts the install is open to its local user on loopback only.' },
+        {
+          name: 'auth',
+          description:
+            'Sign-in, sessions, API tokens and users. Without accounts the install is open to its local user on loopback only.',
+        },
       ],
       components: {
         securitySchemes: {
-          bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token (POST /api/auth/tokens), as Authorization: Bearer akt_…' },
+          bearerAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API token (POST /api/auth/tokens), as Authorization: Bearer akt_…',
+          },
           sessionCookie: {
             type: 'apiKey',
             in: 'cookie',
             name: 'aktorsatlas_session',
-            description: 'Set by POST /api/auth/login (HttpOnly, SameSite=Strict, Secure behind TLS). Unsafe methods also need the header x-csrf-token (from GET /api/me or the login answer).',
+            description:
+              'Set by POST /api/auth/login (HttpOnly, SameSite=Strict, Secure behind TLS). Unsafe methods also need the header x-csrf-token (from GET /api/me or the login answer).',
           },
         },
       },

@@ -4,7 +4,8 @@ import type { FastifyInstance, FastifySchema } from 'fastify';
 
 // ajv-formats ships CommonJS with a default export property.
 type AddFormats = (ajv: Ajv) => Ajv;
-const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as unknown as AddFormats;
+const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ??
+  addFormatsModule) as unknown as AddFormats;
 
 const base: Options = { allErrors: true, removeAdditional: false, useDefaults: true, strict: false };
 

@@ -223,16 +223,14 @@ const auth: FastifyPluginAsyncTypebox = async (app) => {
       if (!atLeast(p.role, role)) throw new ApiProblem(403, 'forbidden', `A ${p.role} cannot create a ${role} token`);
       const { token, record } = await app.auth.createToken(p.account, request.body.name, role);
       reply.header('cache-control', 'no-store');
-      return reply
-        .code(201)
-        .send({
-          id: record.id,
-          name: record.name,
-          role: record.role,
-          accountId: record.accountId,
-          createdAt: record.createdAt,
-          token,
-        });
+      return reply.code(201).send({
+        id: record.id,
+        name: record.name,
+        role: record.role,
+        accountId: record.accountId,
+        createdAt: record.createdAt,
+        token,
+      });
     },
   );
 

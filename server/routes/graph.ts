@@ -33,20 +33,32 @@ const graph: FastifyPluginAsyncTypebox = async (app) => {
         querystring: Type.Object({
           kinds: csv('Node kinds to include, comma-separated'),
           relationTypes: csv('Relation types to include, comma-separated'),
-          asOf: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Only relations valid on this date (YYYY-MM-DD)' })),
+          asOf: Type.Optional(
+            Type.String({
+              pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+              description: 'Only relations valid on this date (YYYY-MM-DD)',
+            }),
+          ),
         }),
         response: { 200: GraphSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
       const { kinds, relationTypes, asOf } = request.query;
-      const snap = await app.store.snapshot({ kinds: splitCsv(kinds), relationTypes: splitCsv(relationTypes), ...(asOf ? { asOf } : {}) });
+      const snap = await app.store.snapshot({
+        kinds: splitCsv(kinds),
+        relationTypes: splitCsv(relationTypes),
+        ...(asOf ? { asOf } : {}),
+      });
       const body = toSerializedGraph(snap, { store: app.store.kind });
       // Serialise once: the ETag hashes exactly what is sent.
       const json = JSON.stringify(body);
       if (notModified(request, reply, contentEtag(json))) return reply;
       // The string is already JSON; the identity serializer sends it as is.
-      return reply.type('application/json; charset=utf-8').serializer((p: unknown) => p as string).send(json as unknown as Static<typeof GraphSchema>);
+      return reply
+        .type('application/json; charset=utf-8')
+        .serializer((p: unknown) => p as string)
+        .send(json as unknown as Static<typeof GraphSchema>);
     },
   );
 };

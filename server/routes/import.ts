@@ -167,7 +167,8 @@ async function filesOf(
           `The upload is larger than the limit (${IMPORT_BODY_LIMIT} bytes per file, at most 4 files)`,
         );
       }
-      throw err;
+      // Anything else the multipart parser refuses is a malformed upload, not a server fault.
+      throw new ApiProblem(400, 'malformed_multipart', `Malformed multipart upload: ${e.message}`);
     }
     const total = files.reduce((s, f) => s + f.bytes.length, 0);
     if (total > IMPORT_BODY_LIMIT)

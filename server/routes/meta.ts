@@ -29,7 +29,12 @@ const meta: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async () => ({ status: 'ok' as const, store: app.store.kind, version: app.appVersion, counts: await app.store.stats() }),
+    async () => ({
+      status: 'ok' as const,
+      store: app.store.kind,
+      version: app.appVersion,
+      counts: await app.store.stats(),
+    }),
   );
 
   app.get(
@@ -46,7 +51,11 @@ const meta: FastifyPluginAsyncTypebox = async (app) => {
       relationKinds: RELATION_KINDS,
       evidenceLevels: EVIDENCE_LEVELS.map((e) => ({
         value: e,
-        label: { confirmed: { sv: 'Bekräftad', en: 'Confirmed' }, probable: { sv: 'Trolig', en: 'Probable' }, uncertain: { sv: 'Osäker', en: 'Uncertain' } }[e],
+        label: {
+          confirmed: { sv: 'Bekräftad', en: 'Confirmed' },
+          probable: { sv: 'Trolig', en: 'Probable' },
+          uncertain: { sv: 'Osäker', en: 'Uncertain' },
+        }[e],
       })),
     }),
   );

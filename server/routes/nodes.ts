@@ -2,7 +2,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { NodeInputSchema } from '../../core/model/input-schemas.js';
 import type { NodeInput } from '../../core/model/records.js';
-import { IdParams, IfMatchHeaders, NodeRecordSchema, Paging, csv, errorResponses, page, splitCsv } from '../schemas/common.js';
+import {
+  IdParams,
+  IfMatchHeaders,
+  NodeRecordSchema,
+  Paging,
+  csv,
+  errorResponses,
+  page,
+  splitCsv,
+} from '../schemas/common.js';
 import { expectedVersion, notModified, versionEtag } from '../http/etag.js';
 import { ApiProblem } from '../problems.js';
 import { toSerializedGraph } from '../../core/graph/serialize.js';
@@ -33,7 +42,14 @@ const nodes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/nodes',
-    { schema: { tags, summary: 'Create a node', body: NodeInputSchema, response: { 201: NodeRecordSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create a node',
+        body: NodeInputSchema,
+        response: { 201: NodeRecordSchema, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const rec = await app.graph.createNode(request.body as NodeInput, request.writeContext());
       reply.header('etag', versionEtag(rec.version)).header('location', `/api/nodes/${encodeURIComponent(rec.id)}`);
@@ -43,7 +59,9 @@ const nodes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/nodes/:id',
-    { schema: { tags, summary: 'Get a node', params: IdParams, response: { 200: NodeRecordSchema, ...errorResponses } } },
+    {
+      schema: { tags, summary: 'Get a node', params: IdParams, response: { 200: NodeRecordSchema, ...errorResponses } },
+    },
     async (request, reply) => {
       const rec = await app.store.getNode(request.params.id);
       if (!rec) throw new ApiProblem(404, 'not_found', `Node "${request.params.id}" not found`);
@@ -66,7 +84,12 @@ const nodes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const version = expectedVersion(request);
-      const rec = await app.graph.updateNode(request.params.id, request.body as NodeInput, version, request.writeContext());
+      const rec = await app.graph.updateNode(
+        request.params.id,
+        request.body as NodeInput,
+        version,
+        request.writeContext(),
+      );
       reply.header('etag', versionEtag(rec.version));
       return rec;
     },
@@ -75,7 +98,13 @@ const nodes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/api/nodes/:id',
     {
-      schema: { tags, summary: 'Delete a node and its relations (needs If-Match)', params: IdParams, headers: IfMatchHeaders, response: { 204: Type.Null(), ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Delete a node and its relations (needs If-Match)',
+        params: IdParams,
+        headers: IfMatchHeaders,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
     },
     async (request, reply) => {
       await app.store.deleteNode(request.params.id, expectedVersion(request), request.writeContext());
@@ -94,7 +123,10 @@ const nodes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({}, { additionalProperties: true }), ...errorResponses },
       },
     },
-    async (request) => toSerializedGraph(await app.store.neighbourhood(request.params.id, request.query.depth), { ego: request.params.id }),
+    async (request) =>
+      toSerializedGraph(await app.store.neighbourhood(request.params.id, request.query.depth), {
+        ego: request.params.id,
+      }),
   );
 };
 

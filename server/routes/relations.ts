@@ -2,7 +2,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { RelationInputSchema } from '../../core/model/input-schemas.js';
 import type { RelationInput } from '../../core/model/records.js';
-import { IdParams, IfMatchHeaders, Paging, RelationRecordSchema, csv, errorResponses, page, splitCsv } from '../schemas/common.js';
+import {
+  IdParams,
+  IfMatchHeaders,
+  Paging,
+  RelationRecordSchema,
+  csv,
+  errorResponses,
+  page,
+  splitCsv,
+} from '../schemas/common.js';
 import { expectedVersion, notModified, versionEtag } from '../http/etag.js';
 import { ApiProblem } from '../problems.js';
 
@@ -28,13 +37,27 @@ const relations: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { type, node, from, to, offset, limit } = request.query;
-      return app.store.listRelations({ type: splitCsv(type), ...(node ? { nodeId: node } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), offset, limit });
+      return app.store.listRelations({
+        type: splitCsv(type),
+        ...(node ? { nodeId: node } : {}),
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+        offset,
+        limit,
+      });
     },
   );
 
   app.post(
     '/api/relations',
-    { schema: { tags, summary: 'Create a relation (a source and an evidence level are required)', body: RelationInputSchema, response: { 201: RelationRecordSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create a relation (a source and an evidence level are required)',
+        body: RelationInputSchema,
+        response: { 201: RelationRecordSchema, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const rec = await app.graph.createRelation(request.body as RelationInput, request.writeContext());
       reply.header('etag', versionEtag(rec.version)).header('location', `/api/relations/${encodeURIComponent(rec.id)}`);
@@ -44,7 +67,14 @@ const relations: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/relations/:id',
-    { schema: { tags, summary: 'Get a relation', params: IdParams, response: { 200: RelationRecordSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Get a relation',
+        params: IdParams,
+        response: { 200: RelationRecordSchema, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const rec = await app.store.getRelation(request.params.id);
       if (!rec) throw new ApiProblem(404, 'not_found', `Relation "${request.params.id}" not found`);
@@ -56,11 +86,23 @@ const relations: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/api/relations/:id',
     {
-      schema: { tags, summary: 'Replace a relation (needs If-Match)', params: IdParams, headers: IfMatchHeaders, body: RelationInputSchema, response: { 200: RelationRecordSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Replace a relation (needs If-Match)',
+        params: IdParams,
+        headers: IfMatchHeaders,
+        body: RelationInputSchema,
+        response: { 200: RelationRecordSchema, ...errorResponses },
+      },
     },
     async (request, reply) => {
       const version = expectedVersion(request);
-      const rec = await app.graph.updateRelation(request.params.id, request.body as RelationInput, version, request.writeContext());
+      const rec = await app.graph.updateRelation(
+        request.params.id,
+        request.body as RelationInput,
+        version,
+        request.writeContext(),
+      );
       reply.header('etag', versionEtag(rec.version));
       return rec;
     },
@@ -68,7 +110,15 @@ const relations: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/api/relations/:id',
-    { schema: { tags, summary: 'Delete a relation (needs If-Match)', params: IdParams, headers: IfMatchHeaders, response: { 204: Type.Null(), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a relation (needs If-Match)',
+        params: IdParams,
+        headers: IfMatchHeaders,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       await app.store.deleteRelation(request.params.id, expectedVersion(request), request.writeContext());
       return reply.code(204).send(null);

@@ -17,13 +17,26 @@ const tags = ['views'];
 
 /** Named views: filters, encodings, camera and node positions, so a map opens the same way tomorrow. */
 const views: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/api/views', { schema: { tags, summary: 'List saved views', response: { 200: Type.Object({ items: Type.Array(ViewSchema) }) } } }, async () => ({
-    items: await app.store.listViews(),
-  }));
+  app.get(
+    '/api/views',
+    {
+      schema: { tags, summary: 'List saved views', response: { 200: Type.Object({ items: Type.Array(ViewSchema) }) } },
+    },
+    async () => ({
+      items: await app.store.listViews(),
+    }),
+  );
 
   app.get(
     '/api/views/:name',
-    { schema: { tags, summary: 'Get a saved view', params: NameParams, response: { 200: ViewSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Get a saved view',
+        params: NameParams,
+        response: { 200: ViewSchema, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const view = await app.store.getView(request.params.name);
       if (!view) throw new ApiProblem(404, 'not_found', `View "${request.params.name}" not found`);
@@ -49,7 +62,12 @@ const views: FastifyPluginAsyncTypebox = async (app) => {
       const header = request.headers['if-match'];
       const m = header ? /^(?:W\/)?"(\d+)"$/.exec(String(header)) : null;
       if (header && !m) throw new ApiProblem(412, 'version_mismatch', 'If-Match must be a version ETag such as W/"3"');
-      const view = await app.store.saveView(request.params.name, request.body.state as JsonValue, m ? Number(m[1]) : undefined, request.writeContext());
+      const view = await app.store.saveView(
+        request.params.name,
+        request.body.state as JsonValue,
+        m ? Number(m[1]) : undefined,
+        request.writeContext(),
+      );
       reply.header('etag', versionEtag(view.version));
       return view;
     },
@@ -57,7 +75,15 @@ const views: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/api/views/:name',
-    { schema: { tags, summary: 'Delete a view (needs If-Match)', params: NameParams, headers: IfMatchHeaders, response: { 204: Type.Null(), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a view (needs If-Match)',
+        params: NameParams,
+        headers: IfMatchHeaders,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const header = request.headers['if-match'];
       const m = header ? /^(?:W\/)?"(\d+)"$/.exec(String(header)) : null;

@@ -65,7 +65,12 @@ export const IfMatchHeaders = Type.Object({
 /** Comma-separated list in a query string. */
 export const csv = (description: string) => Type.Optional(Type.String({ maxLength: 2000, description }));
 export const splitCsv = (v: string | undefined): string[] | undefined =>
-  v === undefined || v === '' ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean);
+  v === undefined || v === ''
+    ? undefined
+    : v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
 
 export const errorResponses = {
   400: ProblemSchema,

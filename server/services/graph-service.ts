@@ -17,15 +17,30 @@ export class GraphService {
     return this.store.createNode(input, ctx);
   }
 
-  async updateNode(id: string, input: NodeInput, expectedVersion: number | undefined, ctx: WriteContext): Promise<NodeRecord> {
+  async updateNode(
+    id: string,
+    input: NodeInput,
+    expectedVersion: number | undefined,
+    ctx: WriteContext,
+  ): Promise<NodeRecord> {
     const problems = validateNode({ ...input, id });
     if (input.id !== undefined && input.id !== id) {
-      problems.push({ path: '/id', code: 'id_mismatch', message: { sv: 'Id i kroppen skiljer sig från adressen', en: 'The id in the body differs from the URL' } });
+      problems.push({
+        path: '/id',
+        code: 'id_mismatch',
+        message: { sv: 'Id i kroppen skiljer sig från adressen', en: 'The id in the body differs from the URL' },
+      });
     }
     if (problems.length > 0) throw validationFailed(problems);
     const existing = await this.store.getNode(id);
     if (existing && existing.kind !== input.kind) {
-      throw validationFailed([{ path: '/kind', code: 'kind_change', message: { sv: 'Nodtypen kan inte ändras', en: 'The node kind cannot be changed' } }]);
+      throw validationFailed([
+        {
+          path: '/kind',
+          code: 'kind_change',
+          message: { sv: 'Nodtypen kan inte ändras', en: 'The node kind cannot be changed' },
+        },
+      ]);
     }
     return this.store.updateNode(id, { ...input, id }, expectedVersion, ctx);
   }
@@ -35,7 +50,12 @@ export class GraphService {
     return this.store.createRelation(rel, ctx);
   }
 
-  async updateRelation(id: string, input: RelationInput, expectedVersion: number | undefined, ctx: WriteContext): Promise<RelationRecord> {
+  async updateRelation(
+    id: string,
+    input: RelationInput,
+    expectedVersion: number | undefined,
+    ctx: WriteContext,
+  ): Promise<RelationRecord> {
     const rel = await this.checkedRelation({ ...input, id });
     return this.store.updateRelation(id, rel, expectedVersion, ctx);
   }
@@ -47,7 +67,9 @@ export class GraphService {
 
   /** Validates a batch without writing: the preview of an import. */
   async checkedBatch(batch: Batch): Promise<Batch & { relations: Rel[] }> {
-    const referenced = batch.relations.flatMap((r) => [r?.from, r?.to]).filter((x): x is string => typeof x === 'string');
+    const referenced = batch.relations
+      .flatMap((r) => [r?.from, r?.to])
+      .filter((x): x is string => typeof x === 'string');
     const existing = await this.store.nodeKinds(referenced);
     const problems = validateBatch(batch, (id) => existing.get(id));
     if (problems.length > 0) {

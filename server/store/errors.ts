@@ -1,5 +1,6 @@
 /** Store failures with a stable code; the error plugin maps them to HTTP statuses. */
-export type StoreErrorCode = 'not_found' | 'already_exists' | 'version_mismatch' | 'dangling_endpoint' | 'store_unavailable';
+export type StoreErrorCode =
+  'not_found' | 'already_exists' | 'version_mismatch' | 'dangling_endpoint' | 'store_unavailable';
 
 export class StoreError extends Error {
   constructor(

@@ -1,4 +1,14 @@
-import type { JsonValue, Batch, NodeInput, NodeRecord, Page, RelationInput, RelationRecord, Snapshot, SnapshotQuery } from '../../core/model/records.js';
+import type {
+  JsonValue,
+  Batch,
+  NodeInput,
+  NodeRecord,
+  Page,
+  RelationInput,
+  RelationRecord,
+  Snapshot,
+  SnapshotQuery,
+} from '../../core/model/records.js';
 
 /** Who writes, and when (transaction time). */
 export interface WriteContext {
@@ -104,7 +114,10 @@ export interface GraphStore {
   ): Promise<RelationRecord>;
   deleteRelation(id: string, expectedVersion: number | undefined, ctx: WriteContext): Promise<void>;
   /** Upserts by id, all-or-nothing. Relations must carry ids. */
-  importBatch(batch: Batch & { relations: (RelationInput & { id: string })[] }, ctx: WriteContext): Promise<ImportResult>;
+  importBatch(
+    batch: Batch & { relations: (RelationInput & { id: string })[] },
+    ctx: WriteContext,
+  ): Promise<ImportResult>;
   snapshot(query: SnapshotQuery): Promise<Snapshot>;
   /** The node, its neighbours up to `depth` steps, and the relations among them. */
   neighbourhood(id: string, depth: number): Promise<Snapshot>;

@@ -20,7 +20,11 @@ export function buildNode(input: NodeInput, ctx: WriteContext, prev?: NodeRecord
   };
 }
 
-export function buildRelation(input: RelationInput & { id: string }, ctx: WriteContext, prev?: RelationRecord): RelationRecord {
+export function buildRelation(
+  input: RelationInput & { id: string },
+  ctx: WriteContext,
+  prev?: RelationRecord,
+): RelationRecord {
   const at = stamp(ctx);
   return {
     id: input.id,

@@ -334,7 +334,12 @@ describe('API: coordination gaps and key actors on the Jönköping fixture', () 
       'org:smalands-tekniska-college|org:varnamo-kommun',
     );
     const fragility = await gaps('?kinds=fragility');
-    expect(fragility.filter((f) => f.id.startsWith('fragility:bridge:')).map((f) => f.id).sort()).toEqual([
+    expect(
+      fragility
+        .filter((f) => f.id.startsWith('fragility:bridge:'))
+        .map((f) => f.id)
+        .sort(),
+    ).toEqual([
       'fragility:bridge:org:jonkopings-folkhogskola|org:sorangens-folkhogskola',
       'fragility:bridge:org:region-jonkopings-lan|org:sorangens-folkhogskola',
       'fragility:bridge:org:smalands-tekniska-college|org:varnamo-kommun',

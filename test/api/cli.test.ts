@@ -9,7 +9,10 @@ import { SnapshotFileSchema } from '../../core/model/snapshot-file.js';
 const BIN = new URL('../../bin/aktorsatlas.js', import.meta.url).pathname;
 
 function cli(args: string[], db: string) {
-  return spawnSync('node', [BIN, ...args], { encoding: 'utf8', env: { ...process.env, AKTORSATLAS_DB: db, NEO4J_URI: '' } });
+  return spawnSync('node', [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, AKTORSATLAS_DB: db, NEO4J_URI: '' },
+  });
 }
 
 describe('CLI', () => {

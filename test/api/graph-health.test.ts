@@ -19,7 +19,11 @@ describe('API: health and the seeded Jönköping graph', () => {
   it('reports the store, the version and counts', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', store: 'sqlite', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(res.json()).toMatchObject({
+      status: 'ok',
+      store: 'sqlite',
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+    });
     expect(res.json().counts.nodes).toBeGreaterThan(60);
   });
 
@@ -36,14 +40,26 @@ describe('API: health and the seeded Jönköping graph', () => {
       Object.fromEntries(Object.keys(JONKOPING_MUNICIPALITIES).map((k) => [k, `kommun:${k}`])),
     );
     expect(res.headers.etag).toMatch(/^W\/"/);
-    const again = await app.inject({ method: 'GET', url: '/api/graph', headers: { 'if-none-match': String(res.headers.etag) } });
+    const again = await app.inject({
+      method: 'GET',
+      url: '/api/graph',
+      headers: { 'if-none-match': String(res.headers.etag) },
+    });
     expect(again.statusCode).toBe(304);
   });
 
   it('filters by kinds, relation types and valid time', async () => {
-    const onlyNetworks = (await app.inject({ method: 'GET', url: '/api/graph?kinds=Organisation,Network&relationTypes=MEMBER_OF' })).json();
-    expect((onlyNetworks.nodes as SerialNode[]).every((n) => ['Organisation', 'Network'].includes(String(n.attributes.kind)))).toBe(true);
-    expect((onlyNetworks.edges as { attributes: { type: string } }[]).every((e) => e.attributes.type === 'MEMBER_OF')).toBe(true);
+    const onlyNetworks = (
+      await app.inject({ method: 'GET', url: '/api/graph?kinds=Organisation,Network&relationTypes=MEMBER_OF' })
+    ).json();
+    expect(
+      (onlyNetworks.nodes as SerialNode[]).every((n) =>
+        ['Organisation', 'Network'].includes(String(n.attributes.kind)),
+      ),
+    ).toBe(true);
+    expect(
+      (onlyNetworks.edges as { attributes: { type: string } }[]).every((e) => e.attributes.type === 'MEMBER_OF'),
+    ).toBe(true);
     const all = (await app.inject({ method: 'GET', url: '/api/graph' })).json();
     const in2010 = (await app.inject({ method: 'GET', url: '/api/graph?asOf=2010-06-01' })).json();
     expect(in2010.attributes.asOf).toBe('2010-06-01');
@@ -63,8 +79,13 @@ describe('API: health and the seeded Jönköping graph', () => {
   it('serves the catalogue', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/catalogue' });
     const body = res.json();
-    expect(body.nodeKinds.map((k: { id: string }) => k.id)).toEqual(expect.arrayContaining(['Organisation', 'Network', 'Municipality', 'Action']));
-    expect(body.relationKinds.find((k: { id: string }) => k.id === 'MEMBER_OF').label).toEqual({ sv: 'medlem i', en: 'member of' });
+    expect(body.nodeKinds.map((k: { id: string }) => k.id)).toEqual(
+      expect.arrayContaining(['Organisation', 'Network', 'Municipality', 'Action']),
+    );
+    expect(body.relationKinds.find((k: { id: string }) => k.id === 'MEMBER_OF').label).toEqual({
+      sv: 'medlem i',
+      en: 'member of',
+    });
   });
 
   it('answers an unknown route with problem+json', async () => {

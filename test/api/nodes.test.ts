@@ -9,7 +9,12 @@ describe('API: nodes', () => {
   });
   afterAll(async () => app.close());
 
-  const org = { id: 'org:testbolaget', kind: 'Organisation', name: 'Testbolaget i Jönköping', props: { orgType: 'arbetsgivare', kommunkod: '0680' } };
+  const org = {
+    id: 'org:testbolaget',
+    kind: 'Organisation',
+    name: 'Testbolaget i Jönköping',
+    props: { orgType: 'arbetsgivare', kommunkod: '0680' },
+  };
 
   it('creates a node and answers 201 with an ETag', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/nodes', payload: org });
@@ -19,15 +24,29 @@ describe('API: nodes', () => {
   });
 
   it('answers 304 to a matching If-None-Match', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/nodes/org:testbolaget', headers: { 'if-none-match': 'W/"1"' } });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/nodes/org:testbolaget',
+      headers: { 'if-none-match': 'W/"1"' },
+    });
     expect(res.statusCode).toBe(304);
   });
 
   it('refuses a stale If-Match with 412 and leaves the record unchanged', async () => {
-    const ok = await app.inject({ method: 'PUT', url: '/api/nodes/org:testbolaget', headers: { 'if-match': 'W/"1"' }, payload: { ...org, name: 'Testbolaget AB' } });
+    const ok = await app.inject({
+      method: 'PUT',
+      url: '/api/nodes/org:testbolaget',
+      headers: { 'if-match': 'W/"1"' },
+      payload: { ...org, name: 'Testbolaget AB' },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.headers.etag).toBe('W/"2"');
-    const stale = await app.inject({ method: 'PUT', url: '/api/nodes/org:testbolaget', headers: { 'if-match': 'W/"1"' }, payload: { ...org, name: 'Överskrivet' } });
+    const stale = await app.inject({
+      method: 'PUT',
+      url: '/api/nodes/org:testbolaget',
+      headers: { 'if-match': 'W/"1"' },
+      payload: { ...org, name: 'Överskrivet' },
+    });
     expect(stale.statusCode).toBe(412);
     expect(stale.headers['content-type']).toContain('application/problem+json');
     expect(stale.json()).toMatchObject({ code: 'version_mismatch', status: 412 });
@@ -42,7 +61,11 @@ describe('API: nodes', () => {
   });
 
   it('names the field of an unknown kind', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/nodes', payload: { ...org, id: 'org:x', kind: 'Spaceship' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/nodes',
+      payload: { ...org, id: 'org:x', kind: 'Spaceship' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().problems).toEqual([expect.objectContaining({ path: '/kind', code: 'unknown_kind' })]);
   });
@@ -63,25 +86,42 @@ describe('API: nodes', () => {
     );
     expect(problems[0].message.sv).toMatch(/\w/);
     expect(problems[0].message.en).toMatch(/\w/);
-    const good = await app.inject({ method: 'POST', url: '/api/nodes', payload: { ...org, id: 'org:z', props: { orgType: 'arbetsgivare', orgnr: '556036-0793' } } });
+    const good = await app.inject({
+      method: 'POST',
+      url: '/api/nodes',
+      payload: { ...org, id: 'org:z', props: { orgType: 'arbetsgivare', orgnr: '556036-0793' } },
+    });
     expect(good.statusCode).toBe(201);
   });
 
   it('rejects a wrong id prefix and an unknown property, nothing written', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/nodes', payload: { ...org, id: 'nw:wrong', props: { orgType: 'arbetsgivare', colour: 'red' } } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/nodes',
+      payload: { ...org, id: 'nw:wrong', props: { orgType: 'arbetsgivare', colour: 'red' } },
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().problems.map((p: { path: string }) => p.path)).toEqual(expect.arrayContaining(['/id', '/props/colour']));
+    expect(res.json().problems.map((p: { path: string }) => p.path)).toEqual(
+      expect.arrayContaining(['/id', '/props/colour']),
+    );
     expect((await app.inject({ method: 'GET', url: '/api/nodes/nw:wrong' })).statusCode).toBe(404);
   });
 
   it('rejects wrong types with the field named', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/nodes', payload: { ...org, id: 'org:w', name: 42 } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().problems).toEqual(expect.arrayContaining([expect.objectContaining({ path: '/name', code: 'type' })]));
+    expect(res.json().problems).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: '/name', code: 'type' })]),
+    );
   });
 
   it('answers malformed JSON with 400 problem+json', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/nodes', headers: { 'content-type': 'application/json' }, payload: '{"id": "org:a",' });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/nodes',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"id": "org:a",',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('malformed_json');
   });
@@ -96,7 +136,11 @@ describe('API: nodes', () => {
 describe('API: body limit', () => {
   it('refuses an oversized body with 413 problem+json', async () => {
     const { app } = await sqliteApp({ bodyLimit: 2048 });
-    const res = await app.inject({ method: 'POST', url: '/api/nodes', payload: { id: 'org:big', kind: 'Organisation', name: 'x'.repeat(5000), props: { orgType: 'ideell' } } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/nodes',
+      payload: { id: 'org:big', kind: 'Organisation', name: 'x'.repeat(5000), props: { orgType: 'ideell' } },
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json()).toMatchObject({ code: 'body_too_large' });
     await app.close();

@@ -13,7 +13,9 @@ describe('OpenAPI', () => {
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     const documented = new Set(
-      Object.entries(spec.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)),
+      Object.entries(spec.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+        Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+      ),
     );
     const api = app.registeredRoutes.filter((r) => r.includes(' /api/')).map((r) => r.replace(/:(\w+)/g, '{$1}'));
     expect(api.length).toBeGreaterThanOrEqual(16);

@@ -10,7 +10,12 @@ describe('persistence and seeding', () => {
     const created = await first.app.inject({
       method: 'POST',
       url: '/api/nodes',
-      payload: { id: 'org:efter-omstart', kind: 'Organisation', name: 'Efter omstart AB', props: { orgType: 'arbetsgivare' } },
+      payload: {
+        id: 'org:efter-omstart',
+        kind: 'Organisation',
+        name: 'Efter omstart AB',
+        props: { orgType: 'arbetsgivare' },
+      },
     });
     expect(created.statusCode).toBe(201);
     await first.app.close();

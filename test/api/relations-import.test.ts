@@ -16,27 +16,49 @@ describe('API: relations and import', () => {
   });
   afterAll(async () => app.close());
 
-  const countRelations = async () => (await app.inject({ method: 'GET', url: '/api/relations?limit=1' })).json().total as number;
-  const countNodes = async () => (await app.inject({ method: 'GET', url: '/api/nodes?limit=1' })).json().total as number;
+  const countRelations = async () =>
+    (await app.inject({ method: 'GET', url: '/api/relations?limit=1' })).json().total as number;
+  const countNodes = async () =>
+    (await app.inject({ method: 'GET', url: '/api/nodes?limit=1' })).json().total as number;
 
   it('creates a relation with provenance and a generated id', async () => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/relations',
-      payload: { type: 'MEMBER_OF', from: 'org:a', to: 'nw:council', sources: [SOURCE], evidence: 'uncertain', props: { seats: 2, seatsWomen: 1, seatsMen: 1 } },
+      payload: {
+        type: 'MEMBER_OF',
+        from: 'org:a',
+        to: 'nw:council',
+        sources: [SOURCE],
+        evidence: 'uncertain',
+        props: { seats: 2, seatsWomen: 1, seatsMen: 1 },
+      },
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ id: 'rel:member_of:org:a:nw:council', evidence: 'uncertain', weight: 1, validFrom: null });
+    expect(res.json()).toMatchObject({
+      id: 'rel:member_of:org:a:nw:council',
+      evidence: 'uncertain',
+      weight: 1,
+      validFrom: null,
+    });
   });
 
   it('names a missing source', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/relations', payload: { type: 'MEMBER_OF', from: 'org:a', to: 'nw:council', evidence: 'confirmed' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/relations',
+      payload: { type: 'MEMBER_OF', from: 'org:a', to: 'nw:council', evidence: 'confirmed' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().problems).toEqual([expect.objectContaining({ path: '/sources', code: 'required' })]);
   });
 
   it('names an endpoint the catalogue does not allow', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/relations', payload: { type: 'MEMBER_OF', from: 'org:a', to: 'ssyk:2221', sources: [SOURCE], evidence: 'confirmed' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/relations',
+      payload: { type: 'MEMBER_OF', from: 'org:a', to: 'ssyk:2221', sources: [SOURCE], evidence: 'confirmed' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().problems).toEqual([expect.objectContaining({ path: '/to', code: 'endpoint_kind' })]);
   });
@@ -45,10 +67,19 @@ describe('API: relations and import', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/relations',
-      payload: { type: 'DEMANDS', from: 'org:a', to: 'ssyk:2221', sources: [SOURCE], evidence: 'sure', validFrom: '2020-13' },
+      payload: {
+        type: 'DEMANDS',
+        from: 'org:a',
+        to: 'ssyk:2221',
+        sources: [SOURCE],
+        evidence: 'sure',
+        validFrom: '2020-13',
+      },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().problems.map((p: { path: string }) => p.path)).toEqual(expect.arrayContaining(['/evidence', '/validFrom']));
+    expect(res.json().problems.map((p: { path: string }) => p.path)).toEqual(
+      expect.arrayContaining(['/evidence', '/validFrom']),
+    );
   });
 
   it('refuses a batch with one bad record, writes nothing, and names the record by index', async () => {
@@ -63,7 +94,13 @@ describe('API: relations and import', () => {
         ],
         relations: [
           { type: 'DEMANDS', from: 'org:b', to: 'ssyk:2221', sources: [SOURCE], evidence: 'confirmed' },
-          { type: 'DEMANDS', from: 'org:c', to: 'ssyk:2221', sources: [{ url: 'not a url', title: 'x' }], evidence: 'confirmed' },
+          {
+            type: 'DEMANDS',
+            from: 'org:c',
+            to: 'ssyk:2221',
+            sources: [{ url: 'not a url', title: 'x' }],
+            evidence: 'confirmed',
+          },
         ],
       },
     });

@@ -49,7 +49,9 @@ export async function benchPanel(sizes = [1000, 5000], ownOnly = [10000]): Promi
     const { nodes, edges } = randomGraph(n, 10, 7);
     const ours = timeOurs(nodes, edges);
     const nx = timeNetworkx(nodes, edges);
-    rows.push(`| ${fmt(n)} | ${fmt(edges.length)} | ${fmt(ours / 1000, 2)} s | ${fmt(nx / 1000, 2)} s | **${fmt(nx / ours, 1)}×** |`);
+    rows.push(
+      `| ${fmt(n)} | ${fmt(edges.length)} | ${fmt(ours / 1000, 2)} s | ${fmt(nx / 1000, 2)} s | **${fmt(nx / ours, 1)}×** |`,
+    );
     console.log(`panel n=${n}: ours ${ours.toFixed(0)} ms, networkx ${nx.toFixed(0)} ms`);
   }
   for (const n of ownOnly) {

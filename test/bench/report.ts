@@ -7,7 +7,9 @@ const FILE = new URL('../../docs/benchmarks.md', import.meta.url);
 export function writeSection(name: string, markdown: string): void {
   const start = `<!-- ${name}:start -->`;
   const end = `<!-- ${name}:end -->`;
-  let doc = existsSync(FILE) ? readFileSync(FILE, 'utf8') : '# Benchmarks\n\nProduced by `npm run bench`; every ratio is measured in the same run.\n';
+  let doc = existsSync(FILE)
+    ? readFileSync(FILE, 'utf8')
+    : '# Benchmarks\n\nProduced by `npm run bench`; every ratio is measured in the same run.\n';
   const block = `${start}\n${markdown.trim()}\n${end}`;
   const i = doc.indexOf(start);
   const j = doc.indexOf(end);
@@ -20,4 +22,5 @@ export function machine(): string {
   return `${c.length} × ${c[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 }
 
-export const fmt = (x: number, digits = 0): string => x.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const fmt = (x: number, digits = 0): string =>
+  x.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });

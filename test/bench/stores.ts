@@ -19,8 +19,10 @@ const CHUNK = 10_000;
 async function importChunked(store: GraphStore, batch: Batch): Promise<number> {
   const service = new GraphService(store);
   const t = performance.now();
-  for (let i = 0; i < batch.nodes.length; i += CHUNK) await service.importBatch({ nodes: batch.nodes.slice(i, i + CHUNK), relations: [] }, { actor: 'bench' });
-  for (let i = 0; i < batch.relations.length; i += CHUNK) await service.importBatch({ nodes: [], relations: batch.relations.slice(i, i + CHUNK) }, { actor: 'bench' });
+  for (let i = 0; i < batch.nodes.length; i += CHUNK)
+    await service.importBatch({ nodes: batch.nodes.slice(i, i + CHUNK), relations: [] }, { actor: 'bench' });
+  for (let i = 0; i < batch.relations.length; i += CHUNK)
+    await service.importBatch({ nodes: [], relations: batch.relations.slice(i, i + CHUNK) }, { actor: 'bench' });
   return performance.now() - t;
 }
 
@@ -43,7 +45,11 @@ async function openNeo4j(): Promise<{ open: () => Promise<GraphStore>; stop: () 
   let uri = process.env.NEO4J_URI;
   if (!uri) {
     process.env.NEO4J_HEAP = process.env.NEO4J_HEAP ?? '3g';
-    running = await startNeo4j({ port: await pickBoltPort(7695), home: mkdtempSync(join(tmpdir(), 'neo4j-bench-')), fresh: true });
+    running = await startNeo4j({
+      port: await pickBoltPort(7695),
+      home: mkdtempSync(join(tmpdir(), 'neo4j-bench-')),
+      fresh: true,
+    });
     uri = running.uri;
   }
   return { open: () => Neo4jStore.open({ uri: uri as string, database: 'neo4j' }), stop: async () => running?.stop() };
@@ -60,7 +66,9 @@ export async function benchStores(): Promise<string> {
   {
     const store = new SqliteStore(join(dir, 'import.db'));
     const ms = await importChunked(store, importBatch);
-    importRows.push(`| SQLite | ${fmt(importBatch.relations.length)} | ${fmt(ms / 1000, 1)} s | **${fmt(importBatch.relations.length / (ms / 1000))}** |`);
+    importRows.push(
+      `| SQLite | ${fmt(importBatch.relations.length)} | ${fmt(ms / 1000, 1)} s | **${fmt(importBatch.relations.length / (ms / 1000))}** |`,
+    );
     await store.close();
     for (const n of sizes) {
       const s = new SqliteStore(join(dir, `graph-${n}.db`));
@@ -75,7 +83,9 @@ export async function benchStores(): Promise<string> {
   try {
     const store = await neo.open();
     const ms = await importChunked(store, importBatch);
-    importRows.push(`| Neo4j 5.26 | ${fmt(importBatch.relations.length)} | ${fmt(ms / 1000, 1)} s | **${fmt(importBatch.relations.length / (ms / 1000))}** |`);
+    importRows.push(
+      `| Neo4j 5.26 | ${fmt(importBatch.relations.length)} | ${fmt(ms / 1000, 1)} s | **${fmt(importBatch.relations.length / (ms / 1000))}** |`,
+    );
     await store.close();
     for (const n of [1_000, 10_000]) {
       const s = await neo.open();

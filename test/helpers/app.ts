@@ -9,7 +9,9 @@ import { seedIfEmpty } from '../../server/seed.js';
 export const tempDbPath = (): string => join(mkdtempSync(join(tmpdir(), 'aktorsatlas-api-')), 'test.db');
 
 /** A real app on a real SQLite file in a temp folder. */
-export async function sqliteApp(opts: { seed?: boolean; path?: string; bodyLimit?: number } = {}): Promise<{ app: FastifyInstance; path: string }> {
+export async function sqliteApp(
+  opts: { seed?: boolean; path?: string; bodyLimit?: number } = {},
+): Promise<{ app: FastifyInstance; path: string }> {
   const path = opts.path ?? tempDbPath();
   const store = new SqliteStore(path);
   if (opts.seed) await seedIfEmpty(store);

@@ -20,8 +20,18 @@ export function storeContract(label: string, open: () => Promise<GraphStore>): v
       name: `${name} ${ns}`,
       props: { orgType: 'arbetsgivare' },
     });
-    const net = (key: string): NodeInput => ({ id: `nw:${ns}-${key}`, kind: 'Network', name: `Nätverk ${key} ${ns}`, props: { networkType: 'forum' } });
-    const rel = (type: string, from: string, to: string, extra: Partial<RelationInput> = {}): RelationInput & { id: string } => ({
+    const net = (key: string): NodeInput => ({
+      id: `nw:${ns}-${key}`,
+      kind: 'Network',
+      name: `Nätverk ${key} ${ns}`,
+      props: { networkType: 'forum' },
+    });
+    const rel = (
+      type: string,
+      from: string,
+      to: string,
+      extra: Partial<RelationInput> = {},
+    ): RelationInput & { id: string } => ({
       id: `rel:${ns}:${type.toLowerCase()}:${from}:${to}`,
       type,
       from,
@@ -82,21 +92,32 @@ export function storeContract(label: string, open: () => Promise<GraphStore>): v
     it('creates relations with provenance and validity, and refuses dangling endpoints', async () => {
       await store.createNode(net('n1'), ctx);
       const r = await store.createRelation(
-        rel('MEMBER_OF', `org:${ns}-a`, `nw:${ns}-n1`, { validFrom: '2019-01-01', validTo: '2021-12-31', props: { role: 'ledamot', seats: 2 }, weight: 2 }),
+        rel('MEMBER_OF', `org:${ns}-a`, `nw:${ns}-n1`, {
+          validFrom: '2019-01-01',
+          validTo: '2021-12-31',
+          props: { role: 'ledamot', seats: 2 },
+          weight: 2,
+        }),
         ctx,
       );
       expect(r.version).toBe(1);
       expect(r.weight).toBe(2);
       expect(r.sources).toEqual([SOURCE]);
       expect(await store.getRelation(r.id)).toEqual(r);
-      await expect(store.createRelation(rel('MEMBER_OF', `org:${ns}-zzz`, `nw:${ns}-n1`), ctx)).rejects.toMatchObject({ code: 'dangling_endpoint' });
+      await expect(store.createRelation(rel('MEMBER_OF', `org:${ns}-zzz`, `nw:${ns}-n1`), ctx)).rejects.toMatchObject({
+        code: 'dangling_endpoint',
+      });
       const listed = await store.listRelations({ nodeId: `nw:${ns}-n1`, offset: 0, limit: 10 });
       expect(listed.items.map((x) => x.id)).toEqual([r.id]);
     });
 
     it('filters the snapshot by valid time, kinds and relation types', async () => {
       await store.createRelation(rel('MEMBER_OF', `org:${ns}-b`, `nw:${ns}-n1`, { validFrom: '2023-01-01' }), ctx);
-      const mine = (s: { relations: { id: string }[] }) => s.relations.filter((r) => r.id.includes(ns)).map((r) => r.id).sort();
+      const mine = (s: { relations: { id: string }[] }) =>
+        s.relations
+          .filter((r) => r.id.includes(ns))
+          .map((r) => r.id)
+          .sort();
       const in2020 = await store.snapshot({ asOf: '2020-06-01' });
       expect(mine(in2020)).toEqual([`rel:${ns}:member_of:org:${ns}-a:nw:${ns}-n1`]);
       const in2024 = await store.snapshot({ asOf: '2024-06-01' });
@@ -156,7 +177,12 @@ export function storeContract(label: string, open: () => Promise<GraphStore>): v
       const id = `rel:${ns}:collaborates_with:org:${ns}-d:org:${ns}-e`;
       const r = await store.getRelation(id);
       expect(r?.version).toBe(2);
-      const u = await store.updateRelation(id, { ...rel('COLLABORATES_WITH', `org:${ns}-d`, `org:${ns}-e`), evidence: 'uncertain' }, 2, ctx);
+      const u = await store.updateRelation(
+        id,
+        { ...rel('COLLABORATES_WITH', `org:${ns}-d`, `org:${ns}-e`), evidence: 'uncertain' },
+        2,
+        ctx,
+      );
       expect(u.evidence).toBe('uncertain');
       expect(u.version).toBe(3);
       await expect(store.deleteRelation(id, 2, ctx)).rejects.toMatchObject({ code: 'version_mismatch' });
@@ -166,7 +192,12 @@ export function storeContract(label: string, open: () => Promise<GraphStore>): v
 
     it('saves views with version checks', async () => {
       const name = `vy ${ns}`;
-      const v1 = await store.saveView(name, { filters: { kinds: ['Organisation'] }, positions: { 'org:a': [1.5, -2] } }, undefined, ctx);
+      const v1 = await store.saveView(
+        name,
+        { filters: { kinds: ['Organisation'] }, positions: { 'org:a': [1.5, -2] } },
+        undefined,
+        ctx,
+      );
       expect(v1.version).toBe(1);
       await expect(store.saveView(name, { x: 1 }, undefined, ctx)).rejects.toMatchObject({ code: 'already_exists' });
       const v2 = await store.saveView(name, { filters: {} }, 1, ctx);

@@ -14,11 +14,19 @@ import { pickBoltPort, startNeo4j, type RunningNeo4j } from '../../tools/neo4j/i
 const BIN = new URL('../../bin/aktorsatlas.js', import.meta.url).pathname;
 
 /** The graph without what only says when a record was written (timestamps differ between two seedings). */
-function comparable(graph: { nodes: { key: string; attributes: Record<string, unknown> }[]; edges: { key: string; attributes: Record<string, unknown> }[] }) {
-  const strip = (a: Record<string, unknown>) => Object.fromEntries(Object.entries(a).filter(([k]) => k !== 'updatedAt'));
+function comparable(graph: {
+  nodes: { key: string; attributes: Record<string, unknown> }[];
+  edges: { key: string; attributes: Record<string, unknown> }[];
+}) {
+  const strip = (a: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(a).filter(([k]) => k !== 'updatedAt'));
   return {
-    nodes: graph.nodes.map((n) => ({ ...n, attributes: strip(n.attributes) })).sort((a, b) => a.key.localeCompare(b.key)),
-    edges: graph.edges.map((e) => ({ ...e, attributes: strip(e.attributes) })).sort((a, b) => a.key.localeCompare(b.key)),
+    nodes: graph.nodes
+      .map((n) => ({ ...n, attributes: strip(n.attributes) }))
+      .sort((a, b) => a.key.localeCompare(b.key)),
+    edges: graph.edges
+      .map((e) => ({ ...e, attributes: strip(e.attributes) }))
+      .sort((a, b) => a.key.localeCompare(b.key)),
   };
 }
 
@@ -26,7 +34,11 @@ describe('Neo4j unreachable at start', () => {
   it('makes the server exit with one clear line naming the URI and the cause', () => {
     const r = spawnSync('node', [BIN, 'serve', '--port', '0'], {
       encoding: 'utf8',
-      env: { ...process.env, NEO4J_URI: 'bolt://127.0.0.1:1', AKTORSATLAS_DB: join(mkdtempSync(join(tmpdir(), 'as-')), 'x.db') },
+      env: {
+        ...process.env,
+        NEO4J_URI: 'bolt://127.0.0.1:1',
+        AKTORSATLAS_DB: join(mkdtempSync(join(tmpdir(), 'as-')), 'x.db'),
+      },
       timeout: 60_000,
     });
     expect(r.status).toBe(1);

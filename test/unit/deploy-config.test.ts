@@ -7,7 +7,17 @@ const read = (p: string) => readFileSync(new URL(`../../${p}`, import.meta.url),
 // Docker does not run on our machines: check statically what can be checked.
 describe('docker-compose.yml and Dockerfile', () => {
   const compose = parse(read('docker-compose.yml')) as {
-    services: Record<string, { image?: string; build?: unknown; environment?: Record<string, string>; healthcheck?: { test: unknown }; depends_on?: Record<string, { condition: string }>; volumes?: string[] }>;
+    services: Record<
+      string,
+      {
+        image?: string;
+        build?: unknown;
+        environment?: Record<string, string>;
+        healthcheck?: { test: unknown };
+        depends_on?: Record<string, { condition: string }>;
+        volumes?: string[];
+      }
+    >;
     volumes: Record<string, unknown>;
   };
   const pinned = read('tools/neo4j/VERSION').trim();

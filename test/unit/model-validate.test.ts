@@ -8,7 +8,12 @@ const SRC = [{ url: 'https://example.org', title: 'Källa' }];
 
 describe('catalogue validation', () => {
   it('reports every problem of a node, each with a path and a message in both languages', () => {
-    const problems = validateNode({ id: 'org:c', kind: 'Organisation', name: 'C', props: { orgType: 'bogus', helix: 'x', kommunkod: '9999' } });
+    const problems = validateNode({
+      id: 'org:c',
+      kind: 'Organisation',
+      name: 'C',
+      props: { orgType: 'bogus', helix: 'x', kommunkod: '9999' },
+    });
     expect(problems.map((p) => [p.path, p.code])).toEqual(
       expect.arrayContaining([
         ['/props/orgType', 'enum'],
@@ -42,10 +47,26 @@ describe('catalogue validation', () => {
   it('validates relation endpoints against the catalogue and needs sources', () => {
     const kinds: Record<string, string> = { 'org:a': 'Organisation', 'ssyk:2221': 'Occupation', 'nw:n': 'Network' };
     const kindOf = (id: string) => kinds[id];
-    expect(validateRelation({ type: 'DEMANDS', from: 'org:a', to: 'ssyk:2221', sources: SRC, evidence: 'probable' }, kindOf)).toEqual([]);
-    expect(validateRelation({ type: 'DEMANDS', from: 'org:a', to: 'nw:n', sources: SRC, evidence: 'probable' }, kindOf).map((p) => p.code)).toEqual(['endpoint_kind']);
-    expect(validateRelation({ type: 'DEMANDS', from: 'org:a', to: 'ssyk:2221', sources: [], evidence: 'probable' }, kindOf).map((p) => p.path)).toEqual(['/sources']);
-    expect(validateRelation({ type: 'DEMANDS', from: 'org:a', to: 'ssyk:9999', sources: SRC, evidence: 'probable' }, kindOf).map((p) => p.code)).toEqual(['unknown_node']);
+    expect(
+      validateRelation({ type: 'DEMANDS', from: 'org:a', to: 'ssyk:2221', sources: SRC, evidence: 'probable' }, kindOf),
+    ).toEqual([]);
+    expect(
+      validateRelation({ type: 'DEMANDS', from: 'org:a', to: 'nw:n', sources: SRC, evidence: 'probable' }, kindOf).map(
+        (p) => p.code,
+      ),
+    ).toEqual(['endpoint_kind']);
+    expect(
+      validateRelation(
+        { type: 'DEMANDS', from: 'org:a', to: 'ssyk:2221', sources: [], evidence: 'probable' },
+        kindOf,
+      ).map((p) => p.path),
+    ).toEqual(['/sources']);
+    expect(
+      validateRelation(
+        { type: 'DEMANDS', from: 'org:a', to: 'ssyk:9999', sources: SRC, evidence: 'probable' },
+        kindOf,
+      ).map((p) => p.code),
+    ).toEqual(['unknown_node']);
   });
 
   it('accepts every record of the Jönköping fixture (done-when 7)', () => {

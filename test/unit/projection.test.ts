@@ -4,7 +4,13 @@ import { projectActors, projectTwoMode } from '../../core/graph/projection.js';
 import type { NodeRecord, RelationRecord, Snapshot } from '../../core/model/records.js';
 
 const meta = { version: 1, createdAt: '2026-01-01', createdBy: 't', updatedAt: '2026-01-01', updatedBy: 't' };
-const org = (id: string): NodeRecord => ({ id, kind: 'Organisation', name: id, props: { orgType: 'arbetsgivare' }, ...meta });
+const org = (id: string): NodeRecord => ({
+  id,
+  kind: 'Organisation',
+  name: id,
+  props: { orgType: 'arbetsgivare' },
+  ...meta,
+});
 const nw = (id: string): NodeRecord => ({ id, kind: 'Network', name: id, props: { networkType: 'forum' }, ...meta });
 const rel = (type: string, from: string, to: string, extra: Partial<RelationRecord> = {}): RelationRecord => ({
   id: `rel:${type}:${from}:${to}`,
@@ -23,9 +29,15 @@ const rel = (type: string, from: string, to: string, extra: Partial<RelationReco
 
 const actors = ['org:a', 'org:b', 'org:c', 'org:d', 'org:e', 'org:f'];
 const memberships: [string, string][] = [
-  ['org:a', 'nw:x'], ['org:b', 'nw:x'], ['org:c', 'nw:x'], ['org:d', 'nw:x'],
-  ['org:a', 'nw:y'], ['org:b', 'nw:y'],
-  ['org:c', 'nw:z'], ['org:e', 'nw:z'], ['org:f', 'nw:z'],
+  ['org:a', 'nw:x'],
+  ['org:b', 'nw:x'],
+  ['org:c', 'nw:x'],
+  ['org:d', 'nw:x'],
+  ['org:a', 'nw:y'],
+  ['org:b', 'nw:y'],
+  ['org:c', 'nw:z'],
+  ['org:e', 'nw:z'],
+  ['org:f', 'nw:z'],
 ];
 const snapshot: Snapshot = {
   nodes: [...actors.map(org), nw('nw:x'), nw('nw:y'), nw('nw:z')],
@@ -49,7 +61,9 @@ if P.has_edge('org:a', 'org:e'): P['org:a']['org:e']['weight'] += 2
 else: P.add_edge('org:a', 'org:e', weight=2)
 print(json.dumps({'|'.join(sorted([u, v])): d['weight'] for u, v, d in P.edges(data=True)}))
 `;
-  return JSON.parse(execFileSync('python3', ['-c', script, JSON.stringify(mem), JSON.stringify(actors)], { encoding: 'utf8' }));
+  return JSON.parse(
+    execFileSync('python3', ['-c', script, JSON.stringify(mem), JSON.stringify(actors)], { encoding: 'utf8' }),
+  );
 }
 
 const weights = (g: ReturnType<typeof projectActors>['graph']) =>
@@ -62,7 +76,13 @@ describe('projection: the actor network', () => {
     const got = weights(graph);
     expect(Object.keys(got).sort()).toEqual(Object.keys(expected).sort());
     for (const [k, w] of Object.entries(expected)) expect(got[k]).toBeCloseTo(w, 12);
-    expect(m).toMatchObject({ mode: 'one-mode', coMembershipWeight: 'newman', asOf: '2020-01-01', actors: 6, weightMeaning: 'strength' });
+    expect(m).toMatchObject({
+      mode: 'one-mode',
+      coMembershipWeight: 'newman',
+      asOf: '2020-01-01',
+      actors: 6,
+      weightMeaning: 'strength',
+    });
   });
 
   it('counts relations valid on the chosen date only', () => {

@@ -157,7 +157,9 @@ export const NODE_KINDS: readonly NodeKindDef[] = [
         fundingProgramme: Type.Optional(text(200)),
         website: Type.Optional(Type.String({ format: 'uri', maxLength: 500 })),
         description: Type.Optional(text(2000)),
-        existence: Type.Optional(Type.Union([Type.Literal('confirmed'), Type.Literal('probable'), Type.Literal('uncertain')])),
+        existence: Type.Optional(
+          Type.Union([Type.Literal('confirmed'), Type.Literal('probable'), Type.Literal('uncertain')]),
+        ),
       },
       { additionalProperties: false },
     ),
@@ -184,7 +186,10 @@ export const NODE_KINDS: readonly NodeKindDef[] = [
       { kommunkod: Type.String({ pattern: '^\\d{4}$' }), lanskod: Type.Optional(Type.String({ pattern: '^\\d{2}$' })) },
       { additionalProperties: false },
     ),
-    propLabels: { kommunkod: { sv: 'Kommunkod', en: 'Municipality code' }, lanskod: { sv: 'Länskod', en: 'County code' } },
+    propLabels: {
+      kommunkod: { sv: 'Kommunkod', en: 'Municipality code' },
+      lanskod: { sv: 'Länskod', en: 'County code' },
+    },
   },
   {
     id: 'Sector',

@@ -79,7 +79,10 @@ export const RELATION_KINDS: readonly RelationKindDef[] = [
     to: [...ACTORS, ...GROUPS],
     directed: true,
     role: 'tie',
-    props: Type.Object({ share: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })) }, { additionalProperties: false }),
+    props: Type.Object(
+      { share: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })) },
+      { additionalProperties: false },
+    ),
     propLabels: { share: { sv: 'Ägarandel', en: 'Share' } },
   },
   {
@@ -174,7 +177,10 @@ export const RELATION_KINDS: readonly RelationKindDef[] = [
       },
       { additionalProperties: false },
     ),
-    propLabels: { volume: { sv: 'Volym (platser/år)', en: 'Volume (places/year)' }, level: { sv: 'Nivå', en: 'Level' } },
+    propLabels: {
+      volume: { sv: 'Volym (platser/år)', en: 'Volume (places/year)' },
+      level: { sv: 'Nivå', en: 'Level' },
+    },
   },
   {
     id: 'DEMANDS',
@@ -186,7 +192,9 @@ export const RELATION_KINDS: readonly RelationKindDef[] = [
     role: 'demand',
     props: Type.Object(
       {
-        shortageLevel: Type.Optional(Type.Union([Type.Literal('brist'), Type.Literal('balans'), Type.Literal('overskott')])),
+        shortageLevel: Type.Optional(
+          Type.Union([Type.Literal('brist'), Type.Literal('balans'), Type.Literal('overskott')]),
+        ),
         horizon: Type.Optional(Type.String({ maxLength: 40 })),
         volume: Type.Optional(Type.Integer({ minimum: 0 })),
       },

@@ -21,6 +21,7 @@ import type {
   StoreStats,
   WriteContext,
 } from '../graph-store.js';
+import type { RawDump } from '../graph-store.js';
 import { alreadyExists, notFound, versionMismatch } from '../errors.js';
 import { buildNode, buildRelation, stamp } from '../record-builders.js';
 import { mapped, type WriteTarget } from './errors.js';
@@ -48,6 +49,7 @@ import {
   writeRelations,
 } from './record-io.js';
 import { Runner, type Tx } from './runner.js';
+import { restoreNeo4j } from './restore.js';
 import { migrate } from './schema.js';
 import { assertPropKeys, nodeLabel, relationType } from './whitelist.js';
 
@@ -407,6 +409,11 @@ export class Neo4jStore implements GraphStore {
       checkVersion(name, expectedVersion, viewFromProps(row.v as PropMap).version);
       await tx.run(cypher('view-delete'), { name });
     });
+  }
+
+  /** Writes a backup into an empty database exactly as stored (see restore.ts). */
+  async restoreRaw(dump: RawDump): Promise<void> {
+    return mapped(() => restoreNeo4j(this.driver, this.runner.database, dump));
   }
 
   async close(): Promise<void> {

@@ -2,8 +2,29 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fold } from '../../../core/text/fold.js';
-import type { JsonValue, Batch, NodeInput, NodeRecord, Page, RelationInput, RelationRecord, Snapshot, SnapshotQuery } from '../../../core/model/records.js';
-import type { GraphStore, SavedView, HistoryEntry, HistoryQuery, ImportResult, NodeQuery, RawDump, RelationQuery, StoreStats, WriteContext } from '../graph-store.js';
+import type {
+  JsonValue,
+  Batch,
+  NodeInput,
+  NodeRecord,
+  Page,
+  RelationInput,
+  RelationRecord,
+  Snapshot,
+  SnapshotQuery,
+} from '../../../core/model/records.js';
+import type {
+  GraphStore,
+  SavedView,
+  HistoryEntry,
+  HistoryQuery,
+  ImportResult,
+  NodeQuery,
+  RawDump,
+  RelationQuery,
+  StoreStats,
+  WriteContext,
+} from '../graph-store.js';
 import { StoreError, alreadyExists, notFound, versionMismatch } from '../errors.js';
 import { buildNode, buildRelation, stamp } from '../record-builders.js';
 import { validOn } from '../as-of.js';
@@ -20,7 +41,13 @@ interface ViewRow {
   updated_by: string;
 }
 
-const viewFromRow = (r: ViewRow): SavedView => ({ name: r.name, state: JSON.parse(r.state), version: r.version, updatedAt: r.updated_at, updatedBy: r.updated_by });
+const viewFromRow = (r: ViewRow): SavedView => ({
+  name: r.name,
+  state: JSON.parse(r.state),
+  version: r.version,
+  updatedAt: r.updated_at,
+  updatedBy: r.updated_by,
+});
 
 /** The embedded store: one SQLite file in WAL mode. better-sqlite3 is synchronous, so each method is one transaction. */
 export class SqliteStore implements GraphStore {
@@ -37,8 +64,14 @@ export class SqliteStore implements GraphStore {
   }
 
   async stats(): Promise<StoreStats> {
-    const byKind = this.db.prepare('SELECT kind, COUNT(*) AS n FROM nodes GROUP BY kind').all() as { kind: string; n: number }[];
-    const byType = this.db.prepare('SELECT type, COUNT(*) AS n FROM relations GROUP BY type').all() as { type: string; n: number }[];
+    const byKind = this.db.prepare('SELECT kind, COUNT(*) AS n FROM nodes GROUP BY kind').all() as {
+      kind: string;
+      n: number;
+    }[];
+    const byType = this.db.prepare('SELECT type, COUNT(*) AS n FROM relations GROUP BY type').all() as {
+      type: string;
+      n: number;
+    }[];
     return {
       nodes: byKind.reduce((s, r) => s + r.n, 0),
       relations: byType.reduce((s, r) => s + r.n, 0),
@@ -90,11 +123,17 @@ export class SqliteStore implements GraphStore {
     })();
   }
 
-  async updateNode(id: string, input: NodeInput, expectedVersion: number | undefined, ctx: WriteContext): Promise<NodeRecord> {
+  async updateNode(
+    id: string,
+    input: NodeInput,
+    expectedVersion: number | undefined,
+    ctx: WriteContext,
+  ): Promise<NodeRecord> {
     return this.db.transaction(() => {
       const prev = this.nodeById(id);
       if (!prev) throw notFound('Node', id);
-      if (expectedVersion !== undefined && prev.version !== expectedVersion) throw versionMismatch(id, expectedVersion, prev.version);
+      if (expectedVersion !== undefined && prev.version !== expectedVersion)
+        throw versionMismatch(id, expectedVersion, prev.version);
       const rec = buildNode({ ...input, id }, ctx, prev);
       this.writeNode(rec, false);
       this.record('node', id, 'update', ctx, prev, rec);
@@ -106,8 +145,11 @@ export class SqliteStore implements GraphStore {
     this.db.transaction(() => {
       const prev = this.nodeById(id);
       if (!prev) throw notFound('Node', id);
-      if (expectedVersion !== undefined && prev.version !== expectedVersion) throw versionMismatch(id, expectedVersion, prev.version);
-      const rels = this.db.prepare('SELECT * FROM relations WHERE from_id = ? OR to_id = ?').all(id, id) as RelationRow[];
+      if (expectedVersion !== undefined && prev.version !== expectedVersion)
+        throw versionMismatch(id, expectedVersion, prev.version);
+      const rels = this.db
+        .prepare('SELECT * FROM relations WHERE from_id = ? OR to_id = ?')
+        .all(id, id) as RelationRow[];
       for (const row of rels) {
         const rel = relationFromRow(row);
         this.db.prepare('DELETE FROM relations WHERE id = ?').run(rel.id);
@@ -160,11 +202,17 @@ export class SqliteStore implements GraphStore {
     })();
   }
 
-  async updateRelation(id: string, input: Rel, expectedVersion: number | undefined, ctx: WriteContext): Promise<RelationRecord> {
+  async updateRelation(
+    id: string,
+    input: Rel,
+    expectedVersion: number | undefined,
+    ctx: WriteContext,
+  ): Promise<RelationRecord> {
     return this.db.transaction(() => {
       const prev = this.relationById(id);
       if (!prev) throw notFound('Relation', id);
-      if (expectedVersion !== undefined && prev.version !== expectedVersion) throw versionMismatch(id, expectedVersion, prev.version);
+      if (expectedVersion !== undefined && prev.version !== expectedVersion)
+        throw versionMismatch(id, expectedVersion, prev.version);
       this.requireEndpoints(input);
       const rec = buildRelation({ ...input, id }, ctx, prev);
       this.writeRelation(rec, false);
@@ -177,7 +225,8 @@ export class SqliteStore implements GraphStore {
     this.db.transaction(() => {
       const prev = this.relationById(id);
       if (!prev) throw notFound('Relation', id);
-      if (expectedVersion !== undefined && prev.version !== expectedVersion) throw versionMismatch(id, expectedVersion, prev.version);
+      if (expectedVersion !== undefined && prev.version !== expectedVersion)
+        throw versionMismatch(id, expectedVersion, prev.version);
       this.db.prepare('DELETE FROM relations WHERE id = ?').run(id);
       this.record('relation', id, 'delete', ctx, prev, null);
     })();
@@ -267,7 +316,9 @@ export class SqliteStore implements GraphStore {
       params.push(query.until);
     }
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const rows = this.db.prepare(`SELECT * FROM history ${clause} ORDER BY seq LIMIT ?`).all(...params, query.limit) as {
+    const rows = this.db
+      .prepare(`SELECT * FROM history ${clause} ORDER BY seq LIMIT ?`)
+      .all(...params, query.limit) as {
       seq: number;
       record_id: string;
       record_type: 'node' | 'relation';
@@ -300,14 +351,28 @@ export class SqliteStore implements GraphStore {
     return row ? viewFromRow(row) : undefined;
   }
 
-  async saveView(name: string, state: JsonValue, expectedVersion: number | undefined, ctx: WriteContext): Promise<SavedView> {
+  async saveView(
+    name: string,
+    state: JsonValue,
+    expectedVersion: number | undefined,
+    ctx: WriteContext,
+  ): Promise<SavedView> {
     return this.db.transaction(() => {
       const row = this.db.prepare('SELECT * FROM views WHERE name = ?').get(name) as ViewRow | undefined;
-      if (row && expectedVersion !== undefined && row.version !== expectedVersion) throw versionMismatch(name, expectedVersion, row.version);
+      if (row && expectedVersion !== undefined && row.version !== expectedVersion)
+        throw versionMismatch(name, expectedVersion, row.version);
       if (row && expectedVersion === undefined) throw alreadyExists('View', name);
-      const view: SavedView = { name, state, version: (row?.version ?? 0) + 1, updatedAt: stamp(ctx), updatedBy: ctx.actor };
+      const view: SavedView = {
+        name,
+        state,
+        version: (row?.version ?? 0) + 1,
+        updatedAt: stamp(ctx),
+        updatedBy: ctx.actor,
+      };
       this.db
-        .prepare('INSERT INTO views (name, state, version, updated_at, updated_by) VALUES (?,?,?,?,?) ON CONFLICT(name) DO UPDATE SET state=excluded.state, version=excluded.version, updated_at=excluded.updated_at, updated_by=excluded.updated_by')
+        .prepare(
+          'INSERT INTO views (name, state, version, updated_at, updated_by) VALUES (?,?,?,?,?) ON CONFLICT(name) DO UPDATE SET state=excluded.state, version=excluded.version, updated_at=excluded.updated_at, updated_by=excluded.updated_by',
+        )
         .run(name, JSON.stringify(state), view.version, view.updatedAt, view.updatedBy);
       return view;
     })();
@@ -315,9 +380,11 @@ export class SqliteStore implements GraphStore {
 
   async deleteView(name: string, expectedVersion: number | undefined, _ctx: WriteContext): Promise<void> {
     this.db.transaction(() => {
-      const row = this.db.prepare('SELECT version FROM views WHERE name = ?').get(name) as { version: number } | undefined;
+      const row = this.db.prepare('SELECT version FROM views WHERE name = ?').get(name) as
+        { version: number } | undefined;
       if (!row) throw notFound('View', name);
-      if (expectedVersion !== undefined && row.version !== expectedVersion) throw versionMismatch(name, expectedVersion, row.version);
+      if (expectedVersion !== undefined && row.version !== expectedVersion)
+        throw versionMismatch(name, expectedVersion, row.version);
       this.db.prepare('DELETE FROM views WHERE name = ?').run(name);
     })();
   }
@@ -326,13 +393,29 @@ export class SqliteStore implements GraphStore {
     this.db.transaction(() => {
       const count = (table: string) => (this.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
       if (['nodes', 'relations', 'history', 'views'].some((t) => count(t) > 0)) {
-        throw new StoreError('already_exists', 'The store is not empty; a backup is restored only into an empty store', { id: 'store' });
+        throw new StoreError(
+          'already_exists',
+          'The store is not empty; a backup is restored only into an empty store',
+          { id: 'store' },
+        );
       }
       for (const n of dump.nodes) this.writeNode(n, true);
       for (const r of dump.relations) this.writeRelation(r, true);
-      const h = this.db.prepare('INSERT INTO history (seq, record_id, record_type, version, op, actor, at, before, after) VALUES (?,?,?,?,?,?,?,?,?)');
+      const h = this.db.prepare(
+        'INSERT INTO history (seq, record_id, record_type, version, op, actor, at, before, after) VALUES (?,?,?,?,?,?,?,?,?)',
+      );
       for (const e of dump.history) {
-        h.run(e.seq, e.recordId, e.recordType, e.version, e.op, e.actor, e.at, e.before ? JSON.stringify(e.before) : null, e.after ? JSON.stringify(e.after) : null);
+        h.run(
+          e.seq,
+          e.recordId,
+          e.recordType,
+          e.version,
+          e.op,
+          e.actor,
+          e.at,
+          e.before ? JSON.stringify(e.before) : null,
+          e.after ? JSON.stringify(e.after) : null,
+        );
       }
       const v = this.db.prepare('INSERT INTO views (name, state, version, updated_at, updated_by) VALUES (?,?,?,?,?)');
       for (const x of dump.views) v.run(x.name, JSON.stringify(x.state), x.version, x.updatedAt, x.updatedBy);
@@ -354,31 +437,66 @@ export class SqliteStore implements GraphStore {
   }
 
   private requireEndpoints(r: Rel): void {
-    for (const [end, id] of [['from', r.from], ['to', r.to]] as const) {
+    for (const [end, id] of [
+      ['from', r.from],
+      ['to', r.to],
+    ] as const) {
       if (!this.db.prepare('SELECT 1 FROM nodes WHERE id = ?').get(id)) {
-        throw new StoreError('dangling_endpoint', `Relation "${r.id}": ${end} node "${id}" does not exist`, { id: r.id, end, node: id });
+        throw new StoreError('dangling_endpoint', `Relation "${r.id}": ${end} node "${id}" does not exist`, {
+          id: r.id,
+          end,
+          node: id,
+        });
       }
     }
   }
 
   private writeNode(n: NodeRecord, insert: boolean): void {
     const search = fold(`${n.name} ${n.nameEn ?? ''} ${n.id}`);
-    const values = [n.kind, n.name, n.nameEn ?? null, JSON.stringify(n.props), search, n.version, n.createdAt, n.createdBy, n.updatedAt, n.updatedBy];
+    const values = [
+      n.kind,
+      n.name,
+      n.nameEn ?? null,
+      JSON.stringify(n.props),
+      search,
+      n.version,
+      n.createdAt,
+      n.createdBy,
+      n.updatedAt,
+      n.updatedBy,
+    ];
     if (insert) {
       this.db
-        .prepare('INSERT INTO nodes (kind, name, name_en, props, search, version, created_at, created_by, updated_at, updated_by, id) VALUES (?,?,?,?,?,?,?,?,?,?,?)')
+        .prepare(
+          'INSERT INTO nodes (kind, name, name_en, props, search, version, created_at, created_by, updated_at, updated_by, id) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+        )
         .run(...values, n.id);
     } else {
       this.db
-        .prepare('UPDATE nodes SET kind=?, name=?, name_en=?, props=?, search=?, version=?, created_at=?, created_by=?, updated_at=?, updated_by=? WHERE id=?')
+        .prepare(
+          'UPDATE nodes SET kind=?, name=?, name_en=?, props=?, search=?, version=?, created_at=?, created_by=?, updated_at=?, updated_by=? WHERE id=?',
+        )
         .run(...values, n.id);
     }
   }
 
   private writeRelation(r: RelationRecord, insert: boolean): void {
     const values = [
-      r.type, r.from, r.to, r.weight, JSON.stringify(r.props), JSON.stringify(r.sources), r.evidence,
-      r.validFrom, r.validTo, r.note ?? null, r.version, r.createdAt, r.createdBy, r.updatedAt, r.updatedBy,
+      r.type,
+      r.from,
+      r.to,
+      r.weight,
+      JSON.stringify(r.props),
+      JSON.stringify(r.sources),
+      r.evidence,
+      r.validFrom,
+      r.validTo,
+      r.note ?? null,
+      r.version,
+      r.createdAt,
+      r.createdBy,
+      r.updatedAt,
+      r.updatedBy,
     ];
     if (insert) {
       this.db
@@ -405,7 +523,18 @@ export class SqliteStore implements GraphStore {
   ): void {
     const version = after?.version ?? before?.version ?? 0;
     this.db
-      .prepare('INSERT INTO history (record_id, record_type, version, op, actor, at, before, after) VALUES (?,?,?,?,?,?,?,?)')
-      .run(id, type, version, op, ctx.actor, stamp(ctx), before ? JSON.stringify(before) : null, after ? JSON.stringify(after) : null);
+      .prepare(
+        'INSERT INTO history (record_id, record_type, version, op, actor, at, before, after) VALUES (?,?,?,?,?,?,?,?)',
+      )
+      .run(
+        id,
+        type,
+        version,
+        op,
+        ctx.actor,
+        stamp(ctx),
+        before ? JSON.stringify(before) : null,
+        after ? JSON.stringify(after) : null,
+      );
   }
 }
