@@ -26,8 +26,10 @@ async function importChunked(store: GraphStore, batch: Batch): Promise<number> {
   return performance.now() - t;
 }
 
-async function graphLatency(store: GraphStore, runs = 5): Promise<number> {
-  const app = await buildApp({ store });
+/** Cold = the first read (the snapshot is read from the store); warm = median of later reads (the graph cache). */
+async function graphLatency(store: GraphStore, runs = 5): Promise<{ cold: number; warm: number }> {
+  // The per-request graph limit (50,000 nodes by default) is raised so the 100k graph can be measured at all.
+  const app = await buildApp({ store, security: { maxGraphNodes: 10_000_000, maxGraphRelations: 50_000_000 } });
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
@@ -36,9 +38,12 @@ async function graphLatency(store: GraphStore, runs = 5): Promise<number> {
     times.push(performance.now() - t);
   }
   // The app's close would close the store; the caller owns it.
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  const [cold, ...rest] = times;
+  rest.sort((a, b) => a - b);
+  return { cold, warm: rest[Math.floor(rest.length / 2)] };
 }
+
+const latencyCells = (l: { cold: number; warm: number }) => `${fmt(l.cold, 0)} ms | ${fmt(l.warm, 0)} ms`;
 
 async function openNeo4j(): Promise<{ open: () => Promise<GraphStore>; stop: () => Promise<void> }> {
   let running: RunningNeo4j | undefined;
@@ -73,7 +78,7 @@ export async function benchStores(): Promise<string> {
     for (const n of sizes) {
       const s = new SqliteStore(join(dir, `graph-${n}.db`));
       await importChunked(s, generateNetwork({ actors: n, seed: 5 }));
-      graphRows.push(`| SQLite | ${fmt(n)} | ${fmt(await graphLatency(s), 0)} ms |`);
+      graphRows.push(`| SQLite | ${fmt(n)} | ${latencyCells(await graphLatency(s))} |`);
       await s.close();
       console.log(`sqlite graph ${n} done`);
     }
@@ -92,7 +97,7 @@ export async function benchStores(): Promise<string> {
       // Each size in its own namespace would need its own database; Community has one, so sizes accumulate:
       // the 10k row is measured on a database that also holds the 25k import and the 1k graph (stated below).
       await importChunked(s, generateNetwork({ actors: n, seed: 5 + n }));
-      graphRows.push(`| Neo4j 5.26 | ${fmt(n)} (+ earlier data) | ${fmt(await graphLatency(s), 0)} ms |`);
+      graphRows.push(`| Neo4j 5.26 | ${fmt(n)} (+ earlier data) | ${latencyCells(await graphLatency(s))} |`);
       await s.close();
       console.log(`neo4j graph ${n} done`);
     }
@@ -111,10 +116,12 @@ export async function benchStores(): Promise<string> {
     '|---|---:|---:|---:|',
     ...importRows,
     '',
-    '`GET /api/graph` (whole graph, graphology JSON, median of 5 via `inject`). Goal: 10k actors under 300 ms from SQLite.',
+    '`GET /api/graph` (whole graph, graphology JSON, via `inject`): cold = first read after the import (snapshot from',
+    'the store, serialised); warm = median of four more reads (served by the graph cache until the next write).',
+    'Goal: 10k actors under 300 ms from SQLite.',
     '',
-    '| store | actors | latency |',
-    '|---|---:|---:|',
+    '| store | actors | cold | warm |',
+    '|---|---:|---:|---:|',
     ...graphRows,
   ].join('\n');
 }
