@@ -6,6 +6,7 @@ import { writeGexf } from './gexf-write.js';
 import type { MetricsMap } from './graph-attributes.js';
 import { writeGraphml } from './graphml-write.js';
 import { mapModel } from './map-model.js';
+import { renderPng } from './png.js';
 import { writeSnapshotJson } from './snapshot-json.js';
 import { renderSvg } from './svg.js';
 import {
@@ -21,8 +22,8 @@ import { writeXlsx } from './xlsx.js';
 
 export const EXPORT_FORMATS = ['json', 'gexf', 'graphml', 'csv', 'xlsx', 'svg', 'png', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-/** Formats this module writes; PNG and PDF come from the rendering work. */
-export const WRITTEN_FORMATS: readonly ExportFormat[] = ['json', 'gexf', 'graphml', 'csv', 'xlsx', 'svg'];
+/** Formats `exportSnapshot` writes; the PDF report needs the analysis and is written by core/report. */
+export const WRITTEN_FORMATS: readonly ExportFormat[] = ['json', 'gexf', 'graphml', 'csv', 'xlsx', 'svg', 'png'];
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   json: 'application/json; charset=utf-8',
@@ -52,6 +53,8 @@ export interface ExportOptions {
   exportedAt?: string;
   width?: number;
   height?: number;
+  /** PNG: pixels per CSS pixel of the map (default 2, at most 4). */
+  scale?: number;
 }
 
 export interface ExportResult {
@@ -109,7 +112,8 @@ export function exportSnapshot(format: ExportFormat, snapshot: Snapshot, options
       );
       return { body, contentType: CONTENT_TYPES.xlsx, fileName: `${base}.xlsx` };
     }
-    case 'svg': {
+    case 'svg':
+    case 'png': {
       const model = mapModel(snapshot, {
         lang,
         view: options.view,
@@ -120,15 +124,17 @@ export function exportSnapshot(format: ExportFormat, snapshot: Snapshot, options
         ...(options.width ? { width: options.width } : {}),
         ...(options.height ? { height: options.height } : {}),
       });
-      return { body: renderSvg(model), contentType: CONTENT_TYPES.svg, fileName: `${base}.svg` };
+      const svg = renderSvg(model);
+      if (format === 'svg') return { body: svg, contentType: CONTENT_TYPES.svg, fileName: `${base}.svg` };
+      return { body: renderPng(svg, options.scale ?? 2), contentType: CONTENT_TYPES.png, fileName: `${base}.png` };
     }
-    case 'png':
     case 'pdf':
+      // The report runs the analysis and writes asynchronously: callers use buildReport + writeReportPdf.
       throw exchangeError(
         'unsupported',
-        'not_implemented',
-        `Export som ${format.toUpperCase()} finns inte ännu`,
-        `Export as ${format.toUpperCase()} is not implemented yet`,
+        'use_report',
+        'PDF skrivs som rapport (buildReport, writeReportPdf)',
+        'PDF is written as a report (buildReport, writeReportPdf)',
       );
   }
 }

@@ -5,13 +5,15 @@ import { describeStore, openStore } from '../open-store.js';
 import { GraphService } from '../services/graph-service.js';
 import { ApiProblem } from '../problems.js';
 import type { GraphStore } from '../store/graph-store.js';
-import type { Batch, Evidence } from '../../core/model/records.js';
+import type { Batch, Evidence, Snapshot } from '../../core/model/records.js';
 import type { Problem } from '../../core/model/problems.js';
 import type { Lang } from '../../core/model/labels.js';
 import { ExchangeError } from '../../core/exchange/errors.js';
-import { exportSnapshot, filterSnapshot, type ExportFormat } from '../../core/exchange/export.js';
+import { exportSnapshot, type ExportFormat, type ExportResult } from '../../core/exchange/export.js';
 import type { ExportTable } from '../../core/exchange/table-export.js';
-import { viewFromState, type ExportView } from '../../core/exchange/view.js';
+import type { ExportView } from '../../core/exchange/view.js';
+import { reportFile } from '../report/report-file.js';
+import { viewSnapshot } from '../report/view-snapshot.js';
 import { runImport } from '../../core/exchange/import-flow.js';
 import type { ImportFile, ImportOptions } from '../../core/exchange/import.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../../core/exchange/import-types.js';
@@ -40,6 +42,9 @@ export interface ExportFileOptions {
   view?: string;
   delimiter?: string;
   title?: string;
+  scale?: string;
+  width?: string;
+  height?: string;
 }
 
 const list = (v: string | undefined) =>
@@ -50,41 +55,77 @@ const list = (v: string | undefined) =>
         .filter(Boolean)
     : undefined;
 
-/** `aktorsatlas export --format gexf|graphml|csv|xlsx|svg` (json stays with `exportCommand`). */
+/** The snapshot of a view with the command's filters; prints the problem and returns an exit code if none. */
+async function cliSnapshot(
+  store: GraphStore,
+  opts: ExportFileOptions,
+): Promise<{ snapshot: Snapshot; view?: ExportView; viewName?: string } | number> {
+  const found = await viewSnapshot(store, opts.view, {
+    kinds: list(opts.kinds),
+    relationTypes: list(opts.relationTypes),
+    asOf: opts.asOf,
+    evidence: list(opts.evidence),
+  });
+  if (found.ok) return found;
+  console.error(
+    found.reason === 'no_view'
+      ? `error: no saved view "${found.viewName}"`
+      : `error: unknown evidence ${found.values.join(', ')}`,
+  );
+  return 2;
+}
+
+function writeOut(out: ExportResult, output: string | undefined): void {
+  if (output) writeFileSync(output, out.body);
+  else process.stdout.write(out.body);
+}
+
+const positive = (v: string | undefined) => (v !== undefined && Number(v) > 0 ? Number(v) : undefined);
+
+/** `aktorsatlas export --format gexf|graphml|csv|xlsx|svg|png` (json stays with `exportCommand`). */
 export async function exportFileCommand(format: string, opts: ExportFileOptions): Promise<number> {
-  if (format === 'png' || format === 'pdf') {
-    console.error(`error: export as ${format} is not implemented yet`);
-    return 2;
-  }
   return withStore(async (store) => {
-    let view: ExportView | undefined;
-    if (opts.view) {
-      const saved = await store.getView(opts.view);
-      if (!saved) {
-        console.error(`error: no saved view "${opts.view}"`);
+    const found = await cliSnapshot(store, opts);
+    if (typeof found === 'number') return found;
+    const width = positive(opts.width);
+    const height = positive(opts.height);
+    try {
+      const out = exportSnapshot(format as ExportFormat, found.snapshot, {
+        lang: (opts.lang === 'en' ? 'en' : 'sv') as Lang,
+        ...(found.view ? { view: found.view } : {}),
+        ...(opts.table ? { table: opts.table as ExportTable } : {}),
+        delimiter:
+          opts.delimiter === 'semicolon' || opts.delimiter === ';' ? ';' : opts.delimiter === 'tab' ? '\t' : ',',
+        ...(opts.title ? { title: opts.title } : {}),
+        ...(width ? { width } : {}),
+        ...(height ? { height } : {}),
+        ...(opts.scale !== undefined ? { scale: Number(opts.scale) } : {}),
+      });
+      writeOut(out, opts.output);
+      return 0;
+    } catch (err) {
+      if (err instanceof ExchangeError) {
+        console.error(`error: ${err.text.en}`);
         return 2;
       }
-      view = viewFromState(saved.state);
+      throw err;
     }
-    const snap = filterSnapshot(
-      await store.snapshot({
-        kinds: list(opts.kinds),
-        relationTypes: list(opts.relationTypes),
-        ...(opts.asOf ? { asOf: opts.asOf } : {}),
-      }),
-      {
-        evidence: list(opts.evidence) as Evidence[] | undefined,
-      },
-    );
-    const out = exportSnapshot(format as ExportFormat, snap, {
-      lang: (opts.lang === 'en' ? 'en' : 'sv') as Lang,
-      ...(view ? { view } : {}),
-      ...(opts.table ? { table: opts.table as ExportTable } : {}),
-      delimiter: opts.delimiter === 'semicolon' || opts.delimiter === ';' ? ';' : opts.delimiter === 'tab' ? '\t' : ',',
+  });
+}
+
+/** `aktorsatlas report [--view NAME] [--lang sv|en] -o report.pdf`: the PDF report of a view. */
+export async function reportCommand(opts: ExportFileOptions): Promise<number> {
+  return withStore(async (store) => {
+    const found = await cliSnapshot(store, opts);
+    if (typeof found === 'number') return found;
+    const out = await reportFile(found.snapshot, {
+      lang: opts.lang === 'en' ? 'en' : 'sv',
+      ...(found.view ? { view: found.view } : {}),
+      ...(found.viewName ? { viewName: found.viewName } : {}),
       ...(opts.title ? { title: opts.title } : {}),
     });
-    if (opts.output) writeFileSync(opts.output, out.body);
-    else process.stdout.write(out.body);
+    writeOut(out, opts.output);
+    if (opts.output) console.error(`wrote ${out.body.length} bytes to ${opts.output}`);
     return 0;
   });
 }

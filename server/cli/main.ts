@@ -46,7 +46,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('Export the graph')
     .addOption(
       new Option('--format <format>', 'output format')
-        .choices(['json', 'gexf', 'graphml', 'csv', 'xlsx', 'svg'])
+        .choices(['json', 'gexf', 'graphml', 'csv', 'xlsx', 'svg', 'png'])
         .default('json'),
     )
     .option('-o, --output <file>', 'write to a file instead of standard output')
@@ -57,7 +57,10 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(
       new Option('--lang <lang>', 'csv, xlsx, svg: language of headers and labels').choices(['sv', 'en']).default('sv'),
     )
-    .option('--view <name>', 'gexf, graphml, svg: positions (and colours, sizes) of a saved view')
+    .option('--view <name>', 'gexf, graphml, svg, png: positions (and colours, sizes) of a saved view')
+    .option('--scale <n>', 'png: pixels per CSS pixel, up to 4', '2')
+    .option('--width <px>', 'svg, png: map width in CSS pixels')
+    .option('--height <px>', 'svg, png: map height in CSS pixels')
     .action(
       async (opts: {
         format: string;
@@ -66,6 +69,9 @@ export async function main(argv: string[]): Promise<number> {
         table?: string;
         lang?: string;
         view?: string;
+        scale?: string;
+        width?: string;
+        height?: string;
       }) => {
         if (opts.format === 'json') {
           const { exportCommand } = await import('./data-commands.js');
@@ -76,6 +82,21 @@ export async function main(argv: string[]): Promise<number> {
         }
       },
     );
+
+  program
+    .command('report')
+    .description(
+      'Write the PDF report of a view (A4): map, key actors, communities, gaps, action plan, method notes, sources',
+    )
+    .option('--view <name>', 'a saved view: its positions, colours, sizes and filters')
+    .addOption(new Option('--lang <lang>', 'language of the report').choices(['sv', 'en']).default('sv'))
+    .option('--as-of <date>', 'only relations valid on this date (YYYY-MM-DD)')
+    .option('--title <title>', 'title of the report')
+    .requiredOption('-o, --output <file>', 'the PDF file to write')
+    .action(async (opts: { view?: string; lang: string; asOf?: string; title?: string; output: string }) => {
+      const { reportCommand } = await import('./exchange-commands.js');
+      code = await reportCommand(opts);
+    });
 
   program
     .command('import-file')

@@ -1,17 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { AnalysisError } from '../../core/analysis/errors.js';
 import { ExchangeError } from '../../core/exchange/errors.js';
 import {
   CONTENT_TYPES,
   EXPORT_FORMATS,
   exportSnapshot,
-  filterSnapshot,
   templateFile,
   type ExportFormat,
+  type ExportResult,
 } from '../../core/exchange/export.js';
+import { MAX_PNG_SCALE } from '../../core/exchange/png.js';
 import { EXPORT_TABLES } from '../../core/exchange/table-export.js';
-import { viewFromState, type ExportView } from '../../core/exchange/view.js';
-import { EVIDENCE_LEVELS, type Evidence } from '../../core/model/records.js';
+import { reportFile } from '../report/report-file.js';
+import { viewSnapshot } from '../report/view-snapshot.js';
 import { csv, errorResponses, ProblemSchema, splitCsv } from '../schemas/common.js';
 import { ApiProblem } from '../problems.js';
 
@@ -78,24 +80,23 @@ const isoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const fileResponse = (description: string) => ({
   description,
   content: Object.fromEntries(
-    Object.entries(CONTENT_TYPES)
-      .filter(([f]) => f !== 'png' && f !== 'pdf')
-      .map(([, type]) => [
-        type.split(';')[0],
-        {
-          schema: {
-            type: 'string',
-            format: type.startsWith('text') || type.includes('xml') || type.includes('json') ? undefined : 'binary',
-          },
+    Object.entries(CONTENT_TYPES).map(([, type]) => [
+      type.split(';')[0],
+      {
+        schema: {
+          type: 'string',
+          format: type.startsWith('text') || type.includes('xml') || type.includes('json') ? undefined : 'binary',
         },
-      ]),
+      },
+    ]),
   ),
 });
 
 const contentDisposition = (fileName: string) => `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`;
 
 /**
- * Exports (GEXF, GraphML, the JSON snapshot, CSV and XLSX tables, the SVG map) of the graph as a view shows it:
+ * Exports (GEXF, GraphML, the JSON snapshot, CSV and XLSX tables, the SVG and PNG map, the PDF report) of the
+ * graph as a view shows it:
  * the filters are parameters (kinds, relation types, as-of date, evidence), and `view` names a saved view whose
  * positions (and filters, where the parameters give none) are used. The import template is here too.
  */
@@ -105,10 +106,12 @@ const exchange: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['exchange'],
-        summary: 'Export the graph (json, gexf, graphml, csv, xlsx, svg; png and pdf are not implemented yet)',
+        summary: 'Export the graph (json, gexf, graphml, csv, xlsx), the map (svg, png) or the report (pdf)',
         description:
           'GEXF 1.3 and GraphML carry every attribute (props as prop_<key>, lists and objects as JSON text under propjson_<key>, sources as JSON text) and import again losslessly. ' +
-          'CSV and XLSX tables use the import template headers; text cells that could run as spreadsheet formulas are prefixed with an apostrophe.',
+          'CSV and XLSX tables use the import template headers; text cells that could run as spreadsheet formulas are prefixed with an apostrophe. ' +
+          'SVG and PNG are the map of the view with legend, title, date and source line; PNG is `scale` × width × height pixels. ' +
+          'PDF is the A4 report (map, key actors, communities, gaps, action plan, method notes, sources) in `lang`.',
         querystring: Type.Object({
           format: Type.Union(
             EXPORT_FORMATS.map((f) => Type.Literal(f)),
@@ -133,75 +136,77 @@ const exchange: FastifyPluginAsyncTypebox = async (app) => {
             default: 'comma',
             description: 'CSV delimiter',
           }),
-          title: Type.Optional(Type.String({ maxLength: 300, description: 'SVG: map title' })),
+          title: Type.Optional(Type.String({ maxLength: 300, description: 'SVG, PNG: map title; PDF: report title' })),
           subtitle: Type.Optional(Type.String({ maxLength: 300 })),
-          source: Type.Optional(Type.String({ maxLength: 500, description: 'SVG: source line' })),
-          width: Type.Optional(Type.Integer({ minimum: 200, maximum: 8000 })),
-          height: Type.Optional(Type.Integer({ minimum: 200, maximum: 8000 })),
+          source: Type.Optional(Type.String({ maxLength: 500, description: 'SVG, PNG: source line' })),
+          width: Type.Optional(
+            Type.Integer({ minimum: 200, maximum: 8000, description: 'SVG, PNG: map width in CSS pixels' }),
+          ),
+          height: Type.Optional(
+            Type.Integer({ minimum: 200, maximum: 8000, description: 'SVG, PNG: map height in CSS pixels' }),
+          ),
+          scale: Type.Number({
+            exclusiveMinimum: 0,
+            maximum: MAX_PNG_SCALE,
+            default: 2,
+            description: 'PNG: pixels per CSS pixel (up to 4; at most 40 megapixels in all)',
+          }),
         }),
-        response: { 200: fileResponse('The exported file'), ...errorResponses, 501: ProblemSchema },
+        response: { 200: fileResponse('The exported file'), ...errorResponses, 413: ProblemSchema },
       },
     },
     async (request, reply) => {
       const q = request.query;
       const format = q.format as ExportFormat;
-      if (format === 'png' || format === 'pdf') {
-        throw new ApiProblem(501, 'not_implemented', `Export as ${format.toUpperCase()} is not implemented yet`);
-      }
-      let view: ExportView | undefined;
-      let viewFilters: {
-        kinds?: string[] | null;
-        relationTypes?: string[] | null;
-        asOf?: string | null;
-        evidence?: string[] | null;
-      } = {};
-      if (q.view) {
-        const saved = await app.store.getView(q.view);
-        if (!saved) throw new ApiProblem(404, 'not_found', `View "${q.view}" not found`);
-        view = viewFromState(saved.state);
-        const state = saved.state as { view?: { filters?: typeof viewFilters } } | null;
-        viewFilters = state?.view?.filters ?? {};
-      }
-      const kinds = splitCsv(q.kinds) ?? viewFilters.kinds ?? undefined;
-      const relationTypes = splitCsv(q.relationTypes) ?? viewFilters.relationTypes ?? undefined;
-      const asOf = q.asOf ?? viewFilters.asOf ?? undefined;
-      const evidence = (splitCsv(q.evidence) ?? viewFilters.evidence ?? undefined) as Evidence[] | undefined;
-      const bad = evidence?.filter((e) => !(EVIDENCE_LEVELS as readonly string[]).includes(e)) ?? [];
-      if (bad.length > 0) {
+      const found = await viewSnapshot(app.store, q.view, {
+        kinds: splitCsv(q.kinds),
+        relationTypes: splitCsv(q.relationTypes),
+        asOf: q.asOf,
+        evidence: splitCsv(q.evidence),
+      });
+      if (!found.ok && found.reason === 'no_view') throw new ApiProblem(404, 'not_found', `View "${q.view}" not found`);
+      if (!found.ok) {
+        const bad = found.values.join(', ');
         throw new ApiProblem(400, 'validation_failed', 'Invalid querystring', [
-          {
-            path: '/evidence',
-            code: 'enum',
-            message: { sv: `Okänt belägg: ${bad.join(', ')}`, en: `Unknown evidence: ${bad.join(', ')}` },
-          },
+          { path: '/evidence', code: 'enum', message: { sv: `Okänt belägg: ${bad}`, en: `Unknown evidence: ${bad}` } },
         ]);
       }
-      const snap = filterSnapshot(await app.store.snapshot({ kinds, relationTypes, ...(asOf ? { asOf } : {}) }), {
-        evidence,
-      });
+      const { snapshot: snap, view } = found;
+      let out: ExportResult;
       try {
-        const out = exportSnapshot(format, snap, {
-          lang: q.lang,
-          ...(view ? { view } : {}),
-          table: q.table,
-          delimiter: ({ comma: ',', semicolon: ';', tab: '\t' } as const)[q.delimiter],
-          ...(q.title ? { title: q.title } : {}),
-          ...(q.subtitle ? { subtitle: q.subtitle } : {}),
-          ...(q.source ? { source: q.source } : {}),
-          ...(q.width ? { width: q.width } : {}),
-          ...(q.height ? { height: q.height } : {}),
-        });
-        const body =
-          typeof out.body === 'string'
-            ? out.body
-            : Buffer.from(out.body.buffer, out.body.byteOffset, out.body.byteLength);
-        return reply
-          .type(out.contentType)
-          .header('content-disposition', contentDisposition(out.fileName))
-          .send(body as never);
+        out =
+          format === 'pdf'
+            ? await reportFile(snap, {
+                lang: q.lang,
+                ...(view ? { view } : {}),
+                ...(q.view ? { viewName: q.view } : {}),
+                ...(q.title ? { title: q.title } : {}),
+              })
+            : exportSnapshot(format, snap, {
+                lang: q.lang,
+                ...(view ? { view } : {}),
+                table: q.table,
+                delimiter: ({ comma: ',', semicolon: ';', tab: '\t' } as const)[q.delimiter],
+                ...(q.title ? { title: q.title } : {}),
+                ...(q.subtitle ? { subtitle: q.subtitle } : {}),
+                ...(q.source ? { source: q.source } : {}),
+                ...(q.width ? { width: q.width } : {}),
+                ...(q.height ? { height: q.height } : {}),
+                scale: q.scale,
+              });
       } catch (err) {
+        if (err instanceof AnalysisError && err.code === 'graph_too_large')
+          throw new ApiProblem(413, 'graph_too_large', `The report's analysis refused the graph: ${err.message}`);
         throw problemFromExchange(err, 'export');
       }
+      const body =
+        typeof out.body === 'string'
+          ? out.body
+          : Buffer.from(out.body.buffer, out.body.byteOffset, out.body.byteLength);
+      return reply
+        .type(out.contentType)
+        .header('content-disposition', contentDisposition(out.fileName))
+        .send(body as never);
     },
   );
 
