@@ -10,6 +10,8 @@ RUN npm run build:web && npm prune --omit=dev --no-audit --no-fund
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 WORKDIR /app
+# DejaVu for the PDF report and the labels of PNG maps (without it: Helvetica and label-less PNGs).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 COPY --from=build --chown=node:node /app /app
 USER node
 EXPOSE 3000

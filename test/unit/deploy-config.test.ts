@@ -49,4 +49,9 @@ describe('docker-compose.yml and Dockerfile', () => {
     expect(docker).toMatch(/^USER node$/m);
     expect(docker).toMatch(/^HEALTHCHECK /m);
   });
+
+  it('installs the report font in the image that runs the app', () => {
+    const runtime = read('Dockerfile').split(/^FROM /m).pop() ?? '';
+    expect(runtime).toMatch(/apt-get install[^\n]*fonts-dejavu-core/);
+  });
 });
