@@ -2,7 +2,7 @@
  * Starts the real Aktörsatlas server (bin/aktorsatlas.js serve) as a child process on a free port with a fresh
  * SQLite file, for end-to-end tests. Waits for GET /api/health to answer 200.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -26,6 +26,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** How long to wait for /api/health (default 60 s). */
   timeoutMs?: number;
+  /** Accounts to create first with the real CLI (`aktorsatlas user add NAME --role R --password-stdin`). */
+  users?: Record<string, { role: 'viewer' | 'editor' | 'admin'; password: string }>;
 }
 
 /** A port that was free a moment ago (listen on 0, read it, close). */
@@ -75,6 +77,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   if (options.env?.NEO4J_URI) env.NEO4J_URI = options.env.NEO4J_URI;
   // AKTORSATLAS_E2E_SERVER_ROOT runs the server of another checkout (debugging only); default: this repository.
   const serverRoot = process.env.AKTORSATLAS_E2E_SERVER_ROOT ?? REPO_ROOT;
+  for (const [name, { role, password }] of Object.entries(options.users ?? {})) {
+    const cli = [join(serverRoot, 'bin', 'aktorsatlas.js'), 'user', 'add', name, '--role', role, '--password-stdin'];
+    const r = spawnSync(process.execPath, cli, { cwd: serverRoot, env, input: `${password}\n`, encoding: 'utf8' });
+    if (r.status !== 0) rmSync(dir, { recursive: true, force: true });
+    if (r.status !== 0) throw new Error(`user add ${name} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  }
   const child = spawn(process.execPath, [join(serverRoot, 'bin', 'aktorsatlas.js'), 'serve'], {
     cwd: serverRoot,
     env,

@@ -1,9 +1,11 @@
 /**
  * The HTTP client: JSON in and out, problem+json errors as ApiError, network failures as NetworkError,
- * If-Match on every write to an existing record (W/"<version>").
+ * If-Match on every write to an existing record (W/"<version>"), the session's CSRF token on every write, and
+ * a hook that hears every 401/403 (session expired, role too low) so the app can offer the sign-in.
  */
 import type {
   GapsResponse,
+  Me,
   NodeInput,
   NodeRecord,
   ProblemBody,
@@ -17,6 +19,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly body: ProblemBody,
+    /** Seconds from Retry-After (rate-limited sign-in), if the server sent one. */
+    readonly retryAfter: number | null = null,
   ) {
     super(body.detail ?? `HTTP ${status}`);
     this.name = 'ApiError';
@@ -41,16 +45,34 @@ interface RequestOptions {
 }
 
 const etagOf = (version: number): string => `W/"${version}"`;
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+const AUTH_PATH = /^\/api\/(me|auth\/)/;
+
+let csrfToken: string | null = null;
+/** The CSRF token of the current session (from /api/me or the sign-in); null when signed out. */
+export const setCsrfToken = (token: string | null): void => {
+  csrfToken = token;
+};
+
+export type AuthFailure = { status: 401 | 403; method: string; path: string; error: ApiError };
+const authListeners = new Set<(f: AuthFailure) => void>();
+/** Hears every 401/403 outside /api/me and /api/auth/* (those answer the sign-in form itself). */
+export function onAuthFailure(fn: (f: AuthFailure) => void): () => void {
+  authListeners.add(fn);
+  return () => authListeners.delete(fn);
+}
 
 async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (opts.version !== undefined) headers['if-match'] = etagOf(opts.version);
+  if (csrfToken && !SAFE.has(method)) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
     res = await fetch(path, {
       method,
       headers,
+      credentials: 'same-origin',
       ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
     });
@@ -71,7 +93,15 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
     const body = (
       data && typeof data === 'object' ? data : { status: res.status, code: `http_${res.status}` }
     ) as ProblemBody;
-    throw new ApiError(res.status, { ...body, status: res.status, code: body.code ?? `http_${res.status}` });
+    const retry = Number(res.headers.get('retry-after'));
+    const error = new ApiError(
+      res.status,
+      { ...body, status: res.status, code: body.code ?? `http_${res.status}` },
+      Number.isFinite(retry) && retry > 0 ? retry : null,
+    );
+    if ((res.status === 401 || res.status === 403) && !AUTH_PATH.test(path) && error.code !== 'cross_origin')
+      for (const fn of authListeners) fn({ status: res.status, method, path, error });
+    throw error;
   }
   return data as T;
 }
@@ -104,4 +134,8 @@ export const api = {
   deleteView: (name: string, version: number) => request<void>('DELETE', `/api/views/${enc(name)}`, { version }),
 
   gaps: () => request<GapsResponse>('GET', '/api/gaps'),
+
+  me: () => request<Me>('GET', '/api/me'),
+  login: (name: string, password: string) => request<Me>('POST', '/api/auth/login', { body: { name, password } }),
+  logout: () => request<void>('POST', '/api/auth/logout'),
 };

@@ -49,3 +49,15 @@ export interface GapsResponse {
   /** Descriptors of the gap kinds (label and definition), when the server sends them. */
   gapKinds?: GapKindInfo[];
 }
+
+export type Role = 'viewer' | 'editor' | 'admin';
+
+/** GET /api/me: who the client is and what it may do. */
+export interface Me {
+  user: { id: string; name: string; role: Role } | null;
+  role: Role | null;
+  mode: 'accounts' | 'open-local' | 'anonymous-read' | 'sign-in-required';
+  via: 'session' | 'token' | null;
+  csrfToken: string | null;
+  expiresAt: string | null;
+}

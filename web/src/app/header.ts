@@ -1,7 +1,8 @@
-/** The header: product name, what the map shows, map/table switch and the language switch. */
+/** The header: product name, what the map shows, map/table switch, the language switch and the account. */
 import type { AppContext } from './context.js';
 import { h, replace } from '../dom/h.js';
 import { getLang, setLang, t } from '../i18n/i18n.js';
+import { accountControl } from './account-control.js';
 
 export function renderHeader(el: HTMLElement, ctx: AppContext): void {
   const mode = ctx.store.get().mode;
@@ -41,5 +42,6 @@ export function renderHeader(el: HTMLElement, ctx: AppContext): void {
       aria: { label: t('shell.switchLanguage') },
       on: { click: () => setLang(other) },
     }),
+    accountControl(),
   );
 }

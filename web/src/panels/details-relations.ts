@@ -2,6 +2,7 @@
 import { relationKind } from '../../../core/model/catalogue/relation-kinds.js';
 import type { AppContext } from '../app/context.js';
 import { labelOf } from '../app/items.js';
+import { canEdit } from '../app/session.js';
 import { h, safeLink } from '../dom/h.js';
 import { bi, t } from '../i18n/i18n.js';
 import { evidenceLabel } from '../map/encodings.js';
@@ -79,13 +80,15 @@ export function relationsSection(ctx: AppContext, node: string, actions: Relatio
                 }),
                 h('span', { class: `badge ev-${ev}`, text: evidenceLabel(ev) }),
                 valid ? h('span', { class: 'hint', text: ` ${valid}` }) : null,
-                h('button', {
-                  type: 'button',
-                  class: 'link small',
-                  text: t('action.edit'),
-                  aria: { label: t('details.editRelation', { name: labelOf(ctx, r.other) }) },
-                  on: { click: () => actions.editRelation(r.edge) },
-                }),
+                canEdit() &&
+                  h('button', {
+                    type: 'button',
+                    class: 'link small',
+                    text: t('action.edit'),
+                    dataset: { testid: 'relation-edit' },
+                    aria: { label: t('details.editRelation', { name: labelOf(ctx, r.other) }) },
+                    on: { click: () => actions.editRelation(r.edge) },
+                  }),
                 sourcesList(r.attrs.sources),
               );
             }),

@@ -7,6 +7,7 @@ import type { AppContext } from '../app/context.js';
 import { kindHint, labelOf } from '../app/items.js';
 import { h, replace, safeLink } from '../dom/h.js';
 import { nodeName } from '../graph/derive.js';
+import { canEdit } from '../app/session.js';
 import { bi, getLang, t } from '../i18n/i18n.js';
 import { metricsSection } from './details-metrics.js';
 import { relationsSection } from './details-relations.js';
@@ -59,25 +60,27 @@ export function detailsPanel(ctx: AppContext, actions: DetailsActions): Panel {
           dataset: { testid: 'details-focus' },
           on: { click: () => actions.focus(node) },
         }),
-        h('button', {
-          type: 'button',
-          text: t('action.edit'),
-          dataset: { testid: 'details-edit' },
-          on: { click: () => actions.editNode(node) },
-        }),
-        h('button', {
-          type: 'button',
-          text: t('details.addRelation'),
-          dataset: { testid: 'details-add-relation' },
-          on: { click: () => actions.newRelationFrom(node) },
-        }),
-        h('button', {
-          type: 'button',
-          class: 'danger',
-          text: t('action.delete'),
-          dataset: { testid: 'details-delete' },
-          on: { click: () => actions.deleteNode(node) },
-        }),
+        canEdit() && [
+          h('button', {
+            type: 'button',
+            text: t('action.edit'),
+            dataset: { testid: 'details-edit' },
+            on: { click: () => actions.editNode(node) },
+          }),
+          h('button', {
+            type: 'button',
+            text: t('details.addRelation'),
+            dataset: { testid: 'details-add-relation' },
+            on: { click: () => actions.newRelationFrom(node) },
+          }),
+          h('button', {
+            type: 'button',
+            class: 'danger',
+            text: t('action.delete'),
+            dataset: { testid: 'details-delete' },
+            on: { click: () => actions.deleteNode(node) },
+          }),
+        ],
       ),
       props.length > 0
         ? h(

@@ -1,9 +1,15 @@
-/** The edit tab: buttons to add organisations, networks, relations and actions, and the open form. */
+/**
+ * The edit tab: buttons to add organisations, networks, relations and actions, and the open form. Without the
+ * editor role it only says so (and offers the sign-in); an open form is kept, not shown, so what was typed
+ * survives an expired session and the sign-in that follows.
+ */
 import { NODE_KINDS } from '../../../core/model/catalogue/node-kinds.js';
 import type { GapFinding } from '../api/types.js';
 import type { AppContext } from '../app/context.js';
 import { h, replace } from '../dom/h.js';
 import { t } from '../i18n/i18n.js';
+import { canEdit, currentSession } from '../app/session.js';
+import { openSignIn } from '../app/sign-in.js';
 import { actionForm } from '../forms/action-form.js';
 import type { FormHost } from '../forms/host.js';
 import { nodeForm } from '../forms/node-form.js';
@@ -32,11 +38,32 @@ export function editPanel(ctx: AppContext, onDone: (message: string, select?: st
     cancel: () => replace(formArea),
   };
   const open = (form: HTMLElement) => {
+    if (!canEdit()) return;
     message.textContent = '';
     replace(formArea, form);
     form.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled])')?.focus();
   };
+  const readOnly = () => {
+    const me = currentSession();
+    replace(
+      el,
+      h('p', {
+        class: 'hint',
+        dataset: { testid: 'edit-read-only' },
+        text: me.user ? t('edit.readOnlyRole', { name: me.user.name }) : t('edit.readOnly'),
+      }),
+      me.mode === 'open-local'
+        ? null
+        : h('button', {
+            type: 'button',
+            text: me.user ? t('edit.signInAsEditor') : t('account.signIn'),
+            dataset: { testid: 'edit-sign-in' },
+            on: { click: () => void openSignIn() },
+          }),
+    );
+  };
   const render = () => {
+    if (!canEdit()) return readOnly();
     replace(
       el,
       h(

@@ -8,6 +8,7 @@ import { ApiError, api } from '../api/client.js';
 import type { GapFinding, GapKindInfo } from '../api/types.js';
 import type { AppContext } from '../app/context.js';
 import { labelOf } from '../app/items.js';
+import { canEdit } from '../app/session.js';
 import { h, replace } from '../dom/h.js';
 import { bi, t, tk } from '../i18n/i18n.js';
 import type { Panel } from './panel.js';
@@ -106,12 +107,13 @@ export function gapsPanel(ctx: AppContext, actions: GapActions): GapsPanel {
           dataset: { testid: `gap-show-${f.id}` },
           on: { click: () => actions.show(current ? null : f) },
         }),
-        h('button', {
-          type: 'button',
-          text: t('gaps.toAction'),
-          dataset: { testid: `gap-action-${f.id}` },
-          on: { click: () => actions.toAction(f) },
-        }),
+        canEdit() &&
+          h('button', {
+            type: 'button',
+            text: t('gaps.toAction'),
+            dataset: { testid: `gap-action-${f.id}` },
+            on: { click: () => actions.toAction(f) },
+          }),
       ),
     );
   };

@@ -9,6 +9,7 @@ import { confirmDialog } from '../dom/confirm.js';
 import { h, replace, uid } from '../dom/h.js';
 import { t } from '../i18n/i18n.js';
 import { LAYOUT_VIEW } from '../app/layout-view.js';
+import { canEdit } from '../app/session.js';
 import type { Panel } from './panel.js';
 
 export interface ViewActions {
@@ -82,20 +83,21 @@ export function viewsPanel(ctx: AppContext, actions: ViewActions): Panel {
               on: { click: () => void actions.open(v.name) },
             }),
             h('span', { class: 'hint', text: ` ${v.updatedAt.slice(0, 10)}` }),
-            h('button', {
-              type: 'button',
-              class: 'icon danger',
-              text: '×',
-              title: t('views.delete', { name: v.name }),
-              aria: { label: t('views.delete', { name: v.name }) },
-              on: {
-                click: async () => {
-                  if (!(await confirmDialog(t('views.confirmDelete', { name: v.name })))) return;
-                  await api.deleteView(v.name, v.version).catch(() => undefined);
-                  await load();
+            canEdit() &&
+              h('button', {
+                type: 'button',
+                class: 'icon danger',
+                text: '×',
+                title: t('views.delete', { name: v.name }),
+                aria: { label: t('views.delete', { name: v.name }) },
+                on: {
+                  click: async () => {
+                    if (!(await confirmDialog(t('views.confirmDelete', { name: v.name })))) return;
+                    await api.deleteView(v.name, v.version).catch(() => undefined);
+                    await load();
+                  },
                 },
-              },
-            }),
+              }),
           ),
         ),
       ),
@@ -132,16 +134,17 @@ export function viewsPanel(ctx: AppContext, actions: ViewActions): Panel {
     replace(
       el,
       h('h2', { id: 'views-h', text: t('views.title') }),
-      h('div', { class: 'field' }, h('label', { for: nameId, text: t('views.name') }), name),
+      canEdit() && h('div', { class: 'field' }, h('label', { for: nameId, text: t('views.name') }), name),
       h(
         'div',
         { class: 'row' },
-        h('button', {
-          type: 'button',
-          text: t('views.save'),
-          dataset: { testid: 'view-save' },
-          on: { click: () => void save() },
-        }),
+        canEdit() &&
+          h('button', {
+            type: 'button',
+            text: t('views.save'),
+            dataset: { testid: 'view-save' },
+            on: { click: () => void save() },
+          }),
         h('button', {
           type: 'button',
           text: t('views.showLink'),
