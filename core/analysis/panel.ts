@@ -32,6 +32,22 @@ export interface PanelOptions extends RunControl {
   directed?: boolean;
   /** Override metric limits by metric id (see the registry). */
   limits?: Record<string, MetricLimit>;
+  /**
+   * Path metrics from k sampled sources (Brandes & Pich 2007) instead of all n; null/undefined or ≥ n = exact.
+   * The pivots are drawn with `seed`. See `paths` in the result.
+   */
+  samples?: number | null;
+  /** When given, filled with the wall time (ms) of each phase: for benchmarks. */
+  timings?: Record<string, number>;
+}
+
+/** How the path metrics (betweenness, closeness, harmonic, diameter, average path length) were computed. */
+export interface PathSampling {
+  exact: boolean;
+  /** Sources the shortest-path pass ran from (n when exact). */
+  sources: number;
+  /** Seed of the pivot draw; null when exact. */
+  seed: number | null;
 }
 
 export type BrokerageCounts = Record<BrokerageRole, number>;
@@ -103,6 +119,8 @@ export interface PanelResult {
   };
   /** Block density and E-I by the partition attribute, when one was given. */
   groups: GroupReport | null;
+  /** Exact or sampled path metrics. */
+  paths: PathSampling;
   /** Conventions that applied to this run (dropped self-loops, unconverged iterations…). */
   warnings: string[];
 }
@@ -137,6 +155,14 @@ function checkLimits(g: CompactGraph, overrides: Record<string, MetricLimit> | u
  */
 export function runPanel(graph: Graph, options: PanelOptions = {}): PanelResult {
   const control: RunControl = { onProgress: options.onProgress, shouldCancel: options.shouldCancel };
+  const timings = options.timings;
+  let mark = performance.now();
+  const lap = (phase: string) => {
+    if (!timings) return;
+    const now = performance.now();
+    timings[phase] = (timings[phase] ?? 0) + now - mark;
+    mark = now;
+  };
   const alpha = options.alpha ?? 0.85;
   if (!(alpha > 0 && alpha < 1))
     throw new AnalysisError('invalid_parameter', `PageRank alpha must be in (0, 1), got ${alpha}.`);
@@ -147,6 +173,7 @@ export function runPanel(graph: Graph, options: PanelOptions = {}): PanelResult 
   const warnings: string[] = [];
   if (g.selfLoopsDropped > 0) warnings.push(`${g.selfLoopsDropped} self-loop(s) ignored.`);
   control.onProgress?.(0.02);
+  lap('prepare');
 
   const weak = connectedComponents(g);
   const strong = g.directed ? stronglyConnectedComponents(g) : null;
@@ -157,22 +184,38 @@ export function runPanel(graph: Graph, options: PanelOptions = {}): PanelResult 
     componentOf: pathComponents.of,
     component: lcc,
     progressSpan: [0.02, 0.75],
+    samples: options.samples,
+    sampleSeed: options.seed ?? 42,
   });
+  const sampledPaths = paths.sources < g.n;
+  if (sampledPaths)
+    warnings.push(
+      `Betweenness, closeness and harmonic centrality are estimates from ${paths.sources} of ${g.n} sources (Brandes–Pich sampling); the diameter is a lower bound.`,
+    );
+  lap('paths');
   const deg = degrees(g);
+  lap('degree');
   checkCancel(control);
   const eig = eigenvectorCentrality(g, weak, strong, control);
   if (eig.unconverged > 0) warnings.push(`Eigenvector centrality did not converge in ${eig.unconverged} component(s).`);
+  lap('eigenvector');
   control.onProgress?.(0.8);
   const pr = pagerank(g, alpha, control);
+  lap('pagerank');
   const cores = coreNumber(g);
+  lap('coreNumber');
   const clust = clustering(g, control);
+  lap('clustering');
   control.onProgress?.(0.85);
   const holes = structuralHoles(g, control);
+  lap('structuralHoles');
   control.onProgress?.(0.9);
   const groupsForBrokerage = partition ?? singleGroup(g.n);
   const brok = brokerage(g, groupsForBrokerage.labels, control);
+  lap('brokerage');
   const cut = cutStructure(g);
   const removal = removalImpact(cut, g.n);
+  lap('cutPoints');
   control.onProgress?.(0.93);
   const comm = louvainCommunities(
     g,
@@ -181,6 +224,7 @@ export function runPanel(graph: Graph, options: PanelOptions = {}): PanelResult 
   );
   const communityNames = Array.from({ length: comm.count }, (_, i) => String(i));
   const communityGroups = groupStructure(g, { labels: comm.labels, names: communityNames });
+  lap('louvain');
 
   const nodes: Record<string, NodeMetrics> = {};
   for (let v = 0; v < g.n; v++) {
@@ -224,6 +268,7 @@ export function runPanel(graph: Graph, options: PanelOptions = {}): PanelResult 
   for (let v = 0; v < g.n; v++) if (cut.articulation[v]) articulationPoints.push(g.ids[v]);
   const bridges = cut.bridges.map(([u, v]) => [g.ids[u], g.ids[v]] as [string, string]);
 
+  lap('assemble');
   control.onProgress?.(1);
   return {
     graph: {
@@ -254,6 +299,7 @@ export function runPanel(graph: Graph, options: PanelOptions = {}): PanelResult 
       groups: communityGroups,
     },
     groups: partition ? { attribute: options.partition!, ...groupStructure(g, partition) } : null,
+    paths: { exact: !sampledPaths, sources: paths.sources, seed: sampledPaths ? (options.seed ?? 42) : null },
     warnings,
   };
 }

@@ -63,6 +63,23 @@ const out = (id: string, sv: string, en: string, type: OutputType = 'number'): M
 /** O(n·m) path metrics: limits keep a run within minutes on a laptop. */
 export const PATH_LIMIT: MetricLimit = { maxNodes: 100_000, maxEdges: 1_000_000 };
 
+/**
+ * Source sampling of the shortest-path pass (Brandes & Pich 2007), shared by betweenness, closeness and harmonic
+ * closeness (one pass computes all three). null = exact (all n sources).
+ */
+const SAMPLES: MetricParameter = {
+  id: 'samples',
+  label: L('Urval av källnoder (k, tomt = exakt)', 'Sampled source nodes (k, empty = exact)'),
+  type: 'integer',
+  default: null,
+  min: 1,
+  max: 100_000,
+};
+const SAMPLED_NOTE = {
+  sv: 'Med urval (k < n) är värdena skattningar från k slumpvis valda källnoder, uppskalade med n/k (som NetworkX k=…); resultatet anger om körningen var exakt.',
+  en: 'With sampling (k < n) the values are estimates from k randomly chosen source nodes, scaled by n/k (as NetworkX k=…); the result says whether the run was exact.',
+};
+
 export const METRICS: readonly MetricDescriptor[] = [
   {
     id: 'degree',
@@ -113,12 +130,13 @@ export const METRICS: readonly MetricDescriptor[] = [
       'Freeman, L. C. (1977). Sociometry 40:35–41; Brandes, U. (2001). A faster algorithm for betweenness centrality. J. Math. Sociol. 25:163–177.',
     networkx: 'betweenness_centrality(G, normalized=True, weight=dist)',
     weightMeaning: 'distance',
-    parameters: [],
+    parameters: [SAMPLES],
     outputs: [
       out('betweenness', 'Mellanhet (normerad)', 'Betweenness (normalised)'),
       out('betweennessRaw', 'Mellanhet (rå)', 'Betweenness (raw)'),
     ],
     limit: PATH_LIMIT,
+    notes: L(SAMPLED_NOTE.sv, SAMPLED_NOTE.en),
   },
   {
     id: 'closeness',
@@ -132,10 +150,10 @@ export const METRICS: readonly MetricDescriptor[] = [
     reference: 'Freeman (1979); Wasserman, S. & Faust, K. (1994). Social Network Analysis. Cambridge UP, p. 201.',
     networkx: 'closeness_centrality(G, distance=dist, wf_improved=True)',
     weightMeaning: 'distance',
-    parameters: [],
+    parameters: [SAMPLES],
     outputs: [out('closeness', 'Närhet', 'Closeness')],
     limit: PATH_LIMIT,
-    notes: L('Isolerade noder får 0.', 'Isolates get 0.'),
+    notes: L(`Isolerade noder får 0. ${SAMPLED_NOTE.sv}`, `Isolates get 0. ${SAMPLED_NOTE.en}`),
   },
   {
     id: 'harmonic',
@@ -150,9 +168,10 @@ export const METRICS: readonly MetricDescriptor[] = [
       'Marchiori, M. & Latora, V. (2000). Physica A 285:539–546; Boldi, P. & Vigna, S. (2014). Internet Math. 10:222–262.',
     networkx: 'harmonic_centrality(G, distance=dist)',
     weightMeaning: 'distance',
-    parameters: [],
+    parameters: [SAMPLES],
     outputs: [out('harmonic', 'Harmonisk närhet', 'Harmonic closeness')],
     limit: PATH_LIMIT,
+    notes: L(SAMPLED_NOTE.sv, SAMPLED_NOTE.en),
   },
   {
     id: 'eigenvector',

@@ -1,5 +1,6 @@
 import type { CompactGraph } from '../compact.js';
 import { checkCancel, type RunControl } from '../errors.js';
+import { mulberry32 } from '../rng.js';
 
 /**
  * One shortest-path pass from every source (Brandes 2001) that yields, together:
@@ -22,6 +23,8 @@ export interface PathResults {
   diameter: number | null;
   /** Average distance over ordered pairs of distinct nodes of the marked component; 0 for a single node. */
   averagePathLength: number | null;
+  /** Number of source nodes the pass ran from: n when exact, k when sampled. */
+  sources: number;
 }
 
 export interface PathOptions extends RunControl {
@@ -30,6 +33,28 @@ export interface PathOptions extends RunControl {
   component?: number;
   /** Progress is reported as [from, to] of the whole run. */
   progressSpan?: [number, number];
+  /**
+   * Source sampling (Brandes & Pich 2007): run from k pivots drawn uniformly without replacement and scale up,
+   * as NetworkX `betweenness_centrality(k=…)` does (× n/k). Closeness and harmonic are then estimates from the
+   * same pivots, diameter a lower bound and the average path length a sample mean. Undefined, null or ≥ n: exact.
+   */
+  samples?: number | null;
+  /** Seed of the pivot draw (mulberry32). */
+  sampleSeed?: number;
+}
+
+/** k distinct sources out of n, by a seeded partial Fisher–Yates shuffle (sorted, for cache-friendly order). */
+export function samplePivots(n: number, k: number, seed: number): Int32Array {
+  const perm = new Int32Array(n);
+  for (let i = 0; i < n; i++) perm[i] = i;
+  const rnd = mulberry32(seed);
+  for (let i = 0; i < k; i++) {
+    const j = i + Math.floor(rnd() * (n - i));
+    const t = perm[i];
+    perm[i] = perm[j];
+    perm[j] = t;
+  }
+  return perm.slice(0, k).sort();
 }
 
 export function shortestPathMetrics(g: CompactGraph, options: PathOptions = {}): PathResults {
@@ -49,14 +74,24 @@ export function shortestPathMetrics(g: CompactGraph, options: PathOptions = {}):
   if (compOf) for (let i = 0; i < n; i++) if (compOf[i] === comp) compSize++;
 
   const [p0, p1] = options.progressSpan ?? [0, 1];
-  const progressEvery = Math.max(1, Math.floor(n / 100));
+  const k = options.samples;
+  const sampled = k !== undefined && k !== null && k < n;
+  const sources = sampled ? samplePivots(n, Math.max(1, Math.floor(k)), options.sampleSeed ?? 42) : null;
+  const nSources = sources ? sources.length : n;
+  const isPivot = new Uint8Array(n);
+  if (sources) for (const s of sources) isPivot[s] = 1;
+  else isPivot.fill(1);
+  // Ordered pairs (s, t) of the marked component that the pass saw, for the average path length.
+  let pairsSeen = 0;
+  const progressEvery = Math.max(1, Math.floor(nSources / 100));
 
   if (!weighted) {
     const dist = new Int32Array(n).fill(-1);
-    for (let s = 0; s < n; s++) {
-      if (s % progressEvery === 0) {
+    for (let si = 0; si < nSources; si++) {
+      const s = sources ? sources[si] : si;
+      if (si % progressEvery === 0) {
         checkCancel(options);
-        options.onProgress?.(p0 + ((p1 - p0) * s) / n);
+        options.onProgress?.(p0 + ((p1 - p0) * si) / nSources);
       }
       sigma[s] = 1;
       dist[s] = 0;
@@ -77,6 +112,7 @@ export function shortestPathMetrics(g: CompactGraph, options: PathOptions = {}):
         }
       }
       const inComp = compOf !== undefined && compOf[s] === comp;
+      if (inComp) pairsSeen += compSize - 1;
       for (let i = 1; i < tail; i++) {
         const t = order[i];
         const d = dist[t];
@@ -115,10 +151,11 @@ export function shortestPathMetrics(g: CompactGraph, options: PathOptions = {}):
     const cap = outAdj.length + n + 1;
     const heapD = new Float64Array(cap);
     const heapV = new Int32Array(cap);
-    for (let s = 0; s < n; s++) {
-      if (s % progressEvery === 0) {
+    for (let si = 0; si < nSources; si++) {
+      const s = sources ? sources[si] : si;
+      if (si % progressEvery === 0) {
         checkCancel(options);
-        options.onProgress?.(p0 + ((p1 - p0) * s) / n);
+        options.onProgress?.(p0 + ((p1 - p0) * si) / nSources);
       }
       let size = 0;
       const push = (d: number, v: number) => {
@@ -178,6 +215,7 @@ export function shortestPathMetrics(g: CompactGraph, options: PathOptions = {}):
         }
       }
       const inComp = compOf !== undefined && compOf[s] === comp;
+      if (inComp) pairsSeen += compSize - 1;
       for (let i = 1; i < tail; i++) {
         const t = order[i];
         const d = dist[t];
@@ -212,16 +250,21 @@ export function shortestPathMetrics(g: CompactGraph, options: PathOptions = {}):
 
   const betweenness = new Float64Array(n);
   const betweennessRaw = new Float64Array(n);
-  const scale = n > 2 ? 1 / ((n - 1) * (n - 2)) : 1;
+  const up = n / nSources;
+  const scale = (n > 2 ? 1 / ((n - 1) * (n - 2)) : 1) * up;
   for (let v = 0; v < n; v++) {
     betweenness[v] = bc[v] * scale;
-    betweennessRaw[v] = directed ? bc[v] : bc[v] / 2;
+    betweennessRaw[v] = (directed ? bc[v] : bc[v] / 2) * up;
   }
   const closeness = new Float64Array(n);
   for (let v = 0; v < n; v++) {
-    const reached = inCnt[v];
-    const tot = inSum[v];
+    // Sampled: v's counts come from the pivots other than v; scale them to all n − 1 other sources.
+    const others = nSources - isPivot[v];
+    const f = sampled ? (others > 0 ? (n - 1) / others : 0) : 1;
+    const reached = inCnt[v] * f;
+    const tot = inSum[v] * f;
     if (tot > 0 && n > 1) closeness[v] = (reached / tot) * (reached / (n - 1));
+    if (sampled) harm[v] *= f;
   }
   return {
     betweenness,
@@ -229,6 +272,7 @@ export function shortestPathMetrics(g: CompactGraph, options: PathOptions = {}):
     closeness,
     harmonic: harm,
     diameter: compSize === 0 ? null : diameter,
-    averagePathLength: compSize === 0 ? null : compSize === 1 ? 0 : pathSum / (compSize * (compSize - 1)),
+    averagePathLength: compSize === 0 ? null : compSize === 1 || pairsSeen === 0 ? 0 : pathSum / pairsSeen,
+    sources: nSources,
   };
 }

@@ -1,10 +1,10 @@
 /**
- * Supervises the analysis worker: start (on the visible graph), progress, result, cancel (terminate and
- * respawn on the next run). The main thread only copies the graph and receives results.
+ * Supervises the analysis worker: start (on the actor projection of the loaded graph), progress, result, cancel
+ * (terminate and respawn on the next run). The main thread only copies the records and receives results.
  */
 import type { AppContext } from '../app/context.js';
-import { actorGroup } from '../graph/derive.js';
-import type { LeanGraph, RunRequest, WorkerMessage } from '../workers/protocol.js';
+import type { RunRequest, WorkerMessage } from '../workers/protocol.js';
+import { leanGraph } from './lean.js';
 
 export class AnalysisRunner {
   private worker: Worker | null = null;
@@ -16,23 +16,6 @@ export class AnalysisRunner {
 
   isRunning(): boolean {
     return this.running;
-  }
-
-  /** A lean copy of the visible graph: node groups and edge weights only. */
-  private leanGraph(): LeanGraph {
-    const g = this.ctx.graph;
-    const out: LeanGraph = { nodes: [], edges: [] };
-    if (!g) return out;
-    const vis = this.ctx.visibility;
-    g.forEachNode((n, a) => {
-      if (!vis.hiddenNodes.has(n)) out.nodes.push({ key: n, group: actorGroup(a) });
-    });
-    g.forEachEdge((e, a, source, target, _sa, _ta, undirected) => {
-      if (vis.hiddenEdges.has(e)) return;
-      const w = typeof a.weight === 'number' && a.weight > 0 && Number.isFinite(a.weight) ? a.weight : 1;
-      out.edges.push({ source, target, undirected, weight: w });
-    });
-    return out;
   }
 
   private spawn(): Worker {
@@ -56,7 +39,9 @@ export class AnalysisRunner {
     document.body.dataset.analysisProgressEvents = '0';
     document.body.dataset.analysisStartedAt = String(Math.round(performance.now()));
     this.ctx.bus.emit('analysis', { status: 'running', progress: 0 });
-    const req: RunRequest = { type: 'run', id, graph: this.leanGraph(), directed: false, partition: true, seed: 1 };
+    // The projection's own asOf follows the time filter, as GET /api/analysis?asOf=… would.
+    const asOf = this.ctx.store.get().filters.asOf;
+    const req: RunRequest = { type: 'run', id, graph: leanGraph(this.ctx.graph), asOf, seed: 1 };
     this.worker.postMessage(req);
   }
 
@@ -87,6 +72,7 @@ export class AnalysisRunner {
       document.body.dataset.analysisDoneAt = String(Math.round(performance.now()));
       document.body.dataset.analysisMs = String(Math.round(msg.ms));
       document.body.dataset.analysisNodes = String(Object.keys(msg.result.nodes).length);
+      document.body.dataset.analysisTies = String(msg.projection.ties);
       this.ctx.bus.emit('analysis', { status: 'done', result: msg.result });
     } else if (msg.type === 'error') {
       this.finish('error', `${msg.code}: ${msg.message}`);

@@ -1,11 +1,14 @@
 /**
- * The analysis Web Worker: builds a graphology graph from the lean copy it is sent and runs the full key-actor
- * panel of core/analysis (the metric registry's implementation), posting progress as it goes. Cancelling is
- * done by the main thread terminating this worker, so a long synchronous run never blocks the page.
+ * The analysis Web Worker: rebuilds the records it is sent, projects them onto the actor network with core's
+ * projectActors and runs the full key-actor panel of core/analysis with the defaults of GET /api/analysis
+ * (default relation kinds, unweighted, no partition, Louvain seed 1 with 10 runs), so a number in the browser is
+ * the number of the API and the CLI. Cancelling is done by the main thread terminating this worker, so a long
+ * synchronous run never blocks the page.
  */
-import { MultiGraph } from 'graphology';
 import { runPanel } from '../../../core/analysis/panel.js';
 import { AnalysisError } from '../../../core/analysis/errors.js';
+import { projectActors } from '../../../core/graph/projection.js';
+import { leanToSnapshot } from '../analysis/lean.js';
 import type { RunRequest, WorkerMessage } from './protocol.js';
 
 interface WorkerScope {
@@ -18,20 +21,15 @@ const scope = self as unknown as WorkerScope;
 function run(req: RunRequest): void {
   const started = performance.now();
   scope.postMessage({ type: 'started', id: req.id });
-  const graph = new MultiGraph({ type: 'mixed', allowSelfLoops: true });
-  for (const n of req.graph.nodes) graph.addNode(n.key, { group: n.group });
-  for (const e of req.graph.edges) {
-    if (!graph.hasNode(e.source) || !graph.hasNode(e.target)) continue;
-    if (e.undirected) graph.addUndirectedEdge(e.source, e.target, { weight: e.weight });
-    else graph.addDirectedEdge(e.source, e.target, { weight: e.weight });
-  }
+  const { graph, meta } = projectActors(leanToSnapshot(req.graph), req.asOf ? { asOf: req.asOf } : {});
   let last = -1;
   let lastAt = 0;
   const result = runPanel(graph, {
-    weight: 'weight',
-    directed: req.directed,
-    partition: req.partition ? 'group' : null,
+    weight: null,
+    partition: null,
     seed: req.seed,
+    resolution: 1,
+    restarts: 10,
     onProgress: (fraction) => {
       const now = performance.now();
       if (fraction >= 1 || fraction - last >= 0.01 || now - lastAt > 200) {
@@ -41,7 +39,7 @@ function run(req: RunRequest): void {
       }
     },
   });
-  scope.postMessage({ type: 'result', id: req.id, result, ms: performance.now() - started });
+  scope.postMessage({ type: 'result', id: req.id, result, projection: meta, ms: performance.now() - started });
 }
 
 scope.addEventListener('message', (ev) => {
