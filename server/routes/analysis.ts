@@ -126,7 +126,16 @@ const AnalysisSchema = Type.Object({
     resolution: Num,
     restarts: Type.Integer(),
     mode: Type.Union([Type.Literal('one-mode'), Type.Literal('two-mode')]),
+    samples: Type.Union([Type.Integer(), Type.Null()]),
   }),
+  paths: Type.Object(
+    {
+      exact: Type.Boolean(),
+      sources: Type.Integer(),
+      seed: Type.Union([Type.Integer(), Type.Null()]),
+    },
+    { description: 'Whether betweenness, closeness and harmonic are exact or estimated from sampled sources' },
+  ),
   graph: GraphMetricsSchema,
   nodes: Type.Record(Type.String(), NodeEntrySchema),
   articulationPoints: Type.Array(Type.String()),
@@ -235,6 +244,14 @@ const analysis: FastifyPluginAsyncTypebox<AnalysisRouteOptions> = async (app, op
             mode: Type.Optional(
               Type.Union([Type.Literal('one-mode'), Type.Literal('two-mode')], { description: 'Default one-mode' }),
             ),
+            samples: Type.Optional(
+              Type.Integer({
+                minimum: 1,
+                maximum: 1000000,
+                description:
+                  'Estimate betweenness, closeness and harmonic from this many sampled sources (Brandes–Pich, drawn with the seed); default exact',
+              }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -262,6 +279,7 @@ const analysis: FastifyPluginAsyncTypebox<AnalysisRouteOptions> = async (app, op
       const resolution = q.resolution ?? 1;
       const restarts = q.restarts ?? 10;
       const partition = q.partition ?? null;
+      const samples = q.samples ?? null;
 
       const snapshot = await app.store.snapshot({});
       const projectionOptions = { relationTypes, ...(q.asOf ? { asOf: q.asOf } : {}) };
@@ -275,7 +293,7 @@ const analysis: FastifyPluginAsyncTypebox<AnalysisRouteOptions> = async (app, op
       let result: PanelResult;
       try {
         if (partition === 'community') labelCommunities(graph, weightAttr, seed, resolution, restarts);
-        result = runPanel(graph, { weight: weightAttr, partition, seed, resolution, restarts, limits });
+        result = runPanel(graph, { weight: weightAttr, partition, seed, resolution, restarts, limits, samples });
       } catch (error) {
         if (error instanceof AnalysisError)
           throw analysisErrorToProblem(error, {
@@ -311,7 +329,9 @@ const analysis: FastifyPluginAsyncTypebox<AnalysisRouteOptions> = async (app, op
           resolution,
           restarts,
           mode,
+          samples,
         },
+        paths: result.paths,
         graph: graphOut as typeof result.graph,
         nodes,
         articulationPoints: result.articulationPoints,

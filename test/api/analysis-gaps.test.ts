@@ -447,6 +447,23 @@ describe('API: coordination gaps and key actors on the Jönköping fixture', () 
     expect(weighted.graph.weighted).toBe(true);
   });
 
+  it('samples=k estimates the path metrics from k sources and says so; exact by default', async () => {
+    const exact = (await app.inject({ method: 'GET', url: '/api/analysis?metrics=betweenness' })).json();
+    expect(exact.paths).toEqual({ exact: true, sources: 110, seed: null });
+    expect(exact.parameters.samples).toBeNull();
+    const res = await app.inject({ method: 'GET', url: '/api/analysis?metrics=betweenness&samples=20&seed=7' });
+    expect(res.statusCode).toBe(200);
+    const sampled = res.json();
+    expect(sampled.paths).toEqual({ exact: false, sources: 20, seed: 7 });
+    expect(sampled.warnings.join(' ')).toMatch(/20 of 110 sources/);
+    const differs = Object.keys(exact.nodes).some(
+      (id) => exact.nodes[id].betweenness !== sampled.nodes[id].betweenness,
+    );
+    expect(differs).toBe(true);
+    const bad = await app.inject({ method: 'GET', url: '/api/analysis?samples=0' });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('bad parameters give 400 problem+json naming the parameter', async () => {
     const cases: Array<[string, string]> = [
       ['/api/analysis?metrics=degree,nope', '/querystring/metrics'],
