@@ -33,9 +33,12 @@ import { createContext, type AppContext } from './context.js';
 import { loadData, persistLayout } from './data.js';
 import { recomputeAll, recomputeHighlight, recomputeSchemes, recomputeVisibility } from './derive-state.js';
 import { renderHeader } from './header.js';
+import { loadSession } from './session.js';
+import { wireSession } from './session-wiring.js';
 import { buildShell } from './shell.js';
 
 const AUTO_ANALYSIS_MAX_NODES = 1500;
+const AUTO_LAYOUT_MAX_NODES = 20_000;
 
 export function startApp(mount: HTMLElement): void {
   const ctx: AppContext = createContext();
@@ -226,18 +229,30 @@ export function startApp(mount: HTMLElement): void {
   });
 
   // ---- Map ----
+  /** The nodes whose look depends on the hover: the hovered nodes and their neighbours. */
+  const hoverAffected = (g: NonNullable<AppContext['graph']>, nodes: (string | null)[]): string[] => {
+    const out = new Set<string>();
+    for (const n of nodes)
+      if (n && g.hasNode(n)) {
+        out.add(n);
+        g.forEachNeighbor(n, (m) => void out.add(m));
+      }
+    return [...out];
+  };
   const nodeSize = (n: string) => ctx.schemes?.size.sizeOf(n) ?? 5;
   const relayout = async () => {
     if (!ctx.graph || layoutRun) return;
-    layoutRun = runLayout(ctx.graph, { nodeSize });
+    layoutRun = runLayout(ctx.graph, { nodeSize, onSync: () => renderer?.syncPositions() });
     encodings.render();
     document.body.dataset.layout = 'running';
     await layoutRun.promise;
     layoutRun = null;
     document.body.dataset.layout = 'done';
     encodings.render();
+    renderer?.syncPositions();
     renderer?.refresh();
     await persistLayout(ctx).catch(() => undefined);
+    renderer?.syncPositions(); // someone else's layout may have been taken
   };
   const mountRenderer = () => {
     renderer?.kill();
@@ -250,8 +265,9 @@ export function startApp(mount: HTMLElement): void {
         onClickNode: focus,
         onClickStage: () => undefined,
         onHover: (n) => {
+          const prev = ctx.hovered;
           ctx.hovered = n;
-          if (!ctx.highlight) renderer?.refresh();
+          if (!ctx.highlight && renderer && ctx.graph) renderer.refreshNodes(hoverAffected(ctx.graph, [prev, n]));
         },
         onDragEnd: (n) => {
           ctx.pinned.add(n);
@@ -281,6 +297,7 @@ export function startApp(mount: HTMLElement): void {
         const r = shell.mapContainer.getBoundingClientRect();
         return { x: r.left + p.x, y: r.top + p.y };
       },
+      camera: () => sigma.getCamera().getState(),
     };
     const cam = ctx.store.get().camera;
     if (cam) renderer.setCamera(cam);
@@ -323,7 +340,9 @@ export function startApp(mount: HTMLElement): void {
       mark('Ready');
       document.body.dataset.nodes = String(res.graph.order);
       document.body.dataset.edges = String(res.graph.size);
-      if (res.needsLayout) await relayout();
+      // Large maps keep the fast initial placement until the user asks for a layout (FA2 would run for minutes).
+      if (res.needsLayout && res.graph.order <= AUTO_LAYOUT_MAX_NODES) await relayout();
+      else if (res.needsLayout) document.body.dataset.layout = 'initial';
       else if (res.placedNew > 0) await persistLayout(ctx).catch(() => undefined);
       if (res.graph.order > 0 && res.graph.order <= AUTO_ANALYSIS_MAX_NODES) runner.start();
     } catch (err) {
@@ -349,7 +368,7 @@ export function startApp(mount: HTMLElement): void {
       recomputeVisibility(ctx);
       recomputeHighlight(ctx);
       recomputeSchemes(ctx);
-      if (renderer) renderer.sigma.setGraph(res.graph);
+      if (renderer) renderer.setGraph(res.graph);
       else mountRenderer();
       ctx.bus.emit('render', undefined);
       renderAll();
@@ -363,5 +382,9 @@ export function startApp(mount: HTMLElement): void {
     }
   }
 
-  void boot();
+  // Who am I first, so editing shows only for editors; then the data (a 401 there opens the sign-in).
+  wireSession({ render: renderAll, failed: () => document.body.dataset.ready === 'error', boot: () => void boot() });
+  void loadSession()
+    .catch(() => undefined)
+    .finally(() => void boot());
 }

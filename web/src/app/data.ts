@@ -11,6 +11,7 @@ import { applyPositions, readPositions, seedMissingPositions } from '../map/posi
 import type { SavedViewState } from '../state/types.js';
 import type { AppContext } from './context.js';
 import { loadLayout, saveLayout } from './layout-view.js';
+import { canEdit } from './session.js';
 
 export interface LoadResult {
   graph: AtlasGraph;
@@ -56,9 +57,10 @@ export async function loadData(
   return { graph, view, needsLayout, placedNew: needsLayout ? 0 : missing };
 }
 
-/** Saves the current positions as the shared base layout (If-Match on the version we know). */
+/** Saves the current positions as the shared base layout (If-Match on the version we know); editors only. */
 export async function persistLayout(ctx: AppContext): Promise<void> {
-  if (!ctx.graph) return;
+  // A viewer may still drag or re-run the layout on screen; only an editor's layout is shared.
+  if (!ctx.graph || !canEdit()) return;
   const v = await saveLayout(readPositions(ctx.graph), [...ctx.pinned], ctx.layoutVersion);
   if (v !== null) ctx.layoutVersion = v;
   else {

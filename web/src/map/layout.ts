@@ -66,7 +66,7 @@ function sync(copy: MultiGraph, graph: AtlasGraph): void {
 /** Runs ForceAtlas2 for a while, then Noverlap until it converges (or a time cap). */
 export function runLayout(
   graph: AtlasGraph,
-  opts: { iterations?: number; nodeSize: (node: string) => number },
+  opts: { iterations?: number; nodeSize: (node: string) => number; onSync?: () => void },
 ): LayoutRun {
   const signal = { stopped: false };
   let fa2 = null as FA2Layout | null;
@@ -87,8 +87,10 @@ export function runLayout(
       barnesHutOptimize: graph.order > 500,
     };
     const copy = layoutCopy(graph);
-    // Live updates for maps small enough to redraw cheaply; large maps get their positions once, at the end.
-    const syncTimer = graph.order <= 1500 ? setInterval(() => sync(copy, graph), 1000) : undefined;
+    // Live updates, rarer on larger maps (each one re-processes every node); very large maps get theirs at the end.
+    const live = () => (sync(copy, graph), opts.onSync?.());
+    const every = graph.order <= 1500 ? 1000 : 2500;
+    const syncTimer = graph.order <= 5000 ? setInterval(live, every) : undefined;
     fa2 = new FA2Layout(copy, { settings, getEdgeWeight: 'weight' });
     // Count iterations (one worker message each) rather than time: the main thread may be busy (e.g. compiling
     // WebGL shaders) while the worker starts, and a fixed count makes the same input give the same layout.
@@ -116,7 +118,7 @@ export function runLayout(
     fa2.kill();
     fa2 = null;
     clearInterval(syncTimer);
-    sync(copy, graph);
+    live();
     if (signal.stopped) return;
     // Node sizes in graph units: the graph's extent spread over roughly 900 pixels.
     let minX = Infinity;
@@ -147,7 +149,7 @@ export function runLayout(
     });
     nov?.kill();
     nov = null;
-    sync(copy, graph);
+    live();
   })();
   return { promise, stop };
 }

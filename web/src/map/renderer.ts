@@ -4,8 +4,10 @@
  */
 import Sigma from 'sigma';
 import { layerDashed, layerFill, layerPlain, sdfCircle, sdfDiamond, sdfSquare, sdfTriangle } from 'sigma/rendering';
-import type { AppContext } from '../app/context.js';
+import { LARGE_MAP_TIES, type AppContext } from '../app/context.js';
+import type { AtlasGraph } from '../graph/load.js';
 import type { CameraView } from '../state/types.js';
+import { DisplayGraph } from './display-graph.js';
 import { makeEdgeReducer, makeNodeReducer } from './reducers.js';
 
 export interface RendererEvents {
@@ -17,19 +19,35 @@ export interface RendererEvents {
   onFirstRender: () => void;
 }
 
+/**
+ * Sigma 4 assumes reducers read its graph state (panning, zooming, hovering) and re-runs them for every node and
+ * tie whenever that state flips: seconds per pan start and stop on a 10k map. Ours read only the app context and
+ * we refresh explicitly, so declare them item-dependent (a private field; checked by the pan bench).
+ */
+function reducersIgnoreGraphState(s: Sigma): void {
+  type Analysis = { dependency: string } | undefined;
+  const r = s as unknown as { internals?: { nodeStyleAnalysis?: Analysis }; edgeStyleAnalysis?: Analysis };
+  if (r.internals?.nodeStyleAnalysis?.dependency === 'graph-state')
+    r.internals.nodeStyleAnalysis.dependency = 'item-state';
+  if (r.edgeStyleAnalysis?.dependency === 'graph-state') r.edgeStyleAnalysis.dependency = 'item-state';
+}
+
 export class MapRenderer {
   readonly sigma: Sigma;
   private firstRender = false;
+  /** On maps with many ties, sigma gets a copy holding only the drawable ties (see display-graph.ts). */
+  private display: DisplayGraph | null;
 
   constructor(
-    ctx: AppContext,
+    private readonly ctx: AppContext,
     container: HTMLElement,
     events: RendererEvents,
     /** Pixels on the right of the map covered by the legend. */
     private readonly reservedRight: () => number = () => 0,
   ) {
     if (!ctx.graph) throw new Error('no graph');
-    this.sigma = new Sigma(ctx.graph, container, {
+    this.display = ctx.graph.size > LARGE_MAP_TIES ? new DisplayGraph(ctx, ctx.graph) : null;
+    this.sigma = new Sigma(this.display?.graph ?? ctx.graph, container, {
       primitives: {
         nodes: {
           shapes: [
@@ -75,15 +93,22 @@ export class MapRenderer {
         minCameraRatio: 0.05,
         maxCameraRatio: 8,
         stagePadding: 40,
-        hideEdgesOnMove: ctx.largeMap,
+        // Not hideEdgesOnMove/hideLabelsOnMove: with either, sigma re-processes every node and tie after each
+        // drag, seconds on a 10k map. Large maps hide their ties in the reducer instead.
+        hideEdgesOnMove: false,
+        hideLabelsOnMove: false,
       } as never,
     });
     const s = this.sigma;
+    reducersIgnoreGraphState(s);
     s.on('clickNode', ({ node }) => events.onClickNode(node));
     s.on('clickStage', () => events.onClickStage());
     s.on('enterNode', ({ node }) => events.onHover(node));
     s.on('leaveNode', () => events.onHover(null));
-    s.on('nodeDragEnd', ({ node }) => events.onDragEnd(node));
+    s.on('nodeDragEnd', ({ node }) => {
+      this.display?.copyBack(node);
+      events.onDragEnd(node);
+    });
     s.on('afterRender', () => {
       if (!this.firstRender) {
         this.firstRender = true;
@@ -99,7 +124,28 @@ export class MapRenderer {
 
   /** Redraw after a display-only change (highlight, encodings, filters). */
   refresh(): void {
+    this.display?.syncEdges();
     this.sigma.refresh({ skipIndexation: false });
+  }
+
+  /** After the app's graph got new positions (layout): redraw with them. */
+  syncPositions(): void {
+    if (this.display) this.display.syncPositions();
+  }
+
+  /** A reloaded graph (after an edit). */
+  setGraph(graph: AtlasGraph): void {
+    this.display = graph.size > LARGE_MAP_TIES ? new DisplayGraph(this.ctx, graph) : null;
+    this.sigma.setGraph(this.display?.graph ?? graph);
+  }
+
+  /** Redraw only these nodes (hover): a full refresh re-processes every node and tie. */
+  refreshNodes(nodes: string[]): void {
+    try {
+      this.sigma.refresh({ partialGraph: { nodes }, skipIndexation: true });
+    } catch {
+      this.refresh(); // a node sigma has not indexed yet
+    }
   }
 
   getCamera(): CameraView {
