@@ -27,6 +27,7 @@ import { searchPanel } from '../panels/search.js';
 import { statusPanel } from '../panels/status.js';
 import { tableView } from '../panels/table-view.js';
 import { viewsPanel } from '../panels/views.js';
+import { exportPanel } from '../panels/export.js';
 import type { SavedViewState, ViewState } from '../state/types.js';
 import { fromQuery, toQuery } from '../state/url.js';
 import { createContext, type AppContext } from './context.js';
@@ -137,6 +138,7 @@ export function startApp(mount: HTMLElement): void {
   });
   const path = pathPanel(ctx, fitHighlight);
   const views = viewsPanel(ctx, { save: saveView, open: openView, link });
+  const exports = exportPanel(ctx);
   const legend = legendPanel(ctx);
   const edit = editPanel(ctx, (_msg, select) => void reload(select));
   const details = detailsPanel(ctx, {
@@ -161,7 +163,7 @@ export function startApp(mount: HTMLElement): void {
     t('shell.understand'),
   );
   tabsUi.onSelect((id) => id === 'gaps' && gaps.open());
-  const leftPanels: Panel[] = [search, filters, encodings, path, views];
+  const leftPanels: Panel[] = [search, filters, encodings, path, views, exports];
   const allPanels: Panel[] = [...leftPanels, legend, details, actors, communities, gaps, edit, table];
   shell.left.append(...leftPanels.map((p) => p.el));
   shell.right.append(tabsUi.el);
