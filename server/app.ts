@@ -38,7 +38,7 @@ export interface AppOptions {
   auth?: AuthOptions;
   /** Security headers, CORS and per-request limits. */
   security?: SecurityOptions;
-  /** Reuse of GET /api/graph answers until a write (default 1 s at most; ttlMs 0 turns it off). */
+  /** Reuse of GET /api/graph answers while the store's revision is unchanged (enabled: false turns it off). */
   graphCache?: GraphCacheOptions;
   /** Trust X-Forwarded-* from a reverse proxy (for the client IP and the Secure cookie behind TLS). */
   trustProxy?: boolean;

@@ -50,3 +50,77 @@ export function toSerializedGraph(snapshot: Snapshot, attributes: Record<string,
     }),
   };
 }
+
+/**
+ * The nodes and edges of a graphology JSON document as text: each the comma-joined JSON objects of its array, in the
+ * same shape as `toSerializedGraph`. Stores build it straight from their rows (props are stored as JSON text), which
+ * skips parsing and re-serialising every record of a large graph.
+ */
+export interface GraphJsonParts {
+  nodes: string;
+  edges: string;
+}
+
+/** A node as stored: `propsJson` is the JSON text of its props object. */
+export interface StoredNode {
+  id: string;
+  kind: string;
+  name: string;
+  nameEn: string | null;
+  propsJson: string;
+  version: number;
+  updatedAt: string;
+}
+
+/** A relation as stored: `propsJson` and `sourcesJson` are JSON text. */
+export interface StoredRelation {
+  id: string;
+  type: string;
+  from: string;
+  to: string;
+  weight: number;
+  propsJson: string;
+  sourcesJson: string;
+  evidence: string;
+  validFrom: string | null;
+  validTo: string | null;
+  note: string | null;
+  version: number;
+}
+
+const q = JSON.stringify;
+
+/** `{...object, <fields>}` on JSON text; `fields` is `"k":v,...`. Text not shaped like JSON.stringify's is re-encoded. */
+export function spliceFields(objectJson: string, fields: string): string {
+  if (objectJson === '{}') return `{${fields}}`;
+  const last = objectJson.length - 1;
+  if (objectJson.charCodeAt(0) === 123 && objectJson.charCodeAt(last) === 125 && objectJson.charCodeAt(last - 1) > 32)
+    return `${objectJson.slice(0, last)},${fields}}`;
+  const canonical = JSON.stringify(JSON.parse(objectJson));
+  return canonical === objectJson ? `{${fields}}` : spliceFields(canonical, fields);
+}
+
+/** One node of `toSerializedGraph`'s `nodes`, as JSON text. */
+export function nodeJson(n: StoredNode): string {
+  const en = n.nameEn !== null ? `,"nameEn":${q(n.nameEn)}` : '';
+  return `{"key":${q(n.id)},"attributes":${spliceFields(
+    n.propsJson,
+    `"kind":${q(n.kind)},"name":${q(n.name)}${en},"version":${n.version},"updatedAt":${q(n.updatedAt)}`,
+  )}}`;
+}
+
+/** One edge of `toSerializedGraph`'s `edges`, as JSON text. */
+export function edgeJson(r: StoredRelation): string {
+  const undirected = relationKind(r.type)?.directed === false ? ',"undirected":true' : '';
+  const note = r.note !== null ? `,"note":${q(r.note)}` : '';
+  const fields =
+    `"type":${q(r.type)},"weight":${q(r.weight)},"evidence":${q(r.evidence)},"sources":${r.sourcesJson},` +
+    `"validFrom":${q(r.validFrom)},"validTo":${q(r.validTo)},"version":${r.version}${note}`;
+  return `{"key":${q(r.id)},"source":${q(r.from)},"target":${q(r.to)}${undirected},"attributes":${spliceFields(r.propsJson, fields)}}`;
+}
+
+/** The whole document, as `JSON.stringify(toSerializedGraph(...))` would give it (same keys, same order). */
+export function graphJsonText(parts: GraphJsonParts, attributes: Record<string, unknown>, asOf?: string): string {
+  const attrs = JSON.stringify({ ...attributes, ...(asOf ? { asOf } : {}) });
+  return `{"attributes":${attrs},"options":{"type":"mixed","multi":true,"allowSelfLoops":false},"nodes":[${parts.nodes}],"edges":[${parts.edges}]}`;
+}

@@ -6,7 +6,7 @@ import { ApiProblem } from '../problems.js';
 export const versionEtag = (version: number): string => `W/"${version}"`;
 
 /** ETag of a derived representation (lists, the graph): a content hash. */
-export const contentEtag = (body: string): string =>
+export const contentEtag = (body: string | Uint8Array): string =>
   `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 27)}"`;
 
 /**

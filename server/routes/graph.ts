@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type, type Static } from 'typebox';
-import { toSerializedGraph } from '../../core/graph/serialize.js';
+import { Type } from 'typebox';
+import { graphJsonText } from '../../core/graph/serialize.js';
 import { csv, errorResponses, splitCsv } from '../schemas/common.js';
-import { contentEtag, notModified } from '../http/etag.js';
+import { sendGraph } from '../plugins/graph-cache.js';
 
 const GraphSchema = Type.Object(
   {
@@ -45,20 +45,12 @@ const graph: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { kinds, relationTypes, asOf } = request.query;
-      const snap = await app.store.snapshot({
-        kinds: splitCsv(kinds),
-        relationTypes: splitCsv(relationTypes),
-        ...(asOf ? { asOf } : {}),
-      });
-      const body = toSerializedGraph(snap, { store: app.store.kind });
-      // Serialise once: the ETag hashes exactly what is sent.
-      const json = JSON.stringify(body);
-      if (notModified(request, reply, contentEtag(json))) return reply;
-      // The string is already JSON; the identity serializer sends it as is.
-      return reply
-        .type('application/json; charset=utf-8')
-        .serializer((p: unknown) => p as string)
-        .send(json as unknown as Static<typeof GraphSchema>);
+      const query = { kinds: splitCsv(kinds), relationTypes: splitCsv(relationTypes), ...(asOf ? { asOf } : {}) };
+      // Built from the stored rows as text: no records, no graphology Graph, no JSON.stringify of the whole.
+      const graph = await app.graphCache.load(request, async () =>
+        graphJsonText(await app.store.snapshotJson(query), { store: app.store.kind }, asOf),
+      );
+      return sendGraph(request, reply, graph);
     },
   );
 };

@@ -9,6 +9,7 @@ import type {
   Snapshot,
   SnapshotQuery,
 } from '../../core/model/records.js';
+import type { GraphJsonParts } from '../../core/graph/serialize.js';
 
 /** Who writes, and when (transaction time). */
 export interface WriteContext {
@@ -119,6 +120,13 @@ export interface GraphStore {
     ctx: WriteContext,
   ): Promise<ImportResult>;
   snapshot(query: SnapshotQuery): Promise<Snapshot>;
+  /** The same graph as `snapshot`, as graphology JSON text built from the stored rows (GET /api/graph). */
+  snapshotJson(query: SnapshotQuery): Promise<GraphJsonParts>;
+  /**
+   * Changes whenever a write of nodes or relations commits, from any process (the history high-water mark), so a
+   * cached graph can be checked with one cheap read.
+   */
+  revision(): Promise<string>;
   /** The node, its neighbours up to `depth` steps, and the relations among them. */
   neighbourhood(id: string, depth: number): Promise<Snapshot>;
   history(query: HistoryQuery): Promise<HistoryEntry[]>;

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { benchPanel } from './panel.js';
 import { benchStores } from './stores.js';
+import { benchGraphRead } from './graph-read.js';
 import { machine, writeSection } from './report.js';
 
 const only = process.argv.slice(2);
@@ -10,6 +11,7 @@ const t0 = performance.now();
 writeSection('machine', `Last full run: ${new Date().toISOString().slice(0, 10)} on ${machine()}.`);
 if (want('panel')) writeSection('panel', await benchPanel());
 if (want('stores')) writeSection('stores', await benchStores());
+if (want('graph-read')) writeSection('graph-read', await benchGraphRead());
 for (const [name, script] of [
   ['browser', 'web/scripts/bench-browser.ts'],
   ['load', 'test/bench/load.ts'],

@@ -51,7 +51,10 @@ describe('docker-compose.yml and Dockerfile', () => {
   });
 
   it('installs the report font in the image that runs the app', () => {
-    const runtime = read('Dockerfile').split(/^FROM /m).pop() ?? '';
+    const runtime =
+      read('Dockerfile')
+        .split(/^FROM /m)
+        .pop() ?? '';
     expect(runtime).toMatch(/apt-get install[^\n]*fonts-dejavu-core/);
   });
 });

@@ -17,6 +17,8 @@
 #                  ~6 s. auto uses an archive when one exists, and records one
 #                  (slower first boot and stop) only outside CI, because CI works
 #                  in a fresh clone and would never reuse it.
+#   NEO4J_HEAP     JVM max heap (default 768m)
+#   NEO4J_PAGECACHE page cache (default 64m; the bench's 100k-relation import needs more)
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -181,7 +183,7 @@ server.http.enabled=false
 server.https.enabled=false
 dbms.security.auth_enabled=false
 dbms.usage_report.enabled=false
-server.memory.pagecache.size=64m
+server.memory.pagecache.size=${NEO4J_PAGECACHE:-64m}
 db.transaction.timeout=60s
 server.directories.data=${HOME_DIR}/data
 server.directories.logs=${HOME_DIR}/logs

@@ -2,7 +2,7 @@ import type { Batch, NodeRecord, RelationInput, RelationRecord } from '../../../
 import type { ImportResult } from '../graph-store.js';
 import { buildNode, buildRelation } from '../record-builders.js';
 import { HistoryLog } from './history.js';
-import { nodesById, relationsById, requireEndpoints, typesInUse, writeNodes, writeRelations } from './record-io.js';
+import { nodesById, relationsByIdBulk, requireEndpoints, typesInUse, writeNodes, writeRelations } from './record-io.js';
 import type { Tx } from './runner.js';
 import { assertPropKeys, nodeLabel, relationType } from './whitelist.js';
 
@@ -42,7 +42,7 @@ export async function importInTx(
       batch.nodes.map((n) => n.id),
     ),
     typesInUse(tx.run).then((types) =>
-      relationsById(
+      relationsByIdBulk(
         tx.run,
         relations.map((r) => r.id),
         types,

@@ -1,5 +1,6 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { fold } from '../../../core/text/fold.js';
+import type { GraphJsonParts } from '../../../core/graph/serialize.js';
 import type {
   JsonValue,
   NodeInput,
@@ -50,6 +51,7 @@ import {
 } from './record-io.js';
 import { Runner, type Tx } from './runner.js';
 import { restoreNeo4j } from './restore.js';
+import { revision, snapshotJson } from './snapshot-json.js';
 import { migrate } from './schema.js';
 import { assertPropKeys, nodeLabel, relationType } from './whitelist.js';
 
@@ -299,6 +301,14 @@ export class Neo4jStore implements GraphStore {
     checkBatch(batch);
     const c = { ...ctx, at: stamp(ctx) };
     return this.write(undefined, (tx) => importInTx(tx, batch, c), IMPORT_TIMEOUT_MS);
+  }
+
+  async snapshotJson(query: SnapshotQuery): Promise<GraphJsonParts> {
+    return mapped(() => snapshotJson(this.runner.read, query));
+  }
+
+  async revision(): Promise<string> {
+    return mapped(() => revision(this.runner.read));
   }
 
   async snapshot(query: SnapshotQuery): Promise<Snapshot> {

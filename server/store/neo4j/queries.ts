@@ -23,6 +23,10 @@ export const QUERY_NAMES = [
   'node-delete',
   'node-relations',
   'relations-get',
+  'relations-get-typed',
+  'relation-types-present',
+  'relations-scan-ids',
+  'relation-count',
   'relation-create',
   'relation-update',
   'relation-delete',
@@ -30,9 +34,11 @@ export const QUERY_NAMES = [
   'relation-list-anchored',
   'snapshot-nodes',
   'snapshot-relations',
+  'snapshot-nodes-json',
+  'snapshot-relations-json',
+  'store-revision',
   'neighbours',
   'relations-among',
-  'relation-type-count',
   'view-list',
   'view-get',
   'view-save',
@@ -88,11 +94,6 @@ export function cypher(name: QueryName, names: Names = {}): string {
   const text = texts().get(name);
   if (text === undefined) throw new Error(`Unknown Cypher query ${name}`);
   return fill(stripComments(text), names);
-}
-
-/** One copy of the query per given type (its `$$TYPE$$` filled), joined with UNION ALL into one statement. */
-export function cypherPerType(name: QueryName, types: SafeName[]): string {
-  return types.map((type) => cypher(name, { TYPE: type })).join('\nUNION ALL\n');
 }
 
 /**

@@ -2,7 +2,7 @@ import type { NodeRecord, RelationInput, RelationRecord } from '../../../core/mo
 import { StoreError } from '../errors.js';
 import { sendBatches } from './batches.js';
 import { nodeFromProps, nodeToProps, relationFromRow, relationRow, toNumber, type PropMap } from './mapping.js';
-import { cypher, cypherPerType } from './queries.js';
+import { cypher } from './queries.js';
 import type { Run } from './runner.js';
 import { allRelationTypes, nodeLabel, relationType, type SafeName } from './whitelist.js';
 
@@ -25,10 +25,40 @@ export async function nodesById(run: Run, ids: string[]): Promise<Map<string, No
   return new Map(rows.map((row) => nodeFromProps(row.n as PropMap)).map((n) => [n.id, n]));
 }
 
-/** The relation types that have relationships now (from the count store, so cheap whatever the graph's size). */
+/** Catalogue types that have (or once had) relationships: a superset of those in use, from the token list. */
 export async function typesInUse(run: Run): Promise<SafeName[]> {
-  const rows = await run(cypherPerType('relation-type-count', allRelationTypes()));
-  return rows.filter((r) => toNumber(r.n) > 0).map((r) => relationType(r.type));
+  const catalogue = new Set<string>(allRelationTypes());
+  const rows = await run(cypher('relation-types-present'));
+  return rows
+    .map((r) => r.type as string)
+    .filter((t) => catalogue.has(t))
+    .map(relationType);
+}
+
+/**
+ * The bulk form of relationsById. Relationship indexes are per type, so a lookup costs one seek per id and type;
+ * when the graph holds fewer relationships than that, one scan of them all is cheaper. Otherwise one statement per
+ * type and batch (a disjunction would need a Distinct over a union and a new plan whenever the set changes).
+ */
+export async function relationsByIdBulk(
+  run: Run,
+  ids: string[],
+  types: SafeName[],
+): Promise<Map<string, RelationRecord>> {
+  const list = unique(ids);
+  if (list.length === 0 || types.length === 0) return new Map();
+  const [count] = await run(cypher('relation-count'));
+  const stored = toNumber(count.n);
+  let rows: PropMap[];
+  if (stored === 0) rows = [];
+  else if (stored < list.length * types.length) rows = await run(cypher('relations-scan-ids'), { ids: list });
+  else {
+    const sends = types.map((type) =>
+      sendBatches(run, cypher('relations-get-typed', { TYPE: type }), list, (batch) => ({ ids: batch })),
+    );
+    rows = (await Promise.all(sends)).flat();
+  }
+  return new Map(rows.map(relationFromRow).map((r) => [r.id, r]));
 }
 
 /**

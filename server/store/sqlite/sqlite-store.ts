@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fold } from '../../../core/text/fold.js';
+import type { GraphJsonParts } from '../../../core/graph/serialize.js';
 import type {
   JsonValue,
   Batch,
@@ -29,6 +30,7 @@ import { StoreError, alreadyExists, notFound, versionMismatch } from '../errors.
 import { buildNode, buildRelation, stamp } from '../record-builders.js';
 import { validOn } from '../as-of.js';
 import { migrate } from './migrations.js';
+import { revision, snapshotJson } from './snapshot-json.js';
 import { nodeFromRow, relationFromRow, type NodeRow, type RelationRow } from './rows.js';
 
 type Rel = RelationInput & { id: string };
@@ -53,6 +55,8 @@ const viewFromRow = (r: ViewRow): SavedView => ({
 export class SqliteStore implements GraphStore {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
+  // Prepared once per SQL text: preparing is most of the cost of a single-row write.
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -81,13 +85,11 @@ export class SqliteStore implements GraphStore {
   }
 
   async nodeKinds(ids: string[]): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    const stmt = this.db.prepare('SELECT kind FROM nodes WHERE id = ?');
-    for (const id of new Set(ids)) {
-      const row = stmt.get(id) as { kind: string } | undefined;
-      if (row) out.set(id, row.kind);
-    }
-    return out;
+    if (ids.length === 0) return new Map();
+    const rows = this.stmt('SELECT id, kind FROM nodes WHERE id IN (SELECT value FROM json_each(?))').all(
+      JSON.stringify([...new Set(ids)]),
+    ) as { id: string; kind: string }[];
+    return new Map(rows.map((r) => [r.id, r.kind]));
   }
 
   async getNode(id: string): Promise<NodeRecord | undefined> {
@@ -234,28 +236,41 @@ export class SqliteStore implements GraphStore {
 
   async importBatch(batch: Batch & { relations: Rel[] }, ctx: WriteContext): Promise<ImportResult> {
     const result: ImportResult = { nodesCreated: 0, nodesUpdated: 0, relationsCreated: 0, relationsUpdated: 0 };
-    const at = stamp(ctx);
-    const c = { ...ctx, at };
+    const c = { ...ctx, at: stamp(ctx) };
     this.db.transaction(() => {
+      // One lookup per chunk instead of one per record; a repeated id in the batch updates its earlier row.
+      const nodes = this.nodesIn(batch.nodes.map((n) => n.id));
       for (const n of batch.nodes) {
-        const prev = this.nodeById(n.id);
+        const prev = nodes.get(n.id);
         const rec = buildNode(n, c, prev);
         this.writeNode(rec, !prev);
         this.record('node', rec.id, prev ? 'update' : 'create', c, prev ?? null, rec);
+        nodes.set(rec.id, rec);
         if (prev) result.nodesUpdated++;
         else result.nodesCreated++;
       }
-      for (const r of batch.relations) {
-        this.requireEndpoints(r);
-        const prev = this.relationById(r.id);
+      const relations: Rel[] = batch.relations;
+      this.requireAllEndpoints(relations);
+      const rels = this.relationsIn(relations.map((r) => r.id));
+      for (const r of relations) {
+        const prev = rels.get(r.id);
         const rec = buildRelation(r, c, prev);
         this.writeRelation(rec, !prev);
         this.record('relation', rec.id, prev ? 'update' : 'create', c, prev ?? null, rec);
+        rels.set(rec.id, rec);
         if (prev) result.relationsUpdated++;
         else result.relationsCreated++;
       }
     })();
     return result;
+  }
+
+  async snapshotJson(query: SnapshotQuery): Promise<GraphJsonParts> {
+    return snapshotJson(this.db, query);
+  }
+
+  async revision(): Promise<string> {
+    return revision(this.db);
   }
 
   async snapshot(query: SnapshotQuery): Promise<Snapshot> {
@@ -426,27 +441,69 @@ export class SqliteStore implements GraphStore {
     if (this.db.open) this.db.close();
   }
 
+  private stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
   private nodeById(id: string): NodeRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM nodes WHERE id = ?').get(id) as NodeRow | undefined;
+    const row = this.stmt('SELECT * FROM nodes WHERE id = ?').get(id) as NodeRow | undefined;
     return row ? nodeFromRow(row) : undefined;
   }
 
   private relationById(id: string): RelationRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM relations WHERE id = ?').get(id) as RelationRow | undefined;
+    const row = this.stmt('SELECT * FROM relations WHERE id = ?').get(id) as RelationRow | undefined;
     return row ? relationFromRow(row) : undefined;
   }
 
+  /** The stored nodes among `ids`, in one query (ids go in as one JSON array). */
+  private nodesIn(ids: string[]): Map<string, NodeRecord> {
+    const rows = this.stmt('SELECT * FROM nodes WHERE id IN (SELECT value FROM json_each(?))').all(
+      JSON.stringify(ids),
+    ) as NodeRow[];
+    return new Map(rows.map((r) => [r.id, nodeFromRow(r)]));
+  }
+
+  private relationsIn(ids: string[]): Map<string, RelationRecord> {
+    const rows = this.stmt('SELECT * FROM relations WHERE id IN (SELECT value FROM json_each(?))').all(
+      JSON.stringify(ids),
+    ) as RelationRow[];
+    return new Map(rows.map((r) => [r.id, relationFromRow(r)]));
+  }
+
   private requireEndpoints(r: Rel): void {
-    for (const [end, id] of [
-      ['from', r.from],
-      ['to', r.to],
-    ] as const) {
-      if (!this.db.prepare('SELECT 1 FROM nodes WHERE id = ?').get(id)) {
-        throw new StoreError('dangling_endpoint', `Relation "${r.id}": ${end} node "${id}" does not exist`, {
-          id: r.id,
-          end,
-          node: id,
-        });
+    this.requireAllEndpoints([r]);
+  }
+
+  /** Throws dangling_endpoint for the first relation, in order, with an end that is not a stored node. */
+  private requireAllEndpoints(rels: Rel[]): void {
+    if (rels.length === 0) return;
+    const ends = new Set<string>();
+    for (const r of rels) ends.add(r.from).add(r.to);
+    const missing = new Set(
+      (
+        this.stmt(
+          'SELECT j.value AS id FROM json_each(?) j WHERE NOT EXISTS (SELECT 1 FROM nodes n WHERE n.id = j.value)',
+        ).all(JSON.stringify([...ends])) as { id: string }[]
+      ).map((x) => x.id),
+    );
+    if (missing.size === 0) return;
+    for (const r of rels) {
+      for (const [end, id] of [
+        ['from', r.from],
+        ['to', r.to],
+      ] as const) {
+        if (missing.has(id)) {
+          throw new StoreError('dangling_endpoint', `Relation "${r.id}": ${end} node "${id}" does not exist`, {
+            id: r.id,
+            end,
+            node: id,
+          });
+        }
       }
     }
   }
@@ -466,17 +523,13 @@ export class SqliteStore implements GraphStore {
       n.updatedBy,
     ];
     if (insert) {
-      this.db
-        .prepare(
-          'INSERT INTO nodes (kind, name, name_en, props, search, version, created_at, created_by, updated_at, updated_by, id) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
-        )
-        .run(...values, n.id);
+      this.stmt(
+        'INSERT INTO nodes (kind, name, name_en, props, search, version, created_at, created_by, updated_at, updated_by, id) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+      ).run(...values, n.id);
     } else {
-      this.db
-        .prepare(
-          'UPDATE nodes SET kind=?, name=?, name_en=?, props=?, search=?, version=?, created_at=?, created_by=?, updated_at=?, updated_by=? WHERE id=?',
-        )
-        .run(...values, n.id);
+      this.stmt(
+        'UPDATE nodes SET kind=?, name=?, name_en=?, props=?, search=?, version=?, created_at=?, created_by=?, updated_at=?, updated_by=? WHERE id=?',
+      ).run(...values, n.id);
     }
   }
 
@@ -499,17 +552,13 @@ export class SqliteStore implements GraphStore {
       r.updatedBy,
     ];
     if (insert) {
-      this.db
-        .prepare(
-          'INSERT INTO relations (type, from_id, to_id, weight, props, sources, evidence, valid_from, valid_to, note, version, created_at, created_by, updated_at, updated_by, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
-        )
-        .run(...values, r.id);
+      this.stmt(
+        'INSERT INTO relations (type, from_id, to_id, weight, props, sources, evidence, valid_from, valid_to, note, version, created_at, created_by, updated_at, updated_by, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+      ).run(...values, r.id);
     } else {
-      this.db
-        .prepare(
-          'UPDATE relations SET type=?, from_id=?, to_id=?, weight=?, props=?, sources=?, evidence=?, valid_from=?, valid_to=?, note=?, version=?, created_at=?, created_by=?, updated_at=?, updated_by=? WHERE id=?',
-        )
-        .run(...values, r.id);
+      this.stmt(
+        'UPDATE relations SET type=?, from_id=?, to_id=?, weight=?, props=?, sources=?, evidence=?, valid_from=?, valid_to=?, note=?, version=?, created_at=?, created_by=?, updated_at=?, updated_by=? WHERE id=?',
+      ).run(...values, r.id);
     }
   }
 
@@ -522,19 +571,17 @@ export class SqliteStore implements GraphStore {
     after: NodeRecord | RelationRecord | null,
   ): void {
     const version = after?.version ?? before?.version ?? 0;
-    this.db
-      .prepare(
-        'INSERT INTO history (record_id, record_type, version, op, actor, at, before, after) VALUES (?,?,?,?,?,?,?,?)',
-      )
-      .run(
-        id,
-        type,
-        version,
-        op,
-        ctx.actor,
-        stamp(ctx),
-        before ? JSON.stringify(before) : null,
-        after ? JSON.stringify(after) : null,
-      );
+    this.stmt(
+      'INSERT INTO history (record_id, record_type, version, op, actor, at, before, after) VALUES (?,?,?,?,?,?,?,?)',
+    ).run(
+      id,
+      type,
+      version,
+      op,
+      ctx.actor,
+      stamp(ctx),
+      before ? JSON.stringify(before) : null,
+      after ? JSON.stringify(after) : null,
+    );
   }
 }
