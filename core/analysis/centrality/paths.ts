@@ -86,60 +86,66 @@ export function shortestPathMetrics(g: CompactGraph, options: PathOptions = {}):
   const progressEvery = Math.max(1, Math.floor(nSources / 100));
 
   if (!weighted) {
+    // Compact Int32 distances (most neighbour checks read only these) and sigma/delta of node v interleaved at
+    // sd[2v], sd[2v + 1], so the backward pass touches one cache line per predecessor rather than two.
     const dist = new Int32Array(n).fill(-1);
+    const sd = new Float64Array(2 * n);
     for (let si = 0; si < nSources; si++) {
       const s = sources ? sources[si] : si;
       if (si % progressEvery === 0) {
         checkCancel(options);
         options.onProgress?.(p0 + ((p1 - p0) * si) / nSources);
       }
-      sigma[s] = 1;
       dist[s] = 0;
+      sd[2 * s] = 1;
       let head = 0;
       let tail = 0;
       order[tail++] = s;
       while (head < tail) {
         const v = order[head++];
         const dv = dist[v] + 1;
-        const sv = sigma[v];
-        for (let p = outOff[v]; p < outOff[v + 1]; p++) {
+        const sv = sd[2 * v];
+        const end = outOff[v + 1];
+        for (let p = outOff[v]; p < end; p++) {
           const w = outAdj[p];
-          if (dist[w] < 0) {
+          const dw = dist[w];
+          if (dw < 0) {
             dist[w] = dv;
-            sigma[w] = sv;
+            sd[2 * w] = sv;
             order[tail++] = w;
-          } else if (dist[w] === dv) sigma[w] += sv;
+          } else if (dw === dv) sd[2 * w] += sv;
         }
       }
       const inComp = compOf !== undefined && compOf[s] === comp;
       if (inComp) pairsSeen += compSize - 1;
-      for (let i = 1; i < tail; i++) {
-        const t = order[i];
-        const d = dist[t];
-        inSum[t] += d;
-        inCnt[t]++;
-        harm[t] += 1 / d;
-        if (inComp && compOf![t] === comp) {
+      // Backward (dependency accumulation), with the closeness sums of the same nodes and the reset of w, whose
+      // state no later step reads (later steps read only nodes nearer to s).
+      for (let i = tail - 1; i > 0; i--) {
+        const w = order[i];
+        const d = dist[w];
+        inSum[w] += d;
+        inCnt[w]++;
+        harm[w] += 1 / d;
+        if (inComp && compOf![w] === comp) {
           pathSum += d;
           if (d > diameter) diameter = d;
         }
-      }
-      for (let i = tail - 1; i > 0; i--) {
-        const w = order[i];
-        const coeff = (1 + delta[w]) / sigma[w];
-        const dPrev = dist[w] - 1;
-        for (let p = inOff[w]; p < inOff[w + 1]; p++) {
+        const dw = sd[2 * w + 1];
+        const coeff = (1 + dw) / sd[2 * w];
+        const dPrev = d - 1;
+        const end = inOff[w + 1];
+        for (let p = inOff[w]; p < end; p++) {
           const v = inAdj[p];
-          if (dist[v] === dPrev) delta[v] += sigma[v] * coeff;
+          if (dist[v] === dPrev) sd[2 * v + 1] += sd[2 * v] * coeff;
         }
-        bc[w] += delta[w];
+        bc[w] += dw;
+        dist[w] = -1;
+        sd[2 * w] = 0;
+        sd[2 * w + 1] = 0;
       }
-      for (let i = 0; i < tail; i++) {
-        const v = order[i];
-        dist[v] = -1;
-        sigma[v] = 0;
-        delta[v] = 0;
-      }
+      dist[s] = -1;
+      sd[2 * s] = 0;
+      sd[2 * s + 1] = 0;
     }
   } else {
     const outD = new Float64Array(g.outW.length);
