@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { startServer, REPO_ROOT, freePort, type RunningServer } from '../helpers/server.js';
 import { javaAvailable, jarsInstalled, startNeo4j, type RunningNeo4j } from '../../tools/neo4j/index.js';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const STORES = (process.env.BENCH_STORES ?? 'sqlite,neo4j').split(',').map((s) => s.trim());
 const PASSWORD = 'bench password 0123';

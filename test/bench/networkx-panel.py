@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Times the key-actor panel in NetworkX 3.x, metric by metric, for `npm run bench` (section panel).
 
-Usage: networkx-panel.py GRAPH.json [BETWEENNESS_OUT.json]
+Usage: networkx-panel.py GRAPH.json [BETWEENNESS_OUT.json] [PART]
   GRAPH.json: {"n": N, "edges": [[u, v], ...]} with nodes 0..N-1 (unweighted, undirected), written once by
   test/bench/panel.ts and read by both sides.
   BETWEENNESS_OUT.json (optional): exact normalised betweenness, written after timing, for the accuracy check
   of our sampled betweenness.
+  PART (optional): all (default), betweenness (only betweenness) or rest (everything but betweenness), so that
+  the bench can run the two halves in two processes; their CPU times add up to the whole.
 
 Prints {"seconds": {metric: wall s}, "cpu": {metric: CPU s of this process}, "total": wall s, "totalCpu": CPU s}
 on stdout; progress goes to stderr. CPU time (time.process_time) is what the bench compares: this process may run
@@ -149,22 +151,28 @@ def main():
         centralisation = sum(mx - d for d in dc.values()) / (n - 2)
         return nx.density(G), len(sizes), max(sizes), frag, centralisation
 
+    part = sys.argv[3] if len(sys.argv) > 3 else "all"
+    if part not in ("all", "betweenness", "rest"):
+        raise SystemExit(f"unknown part {part!r}")
     t0 = time.perf_counter()
     c0 = time.process_time()
-    timed("degree", degree)
-    timed("betweenness", betweenness)
-    timed("paths", paths)
-    timed("eigenvector", eigenvector)
-    timed("pagerank", lambda: nx.pagerank(G, alpha=0.85))
-    timed("coreNumber", lambda: nx.core_number(G))
-    timed("clustering", lambda: nx.clustering(G))
-    timed("structuralHoles", structural_holes)
-    timed("cutPoints", cut_points)
-    timed("louvain", louvain)
-    timed("graph", graph_level)
+    if part != "betweenness":
+        timed("degree", degree)
+    if part != "rest":
+        timed("betweenness", betweenness)
+    if part != "betweenness":
+        timed("paths", paths)
+        timed("eigenvector", eigenvector)
+        timed("pagerank", lambda: nx.pagerank(G, alpha=0.85))
+        timed("coreNumber", lambda: nx.core_number(G))
+        timed("clustering", lambda: nx.clustering(G))
+        timed("structuralHoles", structural_holes)
+        timed("cutPoints", cut_points)
+        timed("louvain", louvain)
+        timed("graph", graph_level)
     total = time.perf_counter() - t0
     total_cpu = time.process_time() - c0
-    if len(sys.argv) > 2:
+    if len(sys.argv) > 2 and sys.argv[2] != "-" and "betweenness" in keep:
         b = keep["betweenness"][0]
         with open(sys.argv[2], "w") as f:
             json.dump([b[v] for v in range(n)], f)

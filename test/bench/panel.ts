@@ -62,7 +62,10 @@ function cpuSince(start: NodeJS.CpuUsage): number {
   return (u.user + u.system) / 1000;
 }
 
-function runOurs(g: UndirectedGraph, samples: number | null): Ours {
+/** Louvain runs at the sampled (100k) size: one run, not the panel's 10 (stated in the table). */
+const SAMPLED_RESTARTS = 1;
+
+function runOurs(g: UndirectedGraph, samples: number | null, restarts = 10): Ours {
   const phases: Record<string, number> = {};
   const t = performance.now();
   const c = process.cpuUsage();
@@ -73,7 +76,7 @@ function runOurs(g: UndirectedGraph, samples: number | null): Ours {
     console.log(`[panel]   n=${g.order}: ${Math.round(f * 100)} % after ${secs(performance.now() - t)}`);
     next = Math.floor(f * 4) / 4 + 0.25;
   };
-  const result = runPanel(g, { seed: 42, samples, timings: phases, onProgress });
+  const result = runPanel(g, { seed: 42, samples, restarts, timings: phases, onProgress });
   const ms = performance.now() - t;
   return { ms, cpuMs: cpuSince(c), phases, result };
 }
@@ -88,18 +91,38 @@ interface NxRun {
 }
 
 /** NetworkX on the same graph file, in its own process (started now, awaited later); progress goes to stderr. */
-function runNetworkx(file: string, out: string): Promise<NxRun | string> {
+function runNetworkx(file: string, out: string, part: 'all' | 'betweenness' | 'rest' = 'all'): Promise<NxRun | string> {
   return new Promise((resolve) => {
-    const child = spawn('python3', [NX_SCRIPT, file, out], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn('python3', [NX_SCRIPT, file, part === 'rest' ? '-' : out, part], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.on('error', (e) => resolve(`failed (${e.message})`));
     child.on('close', (code, signal) => {
       if (code !== 0) return resolve(`failed (exit ${code ?? signal})`);
       const parsed = JSON.parse(stdout) as Omit<NxRun, 'betweenness'>;
-      resolve({ ...parsed, betweenness: JSON.parse(readFileSync(out, 'utf8')) as number[] });
+      const betweenness = part === 'rest' ? [] : (JSON.parse(readFileSync(out, 'utf8')) as number[]);
+      resolve({ ...parsed, betweenness });
     });
   });
+}
+
+/**
+ * NetworkX in two processes, betweenness in one and the rest in the other, so the long run fits the bench's time
+ * budget on two cores. CPU times add up to the whole; wall time is the longer of the two.
+ */
+async function runNetworkxSplit(file: string, out: string): Promise<NxRun | string> {
+  const [b, rest] = await Promise.all([runNetworkx(file, out, 'betweenness'), runNetworkx(file, out, 'rest')]);
+  if (typeof b === 'string') return b;
+  if (typeof rest === 'string') return rest;
+  return {
+    seconds: { ...rest.seconds, ...b.seconds },
+    cpu: { ...rest.cpu, ...b.cpu },
+    total: Math.max(b.total, rest.total),
+    totalCpu: b.totalCpu + rest.totalCpu,
+    betweenness: b.betweenness,
+  };
 }
 
 /** Sampled path pass alone (the part of the panel that sampling changes). */
@@ -201,8 +224,8 @@ export async function benchPanel(
     if (largest > 0) {
       const file = join(dir, `g${largest}.json`);
       writeGraph(file, largest, randomGraph(largest, 10, 7));
-      background = runNetworkx(file, join(dir, `nx-b${largest}.json`));
-      log(`n=${largest}: NetworkX started in its own process`);
+      background = runNetworkxSplit(file, join(dir, `nx-b${largest}.json`));
+      log(`n=${largest}: NetworkX started in two processes (betweenness | the rest)`);
     }
     let deferred: (() => Promise<void>) | null = null;
     for (const n of [...compare].sort((a, b) => a - b)) {
@@ -231,14 +254,14 @@ export async function benchPanel(
     for (const n of ownSampled) {
       const g = toGraph(n, randomGraph(n, 10, 7));
       log(`n=${n}: graph built, running the panel with k = ${SAMPLES}…`);
-      const ours = runOurs(g, SAMPLES);
+      const ours = runOurs(g, SAMPLES, SAMPLED_RESTARTS);
       const slow = Object.entries(ours.phases)
         .filter(([, ms]) => ms > 5000)
         .map(([k, ms]) => `${k} ${secs(ms)}`)
         .join(', ');
       log(`n=${n}: ours ${secs(ours.cpuMs)} CPU, ${secs(ours.ms)} wall${slow ? ` (${slow})` : ''}`);
       ownRows.push(
-        `| ${fmt(n)} | ${fmt(g.size)} | paths sampled, k = ${fmt(SAMPLES)} | ${secs(ours.cpuMs)} | ${secs(ours.ms)} | not run | – | – |`,
+        `| ${fmt(n)} | ${fmt(g.size)} | paths sampled, k = ${fmt(SAMPLES)}; Louvain ${SAMPLED_RESTARTS} run | ${secs(ours.cpuMs)} | ${secs(ours.ms)} | not run | – | – |`,
       );
     }
     if (deferred) {
@@ -262,8 +285,8 @@ export async function benchPanel(
     'Graphs: seeded G(n, m), m = 5n (mean degree 10), unweighted, undirected; each written once to a file that both',
     'sides read. Times are of the computation only (no graph building, no interpreter start-up), as **CPU time** of',
     "each side's own process (ours: `process.cpuUsage`; NetworkX: `time.process_time`) and as wall time.",
-    `**Ratios are CPU-time ratios.** NetworkX at ${fmt(largest)} actors ran in its own process *beside* our runs at`,
-    `${beside} actors (and NetworkX at the smaller sizes), each process on its own core of the two;`,
+    `**Ratios are CPU-time ratios.** NetworkX at ${fmt(largest)} actors ran in two processes (betweenness; everything`,
+    `else) *beside* our runs at ${beside} actors (and NetworkX at the smaller sizes), sharing the two cores;`,
     'CPU time is not inflated by sharing the machine that way, wall time can be.',
     '**Ours**: `runPanel` with every metric of the panel (degree, betweenness, closeness, harmonic, eigenvector,',
     'PageRank, core number, clustering, Burt\'s measures, brokerage, cut points, bridges, "if this actor left",',
