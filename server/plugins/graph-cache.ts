@@ -1,3 +1,4 @@
+import { gzip } from 'node:zlib';
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { contentEtag } from '../http/etag.js';
@@ -8,17 +9,25 @@ export interface GraphCacheOptions {
   enabled?: boolean;
   /** Most cached answers (different query strings); default 64. */
   maxEntries?: number;
+  /**
+   * How long a revision read may be reused (ms). 0 = read it for every request (SQLite: a local query). Default:
+   * 0 on SQLite, 500 on Neo4j, where the read is a network round trip that would otherwise cap cached reads at
+   * a few hundred a second. Writes through this server still show at once; other processes' after at most this.
+   */
+  revisionMaxAgeMs?: number;
 }
 
-/** A serialised graph: the bytes sent and their ETag. */
+/** A serialised graph: the bytes sent and their ETag; a cached one gains a gzip variant once compressed. */
 export interface GraphBody {
   body: Buffer;
   etag: string;
+  gzip?: Buffer;
 }
 
 interface Entry extends GraphBody {
   revision: string;
   generation: number;
+  compressing?: boolean;
 }
 
 export interface GraphCache {
@@ -45,12 +54,25 @@ const encode = (json: string): GraphBody => {
   return { body, etag: contentEtag(body) };
 };
 
-/** Sends a graph body (or 304 when If-None-Match has its ETag). */
+/** The ETag of the gzip variant (a different representation needs a different strong ETag). */
+const gzipEtag = (etag: string) => etag.replace(/"$/, '-gzip"');
+
+const acceptsGzip = (request: FastifyRequest) => /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+
+/**
+ * Sends a graph body, gzip-encoded when it has a gzip variant and the client accepts it, or 304 when
+ * If-None-Match names either variant's ETag.
+ */
 export function sendGraph(request: FastifyRequest, reply: FastifyReply, graph: GraphBody): FastifyReply {
-  reply.header('etag', graph.etag);
+  const gz = graph.gzip && acceptsGzip(request) ? graph.gzip : undefined;
+  reply.header('vary', 'accept-encoding');
+  reply.header('etag', gz ? gzipEtag(graph.etag) : graph.etag);
   const inm = request.headers['if-none-match'];
-  if (inm && inm.split(',').some((t) => t.trim() === graph.etag)) return reply.code(304).send();
-  return reply.type('application/json; charset=utf-8').send(graph.body);
+  const known = [graph.etag, gzipEtag(graph.etag)];
+  if (inm && inm.split(',').some((t) => known.includes(t.trim()))) return reply.code(304).send();
+  reply.type('application/json; charset=utf-8');
+  if (gz) return reply.header('content-encoding', 'gzip').send(gz);
+  return reply.send(graph.body);
 }
 
 /**
@@ -66,7 +88,18 @@ export default fp<GraphCacheOptions>(async function graphCache(app: FastifyInsta
   const max = opts.maxEntries ?? 64;
   const cache = new Map<string, Entry>();
   const building = new Map<string, Promise<GraphBody>>();
-  const revision = coalesced(() => app.store.revision());
+  const maxAge = opts.revisionMaxAgeMs ?? (app.store.kind === 'neo4j' ? 500 : 0);
+  const read = coalesced(() => app.store.revision());
+  let recent: { value: string; at: number; generation: number } | null = null;
+  /** The store revision; reused for `maxAge` ms unless this server has written since. */
+  const revision = async (): Promise<string> => {
+    if (maxAge > 0 && recent && recent.generation === generation && Date.now() - recent.at < maxAge)
+      return recent.value;
+    const g = generation;
+    const value = await read();
+    if (maxAge > 0) recent = { value, at: Date.now(), generation: g };
+    return value;
+  };
   let generation = 0;
 
   const cacheable = (request: FastifyRequest) =>
@@ -107,7 +140,17 @@ export default fp<GraphCacheOptions>(async function graphCache(app: FastifyInsta
       return;
     }
     const hit = cache.get(request.url);
-    if (hit && hit.revision === current && hit.generation === generation) return sendGraph(request, reply, hit);
+    if (hit && hit.revision === current && hit.generation === generation) {
+      // Compressed off the main thread on the first hit (not on the miss: a graph that a write replaces before it
+      // is read again is never compressed); later hits from clients that accept gzip get the variant.
+      if (!hit.compressing && acceptsGzip(request)) {
+        hit.compressing = true;
+        gzip(hit.body, { level: 6 }, (err, gz) => {
+          if (!err) hit.gzip = gz;
+        });
+      }
+      return sendGraph(request, reply, hit);
+    }
     request.graphCacheKey = { revision: current, generation };
   });
 

@@ -1,5 +1,6 @@
 // GET /api/graph built from stored rows (core/graph/serialize.ts graphJsonText, the stores' snapshotJson) and the
 // revision-checked graph cache (server/plugins/graph-cache.ts), on real SQLite and a real Neo4j.
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
@@ -204,6 +205,32 @@ describe('graph cache: revision-checked, single-flight (SQLite)', () => {
     expect(changed.headers.etag).not.toBe(etag);
   });
 
+  it('sends cached graphs gzip-encoded to clients that accept it, with their own ETag', async () => {
+    const plain = await app.inject({ method: 'GET', url: '/api/graph' });
+    const gz = { 'accept-encoding': 'gzip, deflate, br' };
+    // The gzip variant is made off the main thread after the graph is cached: poll until it is there.
+    let zipped = await app.inject({ method: 'GET', url: '/api/graph', headers: gz });
+    for (let i = 0; i < 50 && zipped.headers['content-encoding'] !== 'gzip'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      zipped = await app.inject({ method: 'GET', url: '/api/graph', headers: gz });
+    }
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toContain('accept-encoding');
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+    expect(gunzipSync(zipped.rawPayload).equals(plain.rawPayload)).toBe(true);
+    expect(zipped.headers.etag).not.toBe(plain.headers.etag);
+    const again = await app.inject({
+      method: 'GET',
+      url: '/api/graph',
+      headers: { ...gz, 'if-none-match': String(zipped.headers.etag) },
+    });
+    expect(again.statusCode).toBe(304);
+    // Without Accept-Encoding: the identity body, as before.
+    const identity = await app.inject({ method: 'GET', url: '/api/graph' });
+    expect(identity.headers['content-encoding']).toBeUndefined();
+    expect(identity.rawPayload.equals(plain.rawPayload)).toBe(true);
+  });
+
   it('never serves a cached graph to a request that may not read', async () => {
     const guarded = await buildApp({ store: new SqliteStore(path), auth: { anonymousRead: false } });
     try {
@@ -226,18 +253,33 @@ describeNeo4j('GET /api/graph from stored rows and the graph cache: Neo4j', (uri
     let store: Neo4jStore;
     let other: Neo4jStore;
     let app: FastifyInstance;
+    let defaults: FastifyInstance;
     const id = `org:gr-other-${randomUUID().slice(0, 8)}`;
+    const later = `org:gr-later-${randomUUID().slice(0, 8)}`;
     beforeAll(async () => {
       store = await Neo4jStore.open({ uri });
       other = await Neo4jStore.open({ uri });
-      app = await buildApp({ store });
+      app = await buildApp({ store, graphCache: { revisionMaxAgeMs: 0 } });
     });
     afterAll(async () => {
+      await defaults?.close();
       await app.close();
       await other.close();
     });
 
-    it('shows in the very next GET', async () => {
+    it('shows within the revision max age (500 ms by default on Neo4j)', async () => {
+      defaults = await buildApp({ store: await Neo4jStore.open({ uri }) });
+      const has = async () =>
+        (await defaults.inject({ method: 'GET', url: '/api/graph' }))
+          .json()
+          .nodes.some((n: { key: string }) => n.key === later);
+      expect(await has()).toBe(false);
+      await other.createNode(node(later, 'Lite senare'), ctx);
+      await new Promise((r) => setTimeout(r, 600));
+      expect(await has()).toBe(true);
+    });
+
+    it('with max age 0, shows in the very next GET', async () => {
       const first = await app.inject({ method: 'GET', url: '/api/graph' });
       expect(first.json().nodes.some((n: { key: string }) => n.key === id)).toBe(false);
       const rev = await store.revision();
