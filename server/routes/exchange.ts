@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AnalysisError } from '../../core/analysis/errors.js';
@@ -100,6 +101,16 @@ const contentDisposition = (fileName: string) => `attachment; filename="${fileNa
  * the filters are parameters (kinds, relation types, as-of date, evidence), and `view` names a saved view whose
  * positions (and filters, where the parameters give none) are used. The import template is here too.
  */
+/** Sends an exported file as a download (bytes without a copy). */
+function sendFile(
+  reply: FastifyReply,
+  out: { body: string | Uint8Array; contentType: string; fileName: string },
+): FastifyReply {
+  const body =
+    typeof out.body === 'string' ? out.body : Buffer.from(out.body.buffer, out.body.byteOffset, out.body.byteLength);
+  return reply.type(out.contentType).header('content-disposition', contentDisposition(out.fileName)).send(body);
+}
+
 const exchange: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/export',
@@ -199,14 +210,7 @@ const exchange: FastifyPluginAsyncTypebox = async (app) => {
           throw new ApiProblem(413, 'graph_too_large', `The report's analysis refused the graph: ${err.message}`);
         throw problemFromExchange(err, 'export');
       }
-      const body =
-        typeof out.body === 'string'
-          ? out.body
-          : Buffer.from(out.body.buffer, out.body.byteOffset, out.body.byteLength);
-      return reply
-        .type(out.contentType)
-        .header('content-disposition', contentDisposition(out.fileName))
-        .send(body as never);
+      return sendFile(reply, out);
     },
   );
 
@@ -235,14 +239,7 @@ const exchange: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const q = request.query;
       const out = templateFile(q.format, q.lang, q.table, q.delimiter === 'comma' ? ',' : ';');
-      const body =
-        typeof out.body === 'string'
-          ? out.body
-          : Buffer.from(out.body.buffer, out.body.byteOffset, out.body.byteLength);
-      return reply
-        .type(out.contentType)
-        .header('content-disposition', contentDisposition(out.fileName))
-        .send(body as never);
+      return sendFile(reply, out);
     },
   );
 };

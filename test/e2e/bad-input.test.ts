@@ -2,32 +2,19 @@
  * Bad input in real Chromium: an empty graph, names with HTML in them, nodes without positions or optional
  * attributes, a server that is down or failing (a clear message and retry), and the gaps endpoint missing.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { describeBrowser, ensureWebBuilt, launchBrowser, openApp, poll, watchPage } from '../helpers/browser.js';
-import { startServer, type RunningServer } from '../helpers/server.js';
+import { expect, it } from 'vitest';
+import { describeBrowser, openApp, poll, watchPage, serverAndBrowser } from '../helpers/browser.js';
 
 const SOURCE = [{ url: 'https://example.org/kalla', title: 'Testkälla' }];
 const XSS = '<img src=x onerror="window.__xss=1"> Skolan <b>fet</b>';
 
 describeBrowser('bad input (e2e, Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startServer({ seed: false });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = serverAndBrowser({ seed: false });
 
   it('shows an empty map with a clear message and a legend, not a blank page', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await suite.browser().newPage({ viewport: { width: 1280, height: 800 } });
     const { errors } = watchPage(page);
-    await openApp(page, `${server.url}/`);
+    await openApp(page, `${suite.server().url}/`);
     expect(await page.getAttribute('body', 'data-nodes')).toBe('0');
     expect(await page.textContent('[data-testid=status]')).toContain('Kartan är tom');
     expect(await page.isVisible('[data-testid=legend]')).toBe(true);
@@ -67,15 +54,15 @@ describeBrowser('bad input (e2e, Chromium)', () => {
         },
       ],
     };
-    const res = await fetch(`${server.url}/api/import`, {
+    const res = await fetch(`${suite.server().url}/api/import`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(batch),
     });
     expect(res.status).toBe(200);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await suite.browser().newPage({ viewport: { width: 1280, height: 800 } });
     const { errors } = watchPage(page);
-    await openApp(page, `${server.url}/`);
+    await openApp(page, `${suite.server().url}/`);
     expect(await page.getAttribute('body', 'data-nodes')).toBe('4');
     // Nodes had no positions: every one got one, and the map is drawn.
     await page.waitForSelector('body[data-layout="done"]', { timeout: 60_000 });
@@ -95,9 +82,9 @@ describeBrowser('bad input (e2e, Chromium)', () => {
   });
 
   it('says clearly when the server cannot be reached, and recovers on retry', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await suite.browser().newPage({ viewport: { width: 1280, height: 800 } });
     await page.route('**/api/graph**', (route) => route.abort('connectionrefused'));
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.server().url}/`);
     await page.waitForSelector('body[data-ready="error"]', { timeout: 30_000 });
     const status = await page.textContent('[data-testid=status]');
     expect(status).toContain('Kartan kunde inte laddas');
@@ -122,7 +109,7 @@ describeBrowser('bad input (e2e, Chromium)', () => {
   });
 
   it('says plainly that the gap analysis is not available when /api/gaps answers 404', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await suite.browser().newPage({ viewport: { width: 1280, height: 800 } });
     await page.route('**/api/gaps**', (route) =>
       route.fulfill({
         status: 404,
@@ -130,7 +117,7 @@ describeBrowser('bad input (e2e, Chromium)', () => {
         body: JSON.stringify({ status: 404, code: 'route_not_found', detail: 'No route' }),
       }),
     );
-    await openApp(page, `${server.url}/`);
+    await openApp(page, `${suite.server().url}/`);
     await page.click('[data-testid=tab-gaps]');
     await page.waitForSelector('[data-testid=gaps-unavailable]');
     expect(await page.textContent('[data-testid=gaps-unavailable]')).toContain('inte tillgänglig');

@@ -2,32 +2,19 @@
  * The export panel in real Chromium: its links carry the map's filters and language, and what they download is
  * a real PDF report, a PNG of the right pixel size and a GEXF file.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { describeBrowser, ensureWebBuilt, launchBrowser, openApp, watchPage } from '../helpers/browser.js';
-import { startServer, type RunningServer } from '../helpers/server.js';
+import { expect, it } from 'vitest';
+import { describeBrowser, openApp, watchPage, serverAndBrowser } from '../helpers/browser.js';
 
 describeBrowser('export panel (e2e, Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startServer({ seed: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = serverAndBrowser({ seed: true });
 
   it('links follow the filters and language, and download a PDF, a 4x PNG and GEXF', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await suite.browser().newPage({ viewport: { width: 1280, height: 800 } });
     const { errors } = watchPage(page);
-    await openApp(page, `${server.url}/?ev=confirmed&lang=en`);
+    await openApp(page, `${suite.server().url}/?ev=confirmed&lang=en`);
     const pdfHref = await page.getAttribute('[data-testid=export-pdf]', 'href');
     expect(pdfHref).not.toBeNull();
-    const pdfUrl = new URL(pdfHref as string, server.url);
+    const pdfUrl = new URL(pdfHref as string, suite.server().url);
     expect(pdfUrl.searchParams.get('format')).toBe('pdf');
     expect(pdfUrl.searchParams.get('evidence')).toBe('confirmed');
     expect(pdfUrl.searchParams.get('lang')).toBe('en');
@@ -68,12 +55,13 @@ describeBrowser('export panel (e2e, Chromium)', () => {
     expect(String.fromCharCode(...gexf.head.slice(0, 5))).toBe('<?xml');
 
     // Swedish again: the labels follow the language.
-    await openApp(page, `${server.url}/`);
+    await openApp(page, `${suite.server().url}/`);
     expect(await page.textContent('[data-testid=export-pdf]')).toBe('Rapport (PDF)');
     expect(
-      new URL((await page.getAttribute('[data-testid=export-pdf]', 'href')) as string, server.url).searchParams.get(
-        'lang',
-      ),
+      new URL(
+        (await page.getAttribute('[data-testid=export-pdf]', 'href')) as string,
+        suite.server().url,
+      ).searchParams.get('lang'),
     ).toBe('sv');
     expect(errors).toEqual([]);
     await page.close();

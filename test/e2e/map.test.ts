@@ -2,37 +2,16 @@
  * Done when 1: the start page shows the Jönköping map with its legend in Swedish. Real server (SQLite, seeded),
  * real headless Chromium; the screenshot of the map must not be blank.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import {
-  describeBrowser,
-  poll,
-  ensureWebBuilt,
-  launchBrowser,
-  nonBackgroundShare,
-  openApp,
-  watchPage,
-} from '../helpers/browser.js';
-import { startServer, type RunningServer } from '../helpers/server.js';
+import { expect, it } from 'vitest';
+import { describeBrowser, poll, serverAndBrowser, nonBackgroundShare, openApp, watchPage } from '../helpers/browser.js';
 
 describeBrowser('the map (e2e, Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startServer({ seed: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = serverAndBrowser({ seed: true });
 
   it('opens at / with the Jönköping map, a non-blank canvas and a Swedish legend', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await suite.browser().newPage({ viewport: { width: 1440, height: 900 } });
     const watch = watchPage(page);
-    await openApp(page, `${server.url}/`);
+    await openApp(page, `${suite.server().url}/`);
     await page.waitForSelector('body[data-layout="done"]', { timeout: 60_000 });
     expect(await page.getAttribute('html', 'lang')).toBe('sv');
     expect(await page.title()).toBe('Aktörsatlas');
@@ -74,15 +53,15 @@ describeBrowser('the map (e2e, Chromium)', () => {
   });
 
   it('pins a dragged node and stores its new position for everyone', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await suite.browser().newPage({ viewport: { width: 1440, height: 900 } });
     const { errors } = watchPage(page);
-    await openApp(page, `${server.url}/`);
+    await openApp(page, `${suite.server().url}/`);
     const node = 'org:region-jonkopings-lan';
     type Hook = { __atlas: { nodeOnScreen: (n: string) => { x: number; y: number } | null } };
     const at = await page.evaluate((n) => (window as unknown as Hook).__atlas.nodeOnScreen(n), node);
     expect(at).not.toBeNull();
     const before = (
-      (await (await fetch(`${server.url}/api/views/Grundlayout`)).json()) as {
+      (await (await fetch(`${suite.server().url}/api/views/Grundlayout`)).json()) as {
         state: { positions: Record<string, [number, number]> };
       }
     ).state.positions[node];
@@ -92,7 +71,7 @@ describeBrowser('the map (e2e, Chromium)', () => {
     await page.mouse.up();
     await poll(() => page.getAttribute('body', 'data-pinned')).toBe('1');
     await poll(async () => {
-      const v = (await (await fetch(`${server.url}/api/views/Grundlayout`)).json()) as {
+      const v = (await (await fetch(`${suite.server().url}/api/views/Grundlayout`)).json()) as {
         state: { positions: Record<string, [number, number]>; pinned: string[] };
       };
       return v.state.pinned.includes(node) && v.state.positions[node][0] !== before[0];
@@ -102,17 +81,17 @@ describeBrowser('the map (e2e, Chromium)', () => {
   });
 
   it('keeps the same layout after a reload (positions stored with the shared layout view)', async () => {
-    const res = await fetch(`${server.url}/api/views/Grundlayout`);
+    const res = await fetch(`${suite.server().url}/api/views/Grundlayout`);
     expect(res.status).toBe(200);
     const before = ((await res.json()) as { state: { positions: Record<string, [number, number]> } }).state.positions;
     expect(Object.keys(before).length).toBeGreaterThan(100);
-    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
-    await openApp(page, `${server.url}/`);
+    const page = await suite.browser().newPage({ viewport: { width: 1200, height: 800 } });
+    await openApp(page, `${suite.server().url}/`);
     // No new layout is computed on the second visit.
     await page.waitForTimeout(500);
     expect(await page.getAttribute('body', 'data-layout')).toBeNull();
     const after = (
-      (await (await fetch(`${server.url}/api/views/Grundlayout`)).json()) as {
+      (await (await fetch(`${suite.server().url}/api/views/Grundlayout`)).json()) as {
         state: { positions: Record<string, [number, number]> };
       }
     ).state.positions;

@@ -7,9 +7,9 @@ import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
-import { REPO_ROOT } from './server.js';
+import { REPO_ROOT, startServer, type RunningServer, type StartOptions } from './server.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -98,3 +98,26 @@ export function nonBackgroundShare(png: Buffer, background: [number, number, num
 
 /** expect.poll with a timeout that suits a browser on a loaded 2-core machine. */
 export const poll = <T>(fn: () => Promise<T> | T, timeout = 20_000) => expect.poll(fn, { timeout, interval: 100 });
+
+/**
+ * The usual e2e set-up inside a describeBrowser: the web build, a real server with these options and Chromium,
+ * started before the suite's tests and stopped after them.
+ */
+export function serverAndBrowser(options: StartOptions): { server: () => RunningServer; browser: () => Browser } {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await startServer(options);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const need = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is not started (used outside the suite's tests?)`);
+    return value;
+  };
+  return { server: () => need(server, 'the server'), browser: () => need(browser, 'Chromium') };
+}
