@@ -93,6 +93,33 @@ describeBrowser('sign-in and roles (e2e, Chromium)', () => {
     );
   }
 
+  /** One forced write per route class (nodes, relations, views, import, users), as "METHOD path status". */
+  async function forcedWritesByClass(page: Page): Promise<string[]> {
+    return page.evaluate(async () => {
+      const me = (await (await fetch('/api/me')).json()) as { csrfToken: string | null };
+      const calls: Array<[string, string, unknown]> = [
+        ['PUT', '/api/nodes/org:jonkoping-university', { name: 'Ändrad' }],
+        ['DELETE', '/api/nodes/org:jonkoping-university', null],
+        ['POST', '/api/relations', { type: 'MEMBER_OF', from: 'org:a', to: 'nw:b' }],
+        ['DELETE', '/api/relations/rel:x', null],
+        ['PUT', '/api/views/e2e-vy', { state: {} }],
+        ['POST', '/api/import?format=json', { nodes: [], relations: [] }],
+        ['POST', '/api/users', { name: 'e2e-ny', role: 'admin', password: 'x'.repeat(16) }],
+      ];
+      const out: string[] = [];
+      for (const [method, path, body] of calls) {
+        const res = await fetch(path, {
+          method,
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken ?? '' },
+          ...(body === null ? {} : { body: JSON.stringify(body) }),
+        });
+        out.push(`${method} ${path} ${res.status}`);
+      }
+      return out;
+    });
+  }
+  const allWith = (lines: string[], status: number) => lines.map((l) => l.replace(/ \d+$/, ` ${status}`));
+
   async function signInWithForm(page: Page, name: string, pw: string): Promise<void> {
     await page.click('[data-testid=sign-in]');
     await page.waitForSelector('[data-testid=signin-dialog]');
@@ -121,6 +148,9 @@ describeBrowser('sign-in and roles (e2e, Chromium)', () => {
 
     expect(await forcedWrite(page, 'org:e2e-anon')).toBe(401);
     expect(await nodeStatus('org:e2e-anon')).toBe(404);
+    const anon = await forcedWritesByClass(page);
+    expect(anon).toEqual(allWith(anon, 401));
+    expect(await nodeStatus('org:jonkoping-university')).toBe(200);
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -183,6 +213,9 @@ describeBrowser('sign-in and roles (e2e, Chromium)', () => {
 
     expect(await forcedWrite(page, 'org:e2e-viewer')).toBe(403);
     expect(await nodeStatus('org:e2e-viewer')).toBe(404);
+    const viewer = await forcedWritesByClass(page);
+    expect(viewer).toEqual(allWith(viewer, 403));
+    expect(await nodeStatus('org:jonkoping-university')).toBe(200);
     expect(errors).toEqual([]);
     await page.context().close();
   });
