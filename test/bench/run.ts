@@ -20,4 +20,10 @@ for (const [name, script] of [
   const r = spawnSync('npx', ['tsx', script], { stdio: 'inherit' });
   if (r.status !== 0) console.error(`bench ${name} failed with exit code ${r.status}`);
 }
-console.log(`bench finished in ${((performance.now() - t0) / 60000).toFixed(1)} min`);
+const minutes = ((performance.now() - t0) / 60000).toFixed(1);
+if (only.length === 0)
+  writeSection(
+    'machine',
+    `Last full run: ${new Date().toISOString().slice(0, 10)} on ${machine()}; the whole \`npm run bench\` took ${minutes} min (budget: 15 min).`,
+  );
+console.log(`bench finished in ${minutes} min`);
