@@ -1,4 +1,5 @@
-// Ids were checked absent and endpoints present in this transaction; relation_id_<TYPE> is the backstop.
+// Ids were checked absent in this transaction; relation_id_<TYPE> is the backstop. A row whose endpoint is missing
+// creates nothing: the caller compares `created` with the rows sent and reports the dangling endpoint.
 // Rows are lists, not maps (about half the cost to encode and decode), in the order of relationRow() in
 // server/store/neo4j/mapping.ts: [from, to, id, weight, props, sources, evidence, validFrom, validTo, note,
 // version, createdAt, createdBy, updatedAt, updatedBy]. Properties are written inline (`SET r = map` would make the
@@ -21,3 +22,4 @@ CREATE (a)-[:$$TYPE$$ {
   updatedAt: row[13],
   updatedBy: row[14]
 }]->(b)
+RETURN count(*) AS created

@@ -150,6 +150,28 @@ export function storeContract(label: string, open: () => Promise<GraphStore>): v
       expect((await store.getNode(`org:${ns}-d`))?.version).toBe(2);
     });
 
+    it('names the first dangling endpoint of an import and writes nothing of it', async () => {
+      const ok = rel('COLLABORATES_WITH', `org:${ns}-g`, `org:${ns}-d`);
+      const dangling = rel('COLLABORATES_WITH', `org:${ns}-g`, `org:${ns}-nowhere`);
+      const batch = { nodes: [org('g')], relations: [ok, dangling] };
+      await expect(store.importBatch(batch, ctx)).rejects.toMatchObject({
+        code: 'dangling_endpoint',
+        details: { id: dangling.id, end: 'to', node: `org:${ns}-nowhere` },
+      });
+      expect(await store.getNode(`org:${ns}-g`)).toBeUndefined();
+      expect(await store.getRelation(ok.id)).toBeUndefined();
+    });
+
+    it('keeps a relation id unique across types when an import changes its type', async () => {
+      const first = { ...rel('COLLABORATES_WITH', `org:${ns}-d`, `org:${ns}-e`), id: `rel:${ns}:retyped` };
+      await store.importBatch({ nodes: [], relations: [first] }, ctx);
+      const res = await store.importBatch({ nodes: [], relations: [{ ...first, type: 'FUNDS' }] }, ctx);
+      expect(res).toMatchObject({ relationsCreated: 0, relationsUpdated: 1 });
+      expect(await store.getRelation(first.id)).toMatchObject({ type: 'FUNDS', version: 2 });
+      const all = await store.snapshot({});
+      expect(all.relations.filter((r) => r.id === first.id)).toHaveLength(1);
+    });
+
     it('keeps history with before and after of every write', async () => {
       const h = await store.history({ recordId: `org:${ns}-a`, limit: 100 });
       expect(h.map((e) => [e.op, e.version])).toEqual([

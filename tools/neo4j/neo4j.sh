@@ -19,6 +19,7 @@
 #                  in a fresh clone and would never reuse it.
 #   NEO4J_HEAP     JVM max heap (default 768m)
 #   NEO4J_PAGECACHE page cache (default 64m; the bench's 100k-relation import needs more)
+#   NEO4J_CONF_EXTRA lines appended to neo4j.conf (e.g. query logging while profiling)
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -194,6 +195,9 @@ db.tx_log.rotation.size=32m
 internal.server.bolt.connection_shutdown_wait_time=1s
 internal.server.bolt.thread_pool_shutdown_wait_time=1s
 EOF
+  if [[ -n "${NEO4J_CONF_EXTRA:-}" ]]; then
+    printf '%s\n' "${NEO4J_CONF_EXTRA}" >>"${HOME_DIR}/conf/neo4j.conf"
+  fi
 }
 
 # Path of the class archive for this Neo4j version and this JVM build.

@@ -2,7 +2,7 @@ import type { Batch, NodeRecord, RelationInput, RelationRecord } from '../../../
 import type { ImportResult } from '../graph-store.js';
 import { buildNode, buildRelation } from '../record-builders.js';
 import { HistoryLog } from './history.js';
-import { nodesById, relationsByIdBulk, requireEndpoints, typesInUse, writeNodes, writeRelations } from './record-io.js';
+import { nodesById, relationsByIdBulk, typesInUse, writeNodes, writeRelations } from './record-io.js';
 import type { Tx } from './runner.js';
 import { assertPropKeys, nodeLabel, relationType } from './whitelist.js';
 
@@ -24,7 +24,8 @@ export function checkBatch(batch: ImportBatch): void {
 /**
  * The import, inside one write transaction: all lookups first (in batches, by indexed id), then the records are
  * computed in input order exactly as the SQLite store does (a repeated id is an update of the earlier row), and only
- * then written, grouped by label and type, with UNWIND. A dangling endpoint throws before anything is written.
+ * then written, grouped by label and type, with UNWIND. A dangling endpoint throws from writeRelations, and the
+ * transaction rolls back: nothing is written.
  */
 export async function importInTx(
   tx: Tx,
@@ -58,8 +59,6 @@ export async function importInTx(
     if (prev) result.nodesUpdated++;
     else result.nodesCreated++;
   }
-
-  await requireEndpoints(tx.run, relations, new Set(nodes.keys()));
 
   const rels = new Map<string, RelationRecord>();
   for (const input of relations) {

@@ -26,6 +26,7 @@ export const QUERY_NAMES = [
   'relations-get-typed',
   'relation-types-present',
   'relations-scan-ids',
+  'relations-seen',
   'relation-count',
   'relation-create',
   'relation-update',

@@ -35,18 +35,26 @@ export async function typesInUse(run: Run): Promise<SafeName[]> {
     .map(relationType);
 }
 
+/** The ids among `ids` that were ever written as relations (relations-seen.cypher: one history seek per id). */
+async function seenRelationIds(run: Run, ids: string[]): Promise<string[]> {
+  const rows = await sendBatches(run, cypher('relations-seen'), ids, (batch) => ({ ids: batch }));
+  return rows.map((row) => row.id as string);
+}
+
 /**
- * The bulk form of relationsById. Relationship indexes are per type, so a lookup costs one seek per id and type;
- * when the graph holds fewer relationships than that, one scan of them all is cheaper. Otherwise one statement per
- * type and batch (a disjunction would need a Distinct over a union and a new plan whenever the set changes).
+ * The bulk form of relationsById. Ids never written as relations (all of them in a first import) are sorted out by
+ * their history first. Relationship indexes are per type, so the rest cost one seek per id and type; when the graph
+ * holds fewer relationships than that, one scan of them all is cheaper. Otherwise one statement per type and batch
+ * (a disjunction would need a Distinct over a union and a new plan whenever the set changes).
  */
 export async function relationsByIdBulk(
   run: Run,
   ids: string[],
   types: SafeName[],
 ): Promise<Map<string, RelationRecord>> {
-  const list = unique(ids);
-  if (list.length === 0 || types.length === 0) return new Map();
+  if (ids.length === 0 || types.length === 0) return new Map();
+  const list = await seenRelationIds(run, unique(ids));
+  if (list.length === 0) return new Map();
   const [count] = await run(cypher('relation-count'));
   const stored = toNumber(count.n);
   let rows: PropMap[];
@@ -147,7 +155,9 @@ export async function deleteRelations(run: Run, rels: Iterable<RelationRecord>):
 
 /**
  * Writes the final state of relations. A relationship cannot change its type or endpoints, so a relation whose
- * type, from or to changed is deleted and created again (same id, same transaction).
+ * type, from or to changed is deleted and created again (same id, same transaction). A created relation whose
+ * endpoint is missing throws dangling_endpoint (the caller's transaction then rolls back): the endpoints are checked
+ * by the CREATE's own MATCH, and looked up one by one only on that error path.
  */
 export async function writeRelations(
   run: Run,
@@ -169,8 +179,18 @@ export async function writeRelations(
     }
   }
   await deleteRelations(run, replaced);
-  for (const [type, rows] of creates)
-    await sendBatches(run, cypher('relation-create', { TYPE: type }), rows, (batch) => ({ rows: batch }));
+  let created = 0;
+  for (const [type, rows] of creates) {
+    const counts = await sendBatches(run, cypher('relation-create', { TYPE: type }), rows, (batch) => ({
+      rows: batch,
+    }));
+    created += counts.reduce((sum, row) => sum + toNumber(row.created), 0);
+  }
+  const expected = [...creates.values()].reduce((sum, rows) => sum + rows.length, 0);
+  if (created < expected) {
+    await requireEndpoints(run, [...after.values()]);
+    throw new Error(`${expected - created} relations were not created, yet all their endpoints exist`);
+  }
   for (const [type, rows] of updates)
     await sendBatches(run, cypher('relation-update', { TYPE: type }), rows, (batch) => ({ rows: batch }));
 }
