@@ -12,10 +12,14 @@ export interface PanStats {
   moved: boolean;
 }
 
-/** Drags the map from near its top-left corner (inside the stage padding, so no node is grabbed) for ~2 s. */
-export async function measurePan(page: Page, durationMs = 2000): Promise<PanStats> {
+/**
+ * Drags the map from near its top-left corner (inside the stage padding, so no node is grabbed) for ~2 s. `live`:
+ * sigma redraws every frame instead of the app moving the drawn picture (see web/src/map/pan-picture.ts).
+ */
+export async function measurePan(page: Page, durationMs = 2000, live = false): Promise<PanStats> {
   const box = await page.locator('[data-testid=map]').boundingBox();
   if (!box) throw new Error('no map on the page');
+  await page.evaluate(`window.__atlas.livePan(${live})`);
   const before = await page.evaluate(() => JSON.stringify((window as unknown as AtlasHook).__atlas?.camera()));
   // A string, not a function: tsx would wrap the inner named function in a helper the page does not have.
   await page.evaluate(`
@@ -37,6 +41,7 @@ export async function measurePan(page: Page, durationMs = 2000): Promise<PanStat
   }
   await page.mouse.move(x0 + 200, y0 + 150);
   await page.mouse.up();
+  await page.evaluate('window.__atlas.livePan(false)');
   const frames = await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __panOn: boolean };
     w.__panOn = false;
@@ -53,6 +58,25 @@ export async function measurePan(page: Page, durationMs = 2000): Promise<PanStat
     maxFrameMs: sorted.length ? sorted[sorted.length - 1] : 0,
     moved: before !== after,
   };
+}
+
+/**
+ * Waits (up to `timeoutMs`) until three animation frames in a row come within 50 ms: the GPU has finished the
+ * frames of start-up (a 50k map draws each in seconds under software WebGL), so the pan measures panning.
+ */
+export async function waitForQuietFrames(page: Page, timeoutMs = 60_000): Promise<number> {
+  return (await page.evaluate(`new Promise((resolve) => {
+    const start = performance.now();
+    let last = start;
+    let quiet = 0;
+    const loop = (t) => {
+      quiet = t - last < 50 ? quiet + 1 : 0;
+      last = t;
+      if (quiet >= 3 || t - start > ${timeoutMs}) resolve(Math.round(t - start));
+      else requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  })`)) as number;
 }
 
 interface AtlasHook {

@@ -256,6 +256,7 @@ export function startApp(mount: HTMLElement): void {
     await persistLayout(ctx).catch(() => undefined);
     renderer?.syncPositions(); // someone else's layout may have been taken
   };
+  let firstFrameShown: (() => void) | null = null;
   const mountRenderer = () => {
     renderer?.kill();
     shell.mapContainer.replaceChildren();
@@ -281,6 +282,7 @@ export function startApp(mount: HTMLElement): void {
         onFirstRender: () => {
           document.body.dataset.firstRenderMs = String(Math.round(performance.now() - started));
           document.body.dataset.firstRenderAt = String(Math.round(performance.now()));
+          firstFrameShown?.();
         },
       },
       () => (legend.el.offsetParent ? legend.el.offsetWidth + 12 : 0),
@@ -300,6 +302,11 @@ export function startApp(mount: HTMLElement): void {
         return { x: r.left + p.x, y: r.top + p.y };
       },
       camera: () => sigma.getCamera().getState(),
+      sigma, // for web/scripts/bench-browser-profile.ts (cost of each sigma program per frame)
+      // For the bench: redraw every frame while panning instead of moving the drawn picture.
+      livePan: (on: boolean) => {
+        if (renderer) renderer.livePan = on;
+      },
     };
     const cam = ctx.store.get().camera;
     if (cam) renderer.setCamera(cam);
@@ -335,6 +342,13 @@ export function startApp(mount: HTMLElement): void {
       mountRenderer();
       mark('Mounted');
       applyMode();
+      // The panels after the map's first frame is on screen (or 3 s, should sigma not draw, e.g. in table mode).
+      await new Promise<void>((resolve) => {
+        firstFrameShown = resolve;
+        setTimeout(resolve, 3000);
+      });
+      firstFrameShown = null;
+      if (gen !== generation) return;
       renderAll();
       mark('Panels');
       status.show(res.graph.order === 0 ? { kind: 'empty' } : { kind: 'none' });

@@ -8,6 +8,7 @@ import { MISSING_TIE } from './palette.js';
 
 export class MissingTiesOverlay {
   private readonly canvas: HTMLCanvasElement;
+  private drawn = false;
 
   constructor(
     private readonly ctx: AppContext,
@@ -23,6 +24,10 @@ export class MissingTiesOverlay {
   }
 
   draw(): void {
+    const ties = this.ctx.finding?.missingTies ?? [];
+    // Nothing to draw and nothing to clear: skip (this runs after every frame sigma draws).
+    if (ties.length === 0 && !this.drawn) return;
+    this.drawn = ties.length > 0;
     const { width, height } = this.sigma.getDimensions();
     const ratio = window.devicePixelRatio || 1;
     if (this.canvas.width !== Math.round(width * ratio) || this.canvas.height !== Math.round(height * ratio)) {
@@ -35,7 +40,6 @@ export class MissingTiesOverlay {
     if (!c) return;
     c.setTransform(ratio, 0, 0, ratio, 0, 0);
     c.clearRect(0, 0, width, height);
-    const ties = this.ctx.finding?.missingTies ?? [];
     const g = this.ctx.graph;
     if (!g || ties.length === 0) return;
     c.strokeStyle = MISSING_TIE;

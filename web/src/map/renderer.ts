@@ -8,6 +8,7 @@ import { LARGE_MAP_TIES, type AppContext } from '../app/context.js';
 import type { AtlasGraph } from '../graph/load.js';
 import type { CameraView } from '../state/types.js';
 import { DisplayGraph } from './display-graph.js';
+import { PAN_PICTURE_ITEMS, PanPicture } from './pan-picture.js';
 import { makeEdgeReducer, makeNodeReducer } from './reducers.js';
 
 export interface RendererEvents {
@@ -34,6 +35,9 @@ function reducersIgnoreGraphState(s: Sigma): void {
 
 export class MapRenderer {
   readonly sigma: Sigma;
+  readonly panPicture: PanPicture;
+  /** Off: redraw every frame while panning (the bench compares both). */
+  livePan = false;
   private firstRender = false;
   /** On maps with many ties, sigma gets a copy holding only the drawable ties (see display-graph.ts). */
   private display: DisplayGraph | null;
@@ -101,6 +105,14 @@ export class MapRenderer {
     });
     const s = this.sigma;
     reducersIgnoreGraphState(s);
+    this.panPicture = new PanPicture(
+      s,
+      () => [...container.querySelectorAll('canvas')],
+      () => {
+        const g = s.getGraph();
+        return !this.livePan && g.order + g.size > PAN_PICTURE_ITEMS;
+      },
+    );
     s.on('clickNode', ({ node }) => events.onClickNode(node));
     s.on('clickStage', () => events.onClickStage());
     s.on('enterNode', ({ node }) => events.onHover(node));
@@ -112,7 +124,8 @@ export class MapRenderer {
     s.on('afterRender', () => {
       if (!this.firstRender) {
         this.firstRender = true;
-        events.onFirstRender();
+        // The next animation frame comes after the drawn one was handed to the screen (the GPU work included).
+        requestAnimationFrame(() => events.onFirstRender());
       }
     });
     let camTimer: ReturnType<typeof setTimeout> | undefined;
