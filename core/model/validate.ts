@@ -36,9 +36,10 @@ export function validateNode(input: unknown): Problem[] {
       ),
     );
   }
-  const props = node.props ?? {};
-  out.push(...schemaProblems(kind.props, props, '/props'));
-  out.push(...domainChecks(props));
+  const props = node.props ?? NO_PROPS;
+  const propProblems = schemaProblems(kind.props, props, '/props');
+  if (propProblems.length > 0) out.push(...propProblems);
+  if (typeof props.orgnr === 'string' || typeof props.kommunkod === 'string') out.push(...domainChecks(props));
   return out;
 }
 
@@ -109,8 +110,10 @@ export function validateRelation(input: unknown, kindOf: (id: string) => string 
   if (rel.id !== undefined && !isValidRelationId(rel.id)) {
     out.push(problem('/id', 'invalid_id', 'Ogiltigt relations-id', 'Invalid relation id'));
   }
-  out.push(...endpointProblems('from', rel.from, kind.from, kindOf, kind.label));
-  out.push(...endpointProblems('to', rel.to, kind.to, kindOf, kind.label));
+  const fromProblem = endpointProblem('from', rel.from, kind.from, kindOf, kind.label);
+  if (fromProblem) out.push(fromProblem);
+  const toProblem = endpointProblem('to', rel.to, kind.to, kindOf, kind.label);
+  if (toProblem) out.push(toProblem);
   if (rel.from === rel.to)
     out.push(
       problem('/to', 'self_loop', 'En relation kan inte gå till sig själv', 'A relation cannot point to itself'),
@@ -118,8 +121,9 @@ export function validateRelation(input: unknown, kindOf: (id: string) => string 
   if (rel.validFrom && rel.validTo && rel.validFrom > rel.validTo) {
     out.push(problem('/validTo', 'valid_range', 'validTo ligger före validFrom', 'validTo is before validFrom'));
   }
-  out.push(...schemaProblems(kind.props, rel.props ?? {}, '/props'));
-  const props = rel.props ?? {};
+  const props = rel.props ?? NO_PROPS;
+  const propProblems = schemaProblems(kind.props, props, '/props');
+  if (propProblems.length > 0) out.push(...propProblems);
   if (
     typeof props.seats === 'number' &&
     typeof props.seatsWomen === 'number' &&
@@ -138,28 +142,29 @@ export function validateRelation(input: unknown, kindOf: (id: string) => string 
   return out;
 }
 
-function endpointProblems(
+// Valid records are the hot path of a large import: no arrays or objects are built for them.
+const NO_PROPS: Readonly<Record<string, never>> = Object.freeze({});
+
+function endpointProblem(
   end: 'from' | 'to',
   id: string,
   allowed: readonly string[],
   kindOf: (id: string) => string | undefined,
   label: { sv: string; en: string },
-): Problem[] {
-  if (!isValidId(id)) return [problem(`/${end}`, 'invalid_id', 'Ogiltigt id', 'Invalid id')];
+): Problem | undefined {
+  if (!isValidId(id)) return problem(`/${end}`, 'invalid_id', 'Ogiltigt id', 'Invalid id');
   const k = kindOf(id);
   if (k === undefined)
-    return [problem(`/${end}`, 'unknown_node', `Noden "${id}" finns inte`, `Node "${id}" does not exist`)];
+    return problem(`/${end}`, 'unknown_node', `Noden "${id}" finns inte`, `Node "${id}" does not exist`);
   if (!allowed.includes(k)) {
-    return [
-      problem(
-        `/${end}`,
-        'endpoint_kind',
-        `"${label.sv}" tillåter inte ${k} som ${end === 'from' ? 'källa' : 'mål'} (tillåtet: ${allowed.join(', ')})`,
-        `"${label.en}" does not allow ${k} as ${end === 'from' ? 'source' : 'target'} (allowed: ${allowed.join(', ')})`,
-      ),
-    ];
+    return problem(
+      `/${end}`,
+      'endpoint_kind',
+      `"${label.sv}" tillåter inte ${k} som ${end === 'from' ? 'källa' : 'mål'} (tillåtet: ${allowed.join(', ')})`,
+      `"${label.en}" does not allow ${k} as ${end === 'from' ? 'source' : 'target'} (allowed: ${allowed.join(', ')})`,
+    );
   }
-  return [];
+  return undefined;
 }
 
 /**
@@ -172,7 +177,7 @@ export function validateBatch(batch: Batch, existingKind: (id: string) => string
   const seenNodes = new Set<string>();
   batch.nodes.forEach((n, i) => {
     const ps = validateNode(n);
-    out.push(...prefixProblems(`/nodes/${i}`, ps));
+    if (ps.length > 0) out.push(...prefixProblems(`/nodes/${i}`, ps));
     if (typeof n?.id === 'string') {
       if (seenNodes.has(n.id))
         out.push(
@@ -190,7 +195,8 @@ export function validateBatch(batch: Batch, existingKind: (id: string) => string
   const kindOf = (id: string) => batchKinds.get(id) ?? existingKind(id);
   const seenRels = new Set<string>();
   batch.relations.forEach((r, i) => {
-    out.push(...prefixProblems(`/relations/${i}`, validateRelation(r, kindOf)));
+    const ps = validateRelation(r, kindOf);
+    if (ps.length > 0) out.push(...prefixProblems(`/relations/${i}`, ps));
     const id = typeof r?.id === 'string' ? r.id : undefined;
     if (id) {
       if (seenRels.has(id))

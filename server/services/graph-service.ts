@@ -67,10 +67,12 @@ export class GraphService {
 
   /** Validates a batch without writing: the preview of an import. */
   async checkedBatch(batch: Batch): Promise<Batch & { relations: Rel[] }> {
-    const referenced = batch.relations
-      .flatMap((r) => [r?.from, r?.to])
-      .filter((x): x is string => typeof x === 'string');
-    const existing = await this.store.nodeKinds(referenced);
+    const referenced = new Set<string>();
+    for (const r of batch.relations) {
+      if (typeof r?.from === 'string') referenced.add(r.from);
+      if (typeof r?.to === 'string') referenced.add(r.to);
+    }
+    const existing = await this.store.nodeKinds([...referenced]);
     const problems = validateBatch(batch, (id) => existing.get(id));
     if (problems.length > 0) {
       const bad = new Set(problems.map((p) => p.path.split('/').slice(0, 3).join('/')));
@@ -88,4 +90,6 @@ export class GraphService {
   }
 }
 
-const withId = (r: RelationInput): Rel => ({ ...r, id: r.id ?? relationId(r.type, r.from, r.to) });
+// A relation that has its id is passed on as it is (no copy per record of a large import); the store does not mutate it.
+const withId = (r: RelationInput): Rel =>
+  typeof r.id === 'string' ? (r as Rel) : { ...r, id: relationId(r.type, r.from, r.to) };

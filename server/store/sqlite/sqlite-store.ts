@@ -32,8 +32,17 @@ import { validOn } from '../as-of.js';
 import { migrate } from './migrations.js';
 import { revision, snapshotJson } from './snapshot-json.js';
 import { nodeFromRow, relationFromRow, type NodeRow, type RelationRow } from './rows.js';
+import { HISTORY_SELECT, resolveHistory, type HistoryRow } from './history-rows.js';
 
 type Rel = RelationInput & { id: string };
+
+const INSERT_NODE =
+  'INSERT INTO nodes (kind, name, name_en, props, search, version, created_at, created_by, updated_at, updated_by, id) VALUES (?,?,?,?,?,?,?,?,?,?,?)';
+const INSERT_RELATION =
+  'INSERT INTO relations (type, from_id, to_id, weight, props, sources, evidence, valid_from, valid_to, note, version, created_at, created_by, updated_at, updated_by, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)';
+// Only a repeated id is skipped; any other constraint still fails the statement.
+const TRY_INSERT_NODE = `${INSERT_NODE} ON CONFLICT(id) DO NOTHING`;
+const TRY_INSERT_RELATION = `${INSERT_RELATION} ON CONFLICT(id) DO NOTHING`;
 
 interface ViewRow {
   name: string;
@@ -120,7 +129,7 @@ export class SqliteStore implements GraphStore {
       if (this.nodeById(input.id)) throw alreadyExists('Node', input.id);
       const rec = buildNode(input, ctx);
       this.writeNode(rec, true);
-      this.record('node', rec.id, 'create', ctx, null, rec);
+      this.record('node', rec.id, 'create', ctx, null, rec.version);
       return rec;
     })();
   }
@@ -138,7 +147,7 @@ export class SqliteStore implements GraphStore {
         throw versionMismatch(id, expectedVersion, prev.version);
       const rec = buildNode({ ...input, id }, ctx, prev);
       this.writeNode(rec, false);
-      this.record('node', id, 'update', ctx, prev, rec);
+      this.record('node', id, 'update', ctx, prev, rec.version);
       return rec;
     })();
   }
@@ -155,10 +164,10 @@ export class SqliteStore implements GraphStore {
       for (const row of rels) {
         const rel = relationFromRow(row);
         this.db.prepare('DELETE FROM relations WHERE id = ?').run(rel.id);
-        this.record('relation', rel.id, 'delete', ctx, rel, null);
+        this.record('relation', rel.id, 'delete', ctx, rel, rel.version);
       }
       this.db.prepare('DELETE FROM nodes WHERE id = ?').run(id);
-      this.record('node', id, 'delete', ctx, prev, null);
+      this.record('node', id, 'delete', ctx, prev, prev.version);
     })();
   }
 
@@ -199,7 +208,7 @@ export class SqliteStore implements GraphStore {
       this.requireEndpoints(input);
       const rec = buildRelation(input, ctx);
       this.writeRelation(rec, true);
-      this.record('relation', rec.id, 'create', ctx, null, rec);
+      this.record('relation', rec.id, 'create', ctx, null, rec.version);
       return rec;
     })();
   }
@@ -218,7 +227,7 @@ export class SqliteStore implements GraphStore {
       this.requireEndpoints(input);
       const rec = buildRelation({ ...input, id }, ctx, prev);
       this.writeRelation(rec, false);
-      this.record('relation', id, 'update', ctx, prev, rec);
+      this.record('relation', id, 'update', ctx, prev, rec.version);
       return rec;
     })();
   }
@@ -230,38 +239,44 @@ export class SqliteStore implements GraphStore {
       if (expectedVersion !== undefined && prev.version !== expectedVersion)
         throw versionMismatch(id, expectedVersion, prev.version);
       this.db.prepare('DELETE FROM relations WHERE id = ?').run(id);
-      this.record('relation', id, 'delete', ctx, prev, null);
+      this.record('relation', id, 'delete', ctx, prev, prev.version);
     })();
   }
 
   async importBatch(batch: Batch & { relations: Rel[] }, ctx: WriteContext): Promise<ImportResult> {
     const result: ImportResult = { nodesCreated: 0, nodesUpdated: 0, relationsCreated: 0, relationsUpdated: 0 };
     const c = { ...ctx, at: stamp(ctx) };
-    this.db.transaction(() => {
-      // One lookup per chunk instead of one per record; a repeated id in the batch updates its earlier row.
-      const nodes = this.nodesIn(batch.nodes.map((n) => n.id));
-      for (const n of batch.nodes) {
-        const prev = nodes.get(n.id);
-        const rec = buildNode(n, c, prev);
-        this.writeNode(rec, !prev);
-        this.record('node', rec.id, prev ? 'update' : 'create', c, prev ?? null, rec);
-        nodes.set(rec.id, rec);
-        if (prev) result.nodesUpdated++;
-        else result.nodesCreated++;
-      }
-      const relations: Rel[] = batch.relations;
-      this.requireAllEndpoints(relations);
-      const rels = this.relationsIn(relations.map((r) => r.id));
-      for (const r of relations) {
-        const prev = rels.get(r.id);
-        const rec = buildRelation(r, c, prev);
-        this.writeRelation(rec, !prev);
-        this.record('relation', rec.id, prev ? 'update' : 'create', c, prev ?? null, rec);
-        rels.set(rec.id, rec);
-        if (prev) result.relationsUpdated++;
-        else result.relationsCreated++;
-      }
-    })();
+    this.withoutForeignKeyChecks(() =>
+      this.db.transaction(() => {
+        // Insert first: the primary key finds an existing id (or a repeat in the batch) with no lookup of its own;
+        // only then is the stored record read and updated.
+        for (const n of batch.nodes) {
+          if (this.writeNode(buildNode(n, c), 'tryInsert')) {
+            this.record('node', n.id, 'create', c, null, 1);
+            result.nodesCreated++;
+            continue;
+          }
+          const prev = this.nodeById(n.id) as NodeRecord;
+          const rec = buildNode(n, c, prev);
+          this.writeNode(rec, false);
+          this.record('node', rec.id, 'update', c, prev, rec.version);
+          result.nodesUpdated++;
+        }
+        this.requireAllEndpoints(batch.relations);
+        for (const r of batch.relations) {
+          if (this.writeRelation(buildRelation(r, c), 'tryInsert')) {
+            this.record('relation', r.id, 'create', c, null, 1);
+            result.relationsCreated++;
+            continue;
+          }
+          const prev = this.relationById(r.id) as RelationRecord;
+          const rec = buildRelation(r, c, prev);
+          this.writeRelation(rec, false);
+          this.record('relation', rec.id, 'update', c, prev, rec.version);
+          result.relationsUpdated++;
+        }
+      })(),
+    );
     return result;
   }
 
@@ -315,46 +330,29 @@ export class SqliteStore implements GraphStore {
     const where: string[] = [];
     const params: unknown[] = [];
     if (query.recordId) {
-      where.push('record_id = ?');
+      where.push('h.record_id = ?');
       params.push(query.recordId);
     }
     if (query.actor) {
-      where.push('actor = ?');
+      where.push('h.actor = ?');
       params.push(query.actor);
     }
     if (query.since) {
-      where.push('at >= ?');
+      where.push('h.at >= ?');
       params.push(query.since);
     }
     if (query.until) {
-      where.push('at <= ?');
+      where.push('h.at <= ?');
       params.push(query.until);
     }
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const rows = this.db
-      .prepare(`SELECT * FROM history ${clause} ORDER BY seq LIMIT ?`)
-      .all(...params, query.limit) as {
-      seq: number;
-      record_id: string;
-      record_type: 'node' | 'relation';
-      version: number;
-      op: HistoryEntry['op'];
-      actor: string;
-      at: string;
-      before: string | null;
-      after: string | null;
-    }[];
-    return rows.map((r) => ({
-      seq: r.seq,
-      recordId: r.record_id,
-      recordType: r.record_type,
-      version: r.version,
-      op: r.op,
-      actor: r.actor,
-      at: r.at,
-      before: r.before ? JSON.parse(r.before) : null,
-      after: r.after ? JSON.parse(r.after) : null,
-    }));
+    // One read transaction: the live rows that complete deferred `after`s match the history rows.
+    return this.db.transaction(() => {
+      const rows = this.db
+        .prepare(`${HISTORY_SELECT} ${clause} ORDER BY h.seq LIMIT ?`)
+        .all(...params, query.limit) as HistoryRow[];
+      return resolveHistory(rows, (type, id) => (type === 'node' ? this.nodeById(id) : this.relationById(id)));
+    })();
   }
 
   async listViews(): Promise<SavedView[]> {
@@ -441,6 +439,19 @@ export class SqliteStore implements GraphStore {
     if (this.db.open) this.db.close();
   }
 
+  /**
+   * Runs a bulk write with SQLite's per-row foreign-key checks off: the import checks every endpoint itself, in its
+   * transaction (requireAllEndpoints), and the per-row check repeated that at two index lookups per relation.
+   */
+  private withoutForeignKeyChecks<T>(work: () => T): T {
+    this.db.pragma('foreign_keys = OFF');
+    try {
+      return work();
+    } finally {
+      this.db.pragma('foreign_keys = ON');
+    }
+  }
+
   private stmt(sql: string): Database.Statement {
     let st = this.statements.get(sql);
     if (!st) {
@@ -458,21 +469,6 @@ export class SqliteStore implements GraphStore {
   private relationById(id: string): RelationRecord | undefined {
     const row = this.stmt('SELECT * FROM relations WHERE id = ?').get(id) as RelationRow | undefined;
     return row ? relationFromRow(row) : undefined;
-  }
-
-  /** The stored nodes among `ids`, in one query (ids go in as one JSON array). */
-  private nodesIn(ids: string[]): Map<string, NodeRecord> {
-    const rows = this.stmt('SELECT * FROM nodes WHERE id IN (SELECT value FROM json_each(?))').all(
-      JSON.stringify(ids),
-    ) as NodeRow[];
-    return new Map(rows.map((r) => [r.id, nodeFromRow(r)]));
-  }
-
-  private relationsIn(ids: string[]): Map<string, RelationRecord> {
-    const rows = this.stmt('SELECT * FROM relations WHERE id IN (SELECT value FROM json_each(?))').all(
-      JSON.stringify(ids),
-    ) as RelationRow[];
-    return new Map(rows.map((r) => [r.id, relationFromRow(r)]));
   }
 
   private requireEndpoints(r: Rel): void {
@@ -508,7 +504,8 @@ export class SqliteStore implements GraphStore {
     }
   }
 
-  private writeNode(n: NodeRecord, insert: boolean): void {
+  /** Writes a node row; `tryInsert` inserts unless the id exists and says whether it did (no lookup first). */
+  private writeNode(n: NodeRecord, insert: boolean | 'tryInsert'): boolean {
     const search = fold(`${n.name} ${n.nameEn ?? ''} ${n.id}`);
     const values = [
       n.kind,
@@ -522,18 +519,16 @@ export class SqliteStore implements GraphStore {
       n.updatedAt,
       n.updatedBy,
     ];
-    if (insert) {
-      this.stmt(
-        'INSERT INTO nodes (kind, name, name_en, props, search, version, created_at, created_by, updated_at, updated_by, id) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
-      ).run(...values, n.id);
-    } else {
-      this.stmt(
-        'UPDATE nodes SET kind=?, name=?, name_en=?, props=?, search=?, version=?, created_at=?, created_by=?, updated_at=?, updated_by=? WHERE id=?',
-      ).run(...values, n.id);
-    }
+    const sql =
+      insert === 'tryInsert'
+        ? TRY_INSERT_NODE
+        : insert
+          ? INSERT_NODE
+          : 'UPDATE nodes SET kind=?, name=?, name_en=?, props=?, search=?, version=?, created_at=?, created_by=?, updated_at=?, updated_by=? WHERE id=?';
+    return this.stmt(sql).run(...values, n.id).changes === 1;
   }
 
-  private writeRelation(r: RelationRecord, insert: boolean): void {
+  private writeRelation(r: RelationRecord, insert: boolean | 'tryInsert'): boolean {
     const values = [
       r.type,
       r.from,
@@ -551,37 +546,26 @@ export class SqliteStore implements GraphStore {
       r.updatedAt,
       r.updatedBy,
     ];
-    if (insert) {
-      this.stmt(
-        'INSERT INTO relations (type, from_id, to_id, weight, props, sources, evidence, valid_from, valid_to, note, version, created_at, created_by, updated_at, updated_by, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
-      ).run(...values, r.id);
-    } else {
-      this.stmt(
-        'UPDATE relations SET type=?, from_id=?, to_id=?, weight=?, props=?, sources=?, evidence=?, valid_from=?, valid_to=?, note=?, version=?, created_at=?, created_by=?, updated_at=?, updated_by=? WHERE id=?',
-      ).run(...values, r.id);
-    }
+    const sql =
+      insert === 'tryInsert'
+        ? TRY_INSERT_RELATION
+        : insert
+          ? INSERT_RELATION
+          : 'UPDATE relations SET type=?, from_id=?, to_id=?, weight=?, props=?, sources=?, evidence=?, valid_from=?, valid_to=?, note=?, version=?, created_at=?, created_by=?, updated_at=?, updated_by=? WHERE id=?';
+    return this.stmt(sql).run(...values, r.id).changes === 1;
   }
 
+  /** A history row; `after` is deferred (see history-rows.ts), so a create writes no record JSON twice. */
   private record(
     type: 'node' | 'relation',
     id: string,
     op: HistoryEntry['op'],
     ctx: WriteContext,
     before: NodeRecord | RelationRecord | null,
-    after: NodeRecord | RelationRecord | null,
+    version: number,
   ): void {
-    const version = after?.version ?? before?.version ?? 0;
     this.stmt(
-      'INSERT INTO history (record_id, record_type, version, op, actor, at, before, after) VALUES (?,?,?,?,?,?,?,?)',
-    ).run(
-      id,
-      type,
-      version,
-      op,
-      ctx.actor,
-      stamp(ctx),
-      before ? JSON.stringify(before) : null,
-      after ? JSON.stringify(after) : null,
-    );
+      'INSERT INTO history (record_id, record_type, version, op, actor, at, before) VALUES (?,?,?,?,?,?,?)',
+    ).run(id, type, version, op, ctx.actor, stamp(ctx), before ? JSON.stringify(before) : null);
   }
 }
