@@ -78,7 +78,10 @@ async function tracePan(page: Page, work?: () => Promise<void>): Promise<void> {
     const k = `${threads.get(`${e.pid}:${e.tid}`) ?? e.tid} | ${e.name}`;
     acc.set(k, (acc.get(k) ?? 0) + e.dur / 1000);
   }
-  for (const [k, v] of [...acc.entries()].sort((a, b) => b[1] - a[1]).slice(0, 45))
+  const sorted = [...acc.entries()].sort((a, b) => b[1] - a[1]);
+  for (const [k, v] of sorted.slice(0, 45)) console.log(`${v.toFixed(0).padStart(7)} ms  ${k}`);
+  // The GPU process's own events (shader compiles, draws, readbacks) further down the list.
+  for (const [k, v] of sorted.slice(45).filter(([k, v]) => k.startsWith('CrGpuMain') && v >= 10))
     console.log(`${v.toFixed(0).padStart(7)} ms  ${k}`);
 }
 
@@ -203,6 +206,10 @@ async function main(): Promise<void> {
         Panels: d.tPanels,
         Ready: d.tReady,
         firstRenderAt: d.firstRenderAt,
+        marks: performance
+          .getEntriesByType('mark')
+          .map((m) => `${m.name} ${Math.round(m.startTime)}`)
+          .join(', '),
         res,
       };
     });

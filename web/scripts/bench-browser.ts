@@ -261,7 +261,7 @@ function section(maps: MapRow[], panels: PanelRow[], chromiumVersion: string, lo
     '',
     mapTable(maps),
     '',
-    "Why goals are missed (profiles from `web/scripts/bench-browser-profile.ts`, see docs/decisions.md): the first frame waits for the GPU process to compile sigma's shaders and draw them in software (SwiftShader; a trace of the 202-node boot shows the main thread 2.3 s waiting for it), and a 10k map adds the 15 MB `/api/graph` download and parse and sigma's processing of every node; the load average of this shared machine slows all of it. Redrawing costs per drawn node, tie and glyph, hence the picture moving while dragging; at 50k a pan still catches a full redraw of several seconds (not yet explained).",
+    "Why goals are missed (profiles from `web/scripts/bench-browser-profile.ts`, see docs/decisions.md): the first frame waits for the GPU process to compile sigma's shaders and draw them in software (SwiftShader; a trace of the 202-node boot shows the main thread 2.3 s waiting for it), and a 10k map adds the 15 MB `/api/graph` download and parse, the graph build and sigma's processing of every node in its constructor (since 2026-11-27 the map is drawn once on load, not twice: 0.7–1 s less at 10k); the load average of this shared machine slows all of it. Redrawing costs per drawn node, tie and glyph, hence the picture moving while dragging; at 50k a pan still catches a full redraw of several seconds (not yet explained).",
     '',
     "Metric panel = the full key-actor panel of `core/analysis` (`runPanel`) in the analysis Web Worker, from the click to the result; the longest main-thread task is from PerformanceObserver('longtask') between the click and 1.5 s after the result.",
     '',

@@ -286,6 +286,7 @@ export function startApp(mount: HTMLElement): void {
         },
       },
       () => (legend.el.offsetParent ? legend.el.offsetWidth + 12 : 0),
+      ctx.store.get().camera,
     );
     new MissingTiesOverlay(ctx, renderer.sigma, shell.mapContainer);
     // A read-only hook for end-to-end tests: where a node is drawn on screen (page coordinates).
@@ -308,9 +309,6 @@ export function startApp(mount: HTMLElement): void {
         if (renderer) renderer.livePan = on;
       },
     };
-    const cam = ctx.store.get().camera;
-    if (cam) renderer.setCamera(cam);
-    else renderer.resetCamera(false);
   };
 
   // ---- Loading ----

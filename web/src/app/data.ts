@@ -39,7 +39,9 @@ export async function loadData(
   previous: AtlasGraph | null,
 ): Promise<LoadResult> {
   const [data, layout, view] = await Promise.all([api.graph(), loadLayout(), getView(viewName)]);
+  performance.mark('fetched'); // boot phases for web/scripts/bench-browser-profile.ts
   const { graph } = buildGraph(data);
+  performance.mark('built');
   ctx.layoutVersion = layout?.version ?? null;
   const pinned = new Set<string>(view?.state?.pinned ?? layout?.pinned ?? []);
   // Positions: the view's own, else what is on screen now (after an edit), else the shared layout.
@@ -53,6 +55,7 @@ export async function loadData(
   ctx.pinned = new Set([...pinned].filter((n) => graph.hasNode(n)));
   ctx.graph = graph;
   ctx.index = buildIndex(graph);
+  performance.mark('indexed');
   const needsLayout = graph.order > 0 && (!hadPositions || missing > graph.order * 0.5);
   return { graph, view, needsLayout, placedNew: needsLayout ? 0 : missing };
 }

@@ -33,12 +33,31 @@ function reducersIgnoreGraphState(s: Sigma): void {
   if (r.edgeStyleAnalysis?.dependency === 'graph-state') r.edgeStyleAnalysis.dependency = 'item-state';
 }
 
+/** Consumed by the first refresh of the next AtlasSigma (inside its constructor; see AtlasSigma). */
+let firstRefresh: { camera: CameraView; onAfterRender: () => void } | null = null;
+
+/**
+ * Sigma's constructor processes and draws the graph synchronously, before a camera can be set or a listener
+ * attached; setting the camera afterwards drew everything a second time (~1 s on a 10k map in software WebGL).
+ * This subclass sets the camera and the first-frame listener just before that first draw.
+ */
+class AtlasSigma extends Sigma {
+  override refresh(opts?: Parameters<Sigma['refresh']>[0]): this {
+    const first = firstRefresh;
+    firstRefresh = null;
+    if (first) {
+      this.getCamera().setState(first.camera);
+      this.once('afterRender', first.onAfterRender);
+    }
+    return super.refresh(opts);
+  }
+}
+
 export class MapRenderer {
   readonly sigma: Sigma;
   readonly panPicture: PanPicture;
   /** Off: redraw every frame while panning (the bench compares both). */
   livePan = false;
-  private firstRender = false;
   /** On maps with many ties, sigma gets a copy holding only the drawable ties (see display-graph.ts). */
   private display: DisplayGraph | null;
 
@@ -48,10 +67,19 @@ export class MapRenderer {
     events: RendererEvents,
     /** Pixels on the right of the map covered by the legend. */
     private readonly reservedRight: () => number = () => 0,
+    /** The first frame's camera; null: the whole map (defaultCamera). */
+    camera: CameraView | null = null,
   ) {
     if (!ctx.graph) throw new Error('no graph');
     this.display = ctx.graph.size > LARGE_MAP_TIES ? new DisplayGraph(ctx, ctx.graph) : null;
-    this.sigma = new Sigma(this.display?.graph ?? ctx.graph, container, {
+    performance.mark('displayGraph');
+    firstRefresh = {
+      camera: camera ?? this.defaultCamera(container.offsetWidth),
+      // Drawn outside an animation frame: the next frame's callbacks run before its commit hands the canvas to
+      // the screen (waiting for the GPU); the one after that follows it, so the GPU work is counted.
+      onAfterRender: () => requestAnimationFrame(() => requestAnimationFrame(() => events.onFirstRender())),
+    };
+    this.sigma = new AtlasSigma(this.display?.graph ?? ctx.graph, container, {
       primitives: {
         nodes: {
           shapes: [
@@ -121,18 +149,14 @@ export class MapRenderer {
       this.display?.copyBack(node);
       events.onDragEnd(node);
     });
-    s.on('afterRender', () => {
-      if (!this.firstRender) {
-        this.firstRender = true;
-        // The next animation frame comes after the drawn one was handed to the screen (the GPU work included).
-        requestAnimationFrame(() => events.onFirstRender());
-      }
-    });
+    firstRefresh = null; // in case sigma's constructor did not refresh
     let camTimer: ReturnType<typeof setTimeout> | undefined;
-    s.getCamera().on('updated', (st) => {
+    const cameraMoved = () => {
       clearTimeout(camTimer);
-      camTimer = setTimeout(() => events.onCamera({ x: st.x, y: st.y, ratio: st.ratio, angle: st.angle }), 250);
-    });
+      camTimer = setTimeout(() => events.onCamera(this.getCamera()), 250);
+    };
+    s.getCamera().on('updated', cameraMoved);
+    cameraMoved(); // the first camera, as when it was set after construction
   }
 
   /** Redraw after a display-only change (highlight, encodings, filters). */
@@ -197,8 +221,8 @@ export class MapRenderer {
   }
 
   /** The whole map, centred in the part of the view the legend does not cover. */
-  defaultCamera(): CameraView {
-    const width = this.sigma.getContainer().offsetWidth || 1;
+  defaultCamera(containerWidth = this.sigma.getContainer().offsetWidth): CameraView {
+    const width = containerWidth || 1;
     const f = Math.min(0.45, Math.max(0, this.reservedRight() / width));
     const ratio = Math.min(1.6, 1 / (1 - f));
     return { x: 0.5 + (f / 2) * ratio, y: 0.5, ratio, angle: 0 };
