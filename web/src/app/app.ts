@@ -292,6 +292,7 @@ export function startApp(mount: HTMLElement): void {
     // A read-only hook for end-to-end tests: where a node is drawn on screen (page coordinates).
     const sigma = renderer.sigma;
     (window as unknown as { __atlas?: unknown }).__atlas = {
+      reload: () => reload(),
       nodeOnScreen: (node: string) => {
         const g = ctx.graph;
         if (!g?.hasNode(node)) return null;
@@ -382,8 +383,8 @@ export function startApp(mount: HTMLElement): void {
       recomputeVisibility(ctx);
       recomputeHighlight(ctx);
       recomputeSchemes(ctx);
-      if (renderer) renderer.setGraph(res.graph);
-      else mountRenderer();
+      // A new sigma, not sigma.setGraph: in sigma 4.0.4 its node dragging keeps the graph it was created with.
+      mountRenderer();
       ctx.bus.emit('render', undefined);
       renderAll();
       status.show(res.graph.order === 0 ? { kind: 'empty' } : { kind: 'none' });

@@ -5,7 +5,6 @@
 import Sigma from 'sigma';
 import { layerDashed, layerFill, layerPlain, sdfCircle, sdfDiamond, sdfSquare, sdfTriangle } from 'sigma/rendering';
 import { LARGE_MAP_TIES, type AppContext } from '../app/context.js';
-import type { AtlasGraph } from '../graph/load.js';
 import type { CameraView } from '../state/types.js';
 import { DisplayGraph } from './display-graph.js';
 import { PAN_PICTURE_ITEMS, PanPicture } from './pan-picture.js';
@@ -59,10 +58,10 @@ export class MapRenderer {
   /** Off: redraw every frame while panning (the bench compares both). */
   livePan = false;
   /** On maps with many ties, sigma gets a copy holding only the drawable ties (see display-graph.ts). */
-  private display: DisplayGraph | null;
+  private readonly display: DisplayGraph | null;
 
   constructor(
-    private readonly ctx: AppContext,
+    ctx: AppContext,
     container: HTMLElement,
     events: RendererEvents,
     /** Pixels on the right of the map covered by the legend. */
@@ -168,12 +167,6 @@ export class MapRenderer {
   /** After the app's graph got new positions (layout): redraw with them. */
   syncPositions(): void {
     if (this.display) this.display.syncPositions();
-  }
-
-  /** A reloaded graph (after an edit). */
-  setGraph(graph: AtlasGraph): void {
-    this.display = graph.size > LARGE_MAP_TIES ? new DisplayGraph(this.ctx, graph) : null;
-    this.sigma.setGraph(this.display?.graph ?? graph);
   }
 
   /** Redraw only these nodes (hover): a full refresh re-processes every node and tie. */
