@@ -1,5 +1,6 @@
 // A GET client in its own process, so the time of receiving a large body is not spent on the server's event loop
-// (as a browser's would not be). One request per call; the child answers with its own wall time.
+// (as a browser's would not be). One request per call, uncompressed (a gzip variant would be made in the background
+// after a cached answer and compete with the next measurement); the child answers with its own wall time.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
@@ -8,7 +9,7 @@ const rl = require('node:readline').createInterface({ input: process.stdin });
 rl.on('line', async (url) => {
   const t = performance.now();
   try {
-    const res = await fetch(url);
+    const res = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
     const body = await res.arrayBuffer();
     const ms = performance.now() - t;
     const text = res.status === 200 ? '' : Buffer.from(body).toString().slice(0, 200);
