@@ -160,6 +160,13 @@ export function storeContract(label: string, open: () => Promise<GraphStore>): v
       });
       expect(await store.getNode(`org:${ns}-g`)).toBeUndefined();
       expect(await store.getRelation(ok.id)).toBeUndefined();
+      // Also when a later row of the same id has endpoints that exist.
+      const fixed = { ...dangling, to: `org:${ns}-d` };
+      await expect(store.importBatch({ nodes: [org('g')], relations: [dangling, fixed] }, ctx)).rejects.toMatchObject({
+        code: 'dangling_endpoint',
+        details: { id: dangling.id, end: 'to', node: `org:${ns}-nowhere` },
+      });
+      expect(await store.getNode(`org:${ns}-g`)).toBeUndefined();
     });
 
     it('keeps a relation id unique across types when an import changes its type', async () => {

@@ -2,7 +2,7 @@ import type { Batch, NodeRecord, RelationInput, RelationRecord } from '../../../
 import type { ImportResult } from '../graph-store.js';
 import { buildNode, buildRelation } from '../record-builders.js';
 import { HistoryLog } from './history.js';
-import { nodesById, relationsByIdBulk, typesInUse, writeNodes, writeRelations } from './record-io.js';
+import { nodesById, relationsByIdBulk, requireEndpoints, typesInUse, writeNodes, writeRelations } from './record-io.js';
 import type { Tx } from './runner.js';
 import { assertPropKeys, nodeLabel, relationType } from './whitelist.js';
 
@@ -69,6 +69,11 @@ export async function importInTx(
     if (prev) result.relationsUpdated++;
     else result.relationsCreated++;
   }
+
+  // writeRelations checks the endpoints of the final records; an id repeated with other endpoints is checked in
+  // full, as the SQLite store checks every occurrence (first dangling one in input order).
+  if (relations.some((r) => rels.get(r.id)?.from !== r.from || rels.get(r.id)?.to !== r.to))
+    await requireEndpoints(tx.run, relations, new Set(nodes.keys()));
 
   await writeNodes(tx.run, storedNodes, nodes);
   await writeRelations(tx.run, storedRels, rels);
