@@ -3,7 +3,17 @@
  * real headless Chromium; the screenshot of the map must not be blank.
  */
 import { expect, it } from 'vitest';
-import { describeBrowser, poll, serverAndBrowser, nonBackgroundShare, openApp, watchPage } from '../helpers/browser.js';
+import {
+  MAP_BACKGROUND,
+  describeBrowser,
+  nodeOnScreen,
+  nonBackgroundShare,
+  openApp,
+  poll,
+  reloadGraph,
+  serverAndBrowser,
+  watchPage,
+} from '../helpers/browser.js';
 
 describeBrowser('the map (e2e, Chromium)', () => {
   const suite = serverAndBrowser({ seed: true });
@@ -43,7 +53,7 @@ describeBrowser('the map (e2e, Chromium)', () => {
 
     // The map canvas is drawn: a good share of its pixels differ from the background.
     const shot = await page.locator('[data-testid=map]').screenshot({ path: '/tmp/aktorsatlas-e2e-map.png' });
-    const share = nonBackgroundShare(shot, [251, 251, 249]);
+    const share = nonBackgroundShare(shot, MAP_BACKGROUND);
     expect(share).toBeGreaterThan(0.05);
     // A node label is drawn by WebGL and a known actor is on the map (through the search index).
     await page.fill('#search-input', 'Region Jönköpings');
@@ -57,8 +67,7 @@ describeBrowser('the map (e2e, Chromium)', () => {
     const { errors } = watchPage(page);
     await openApp(page, `${suite.server().url}/`);
     const node = 'org:region-jonkopings-lan';
-    type Hook = { __atlas: { nodeOnScreen: (n: string) => { x: number; y: number } | null } };
-    const at = await page.evaluate((n) => (window as unknown as Hook).__atlas.nodeOnScreen(n), node);
+    const at = await nodeOnScreen(page, node);
     expect(at).not.toBeNull();
     const before = (
       (await (await fetch(`${suite.server().url}/api/views/Grundlayout`)).json()) as {
@@ -84,9 +93,6 @@ describeBrowser('the map (e2e, Chromium)', () => {
     const page = await suite.browser().newPage({ viewport: { width: 1440, height: 900 } });
     const { errors } = watchPage(page);
     await openApp(page, `${suite.server().url}/`);
-    type Hook = {
-      __atlas: { reload: () => Promise<void>; nodeOnScreen: (n: string) => { x: number; y: number } | null };
-    };
     const stored = async () =>
       (
         (await (await fetch(`${suite.server().url}/api/views/Grundlayout`)).json()) as {
@@ -94,9 +100,9 @@ describeBrowser('the map (e2e, Chromium)', () => {
         }
       ).state.positions[node];
     const node = 'org:region-jonkopings-lan';
-    await page.evaluate(() => (window as unknown as Hook).__atlas.reload());
+    await reloadGraph(page);
     const before = await stored();
-    const at = await page.evaluate((n) => (window as unknown as Hook).__atlas.nodeOnScreen(n), node);
+    const at = await nodeOnScreen(page, node);
     expect(at).not.toBeNull();
     await page.mouse.move(at!.x, at!.y);
     await page.mouse.down();
@@ -105,7 +111,7 @@ describeBrowser('the map (e2e, Chromium)', () => {
     // The node moved on the map sigma draws (sigma starts the drag after the first step, so not quite 80 px),
     // and the new position is stored (before the next test reads the layout).
     await poll(async () => {
-      const p = await page.evaluate((n) => (window as unknown as Hook).__atlas.nodeOnScreen(n), node);
+      const p = await nodeOnScreen(page, node);
       return p !== null && p.x - at!.x > 50 && p.y - at!.y > 30;
     }).toBe(true);
     await poll(async () => (await stored())[0] !== before[0]).toBe(true);

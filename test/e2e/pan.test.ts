@@ -5,22 +5,20 @@
  */
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeBrowser, nonBackgroundShare, openApp, poll, serverAndBrowser, watchPage } from '../helpers/browser.js';
-
-const BACKGROUND: [number, number, number] = [251, 251, 249];
+import {
+  MAP_BACKGROUND,
+  describeBrowser,
+  nodeOnScreen,
+  nonBackgroundShare,
+  openApp,
+  poll,
+  serverAndBrowser,
+  watchPage,
+} from '../helpers/browser.js';
 
 /** The CSS transform of sigma's WebGL canvas (the picture), '' when sigma draws in place. */
 const stageTransform = (page: Page) =>
   page.$eval('[data-testid=map] canvas', (c) => (c as HTMLCanvasElement).style.transform);
-
-const onScreen = (page: Page, node: string) =>
-  page.evaluate(
-    (n) =>
-      (
-        window as unknown as { __atlas: { nodeOnScreen: (n: string) => { x: number; y: number } } }
-      ).__atlas.nodeOnScreen(n),
-    node,
-  );
 
 describeBrowser('panning the map (e2e, Chromium)', () => {
   const suite = serverAndBrowser({ seed: true });
@@ -33,7 +31,7 @@ describeBrowser('panning the map (e2e, Chromium)', () => {
     const graph = (await (await fetch(`${suite.server().url}/api/graph`)).json()) as { nodes: { key: string }[] };
     const node = graph.nodes[0].key;
     await page.waitForTimeout(300);
-    const before = await onScreen(page, node);
+    const before = (await nodeOnScreen(page, node))!;
     expect(await stageTransform(page)).toBe('');
 
     const box = await page.locator('[data-testid=map]').boundingBox();
@@ -49,7 +47,7 @@ describeBrowser('panning the map (e2e, Chromium)', () => {
     // Mid-drag: the picture is translated, and it is the map, not a blank stage.
     await poll(() => stageTransform(page)).toMatch(/^translate\(/);
     const mid = await page.locator('[data-testid=map]').screenshot();
-    expect(nonBackgroundShare(mid, BACKGROUND)).toBeGreaterThan(0.02);
+    expect(nonBackgroundShare(mid, MAP_BACKGROUND)).toBeGreaterThan(0.02);
     // Holding still: sigma draws the view for real, the picture is back in place.
     await poll(() => stageTransform(page), 3000).toBe('');
     await page.mouse.move(x0 + 120, y0 + 75);
@@ -57,11 +55,11 @@ describeBrowser('panning the map (e2e, Chromium)', () => {
     await poll(() => stageTransform(page), 3000).toBe('');
     await page.waitForTimeout(500); // inertia after the release
     // The node moved with the drag (80 + 40 px right, 50 + 25 px down, plus a little inertia).
-    const after = await onScreen(page, node);
+    const after = (await nodeOnScreen(page, node))!;
     expect(after.x - before.x).toBeGreaterThan(100);
     expect(after.y - before.y).toBeGreaterThan(60);
     const shot = await page.locator('[data-testid=map]').screenshot();
-    expect(nonBackgroundShare(shot, BACKGROUND)).toBeGreaterThan(0.02);
+    expect(nonBackgroundShare(shot, MAP_BACKGROUND)).toBeGreaterThan(0.02);
     expect(watch.errors).toEqual([]);
   }, 120_000);
 });

@@ -97,6 +97,23 @@ export function nonBackgroundShare(png: Buffer, background: [number, number, num
 }
 
 /** expect.poll with a timeout that suits a browser on a loaded 2-core machine. */
+/** The map's background colour (MAP_BACKGROUND in web/src/map/palette.ts), for nonBackgroundShare. */
+export const MAP_BACKGROUND: [number, number, number] = [251, 251, 249];
+
+/** The page's read-only test hook, `window.__atlas` (web/src/app/app.ts). */
+interface AtlasHook {
+  nodeOnScreen: (node: string) => { x: number; y: number } | null;
+  reload: () => Promise<void>;
+}
+
+/** Where a node is drawn on screen, in page coordinates (null: not in the graph). */
+export const nodeOnScreen = (page: Page, node: string) =>
+  page.evaluate((n) => (window as unknown as { __atlas: AtlasHook }).__atlas.nodeOnScreen(n), node);
+
+/** Reloads the graph as the app does after an edit. */
+export const reloadGraph = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __atlas: AtlasHook }).__atlas.reload());
+
 export const poll = <T>(fn: () => Promise<T> | T, timeout = 20_000) => expect.poll(fn, { timeout, interval: 100 });
 
 /**
