@@ -1,6 +1,7 @@
 /**
  * /api/graph (graphology's serialisation) -> a graphology graph. Defensive: edges whose ends are missing, self
- * loops and duplicate keys are skipped and counted, so a bad record never blanks the map.
+ * loops and duplicate keys are skipped and counted, so a bad record never blanks the map. The parsed attribute
+ * objects become the graph's own (no copy): the payload is parsed for this graph and not used again.
  */
 import { MultiGraph } from 'graphology';
 import type { SerializedGraph } from '../api/types.js';
@@ -20,7 +21,7 @@ export function buildGraph(data: SerializedGraph): { graph: AtlasGraph; report: 
       report.skippedNodes++;
       continue;
     }
-    const attrs = { ...(n.attributes ?? {}) };
+    const attrs = n.attributes ?? {};
     if (typeof attrs.name !== 'string' || attrs.name === '') attrs.name = n.key;
     graph.addNode(n.key, attrs);
   }
@@ -29,7 +30,7 @@ export function buildGraph(data: SerializedGraph): { graph: AtlasGraph; report: 
       report.skippedEdges++;
       continue;
     }
-    const attrs = { ...(e.attributes ?? {}) };
+    const attrs = e.attributes ?? {};
     if (e.undirected) graph.addUndirectedEdgeWithKey(e.key, e.source, e.target, attrs);
     else graph.addDirectedEdgeWithKey(e.key, e.source, e.target, attrs);
   }

@@ -1,6 +1,8 @@
 /**
  * Sigma reducers: what each node and edge looks like, derived from the context (filters, highlight,
  * encodings, hover). They never change the graph: highlighting and filtering are display-only.
+ * They return only what they set: sigma merges that over its own display data, and copying every key of it here
+ * too doubled the merge's cost (about 0.3 s of a 10k map's first render).
  */
 import type { Attributes } from 'graphology-types';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
@@ -14,12 +16,10 @@ import { shapeOfKind } from './shapes.js';
 export type EdgeOut = Partial<EdgeDisplayData> & { solidColor?: string; dashSize?: number; gapSize?: number };
 
 export function makeNodeReducer(ctx: AppContext) {
-  return (node: string, data: NodeDisplayData, attrs: Attributes): Partial<NodeDisplayData> => {
-    if (ctx.visibility.hiddenNodes.has(node) || !ctx.graph?.hasNode(node))
-      return { ...data, visibility: 'hidden', label: null };
+  return (node: string, _data: NodeDisplayData, attrs: Attributes): Partial<NodeDisplayData> => {
+    if (ctx.visibility.hiddenNodes.has(node) || !ctx.graph?.hasNode(node)) return { visibility: 'hidden', label: null };
     const schemes = ctx.schemes;
     const out: Partial<NodeDisplayData> = {
-      ...data,
       label: nodeName(attrs, getLang()),
       color: schemes ? schemes.color.colorOf(node) : '#666666',
       size: schemes ? schemes.size.sizeOf(node) : 5,
@@ -53,17 +53,17 @@ export function makeNodeReducer(ctx: AppContext) {
 }
 
 export function makeEdgeReducer(ctx: AppContext) {
-  return (edge: string, data: EdgeDisplayData, attrs: Attributes): EdgeOut => {
-    if (ctx.visibility.hiddenEdges.has(edge) || !ctx.graph?.hasEdge(edge)) return { ...data, visibility: 'hidden' };
+  return (edge: string, _data: EdgeDisplayData, attrs: Attributes): EdgeOut => {
+    if (ctx.visibility.hiddenEdges.has(edge) || !ctx.graph?.hasEdge(edge)) return { visibility: 'hidden' };
     const base = ctx.schemes ? ctx.schemes.edge.colorOf(edge) : '#888888';
     const evidence = String(attrs.evidence ?? 'confirmed');
     const hl = ctx.highlight;
     const inHl = hl ? hl.edges.has(edge) : false;
-    if (ctx.largeMap && !ctx.showAllTies && !inHl) return { ...data, visibility: 'hidden' };
+    if (ctx.largeMap && !ctx.showAllTies && !inHl) return { visibility: 'hidden' };
     const alpha = inHl ? 0.95 : evidence === 'uncertain' ? 0.4 : 0.6;
     const color = withAlpha(base, alpha);
     const size = inHl ? 2.6 : 1.3;
-    const out: EdgeOut = { ...data, size, color, solidColor: color, dashSize: 0, gapSize: 0 };
+    const out: EdgeOut = { size, color, solidColor: color, dashSize: 0, gapSize: 0 };
     if (evidence === 'probable') Object.assign(out, { solidColor: 'transparent', dashSize: 7, gapSize: 4 });
     if (evidence === 'uncertain') Object.assign(out, { solidColor: 'transparent', dashSize: 2, gapSize: 4 });
     if (hl && !inHl)
