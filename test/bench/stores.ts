@@ -11,16 +11,18 @@ import type { GraphStore } from '../../server/store/graph-store.js';
 import { SqliteStore } from '../../server/store/sqlite/sqlite-store.js';
 import { Neo4jStore } from '../../server/store/neo4j/neo4j-store.js';
 import { pickBoltPort, startNeo4j, type RunningNeo4j } from '../../tools/neo4j/index.js';
+import { neo4jFloor } from './neo4j-floor.js';
 import { fmt, machine, writeSection } from './report.js';
 
 const CHUNK = 10_000;
 const WARM_UP_ACTORS = 10_000;
 const NEO4J = 'Neo4j 5.26';
 const NEO4J_COLD = `Neo4j 5.26, first import after the server started (${fmt(WARM_UP_ACTORS)} actors)`;
+const NEO4J_FLOOR = 'Neo4j 5.26, reference: the same CREATE queries alone (no validation, id checks or history)';
 
 /** The same network under other ids (`org:x` → `org:w-x`), so it can be imported beside the measured one. */
-function renamed(batch: Batch): Batch {
-  const id = (v: string) => v.replace(':', ':w-');
+function renamed(batch: Batch, prefix = 'w-'): Batch {
+  const id = (v: string) => v.replace(':', `:${prefix}`);
   return {
     nodes: batch.nodes.map((n) => ({ ...n, id: id(n.id) })),
     relations: batch.relations.map((r) => ({ ...r, id: r.id && id(r.id), from: id(r.from), to: id(r.to) })),
@@ -71,12 +73,22 @@ const missBy = (rate: number | undefined, goal: number): string =>
       ? `met (${fmt(rate)}/s)`
       : `missed by ${fmt(goal / rate, 1)}× (${fmt(rate)}/s of ${fmt(goal)}/s)`;
 
+/** How the import compares with its reference row, and whether the goal is within the reference's reach at all. */
+function againstReference(measured: string, reference: string, goal: number): string[] {
+  const m = rates.get(measured);
+  const r = rates.get(reference);
+  if (m === undefined || r === undefined) return [];
+  const reach = r >= goal ? 'above the goal' : `below the goal by ${fmt(goal / r, 1)}×`;
+  return [`${measured} against its reference: ${fmt((100 * m) / r)} % of the bare rate (${fmt(r)}/s, ${reach}).`];
+}
+
 function row(store: string, rels: number, t: Timing): string {
   rates.set(store, rels / (t.ms / 1000));
   return `| ${store} | ${fmt(rels)} | ${fmt(t.ms / 1000, 1)} s | **${fmt(rels / (t.ms / 1000))}** | ${fmt(t.cpu, 1)} s | ${fmt(rels / t.cpu)} |`;
 }
 
 async function openNeo4j(): Promise<{
+  uri: string;
   open: () => Promise<GraphStore>;
   stop: () => Promise<void>;
   pid?: number;
@@ -96,6 +108,7 @@ async function openNeo4j(): Promise<{
   }
   const pidFile = running ? join(running.home, 'neo4j.pid') : undefined;
   return {
+    uri,
     open: () => Neo4jStore.open({ uri: uri as string, database: 'neo4j' }),
     stop: async () => running?.stop(),
     pid: pidFile ? Number(readFileSync(pidFile, 'utf8').trim()) : undefined,
@@ -127,6 +140,10 @@ export async function benchStores(): Promise<string> {
         row(NEO4J, importBatch.relations.length, await importChunked(store, importBatch, neo.pid)),
       );
       await store.close();
+      const floor = renamed(importBatch, 'f-');
+      const cpu0 = ownCpu() + processCpu(neo.pid);
+      const ms = await neo4jFloor(neo.uri, floor, CHUNK);
+      importRows.push(row(NEO4J_FLOOR, floor.relations.length, { ms, cpu: ownCpu() + processCpu(neo.pid) - cpu0 }));
     } finally {
       await neo.stop();
     }
@@ -147,6 +164,7 @@ export async function benchStores(): Promise<string> {
     ...importRows,
     '',
     `Against the goals: SQLite ${missBy(rates.get('SQLite'), 50_000)}, Neo4j ${missBy(rates.get(NEO4J), 10_000)} (wall-clock rates).`,
+    ...againstReference(NEO4J, NEO4J_FLOOR, 10_000),
     'SQLite: every record is validated against the catalogue (compiled checkers) and inserted with a history row',
     "(author, time, before; the after is the live row or the next entry's before, so no record is written twice) and",
     "six indexes, four of them on text keys at random places, whose pages every chunk's commit writes again. One endpoint",
