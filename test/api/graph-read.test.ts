@@ -132,6 +132,25 @@ function parityTests(open: () => Promise<GraphStore>) {
     expect(ids(got.nodes)).toEqual(ids(want.nodes));
     expect(ids(got.edges)).toEqual(ids(want.edges));
   });
+
+  it('stays equal to the record serialisation after updates, creates and deletes through every write path', async () => {
+    const t = tricky(ns);
+    const [a, b] = t.nodes;
+    const [ab, ac, bc] = t.relations;
+    await store.importBatch({ nodes: [{ ...b, props: { orgType: 'x' } }], relations: [{ ...bc, weight: 0.25 }] }, ctx);
+    await store.updateNode(a.id, { id: a.id, kind: 'Organisation', name: 'A2', props: {} }, undefined, ctx);
+    await store.updateRelation(ac.id, { ...ac, props: {}, weight: 5, note: 'ny' }, undefined, ctx);
+    await store.createNode({ id: `org:${ns}-d`, kind: 'Organisation', name: 'D', props: {} }, ctx);
+    const db = { id: `rel:${ns}:db`, from: `org:${ns}-d`, to: b.id, weight: 1e-7, sources: SOURCES };
+    await store.createRelation({ ...db, type: 'COLLABORATES_WITH', evidence: 'probable' }, ctx);
+    await store.deleteRelation(ab.id, undefined, ctx);
+    // Past Neo4j's revision reuse (500 ms): these writes bypassed the app.
+    await new Promise((r) => setTimeout(r, 600));
+    const got = only(JSON.parse((await app.inject({ method: 'GET', url: '/api/graph' })).body), keep);
+    expect(JSON.stringify(got)).toBe(JSON.stringify(await expected(store, {}, keep)));
+    expect(got.nodes.map((n: { key: string }) => n.key)).toEqual([`nw:${ns}-c`, a.id, b.id, `org:${ns}-d`]);
+    expect(got.edges.map((e: { key: string }) => e.key)).toEqual([ac.id, bc.id, db.id]);
+  });
 }
 
 /** Counts the real store's graph reads (a subclass, so every read still goes to SQLite). */
@@ -247,6 +266,39 @@ describe('graph cache: revision-checked, single-flight (SQLite)', () => {
 describeNeo4j('GET /api/graph from stored rows and the graph cache: Neo4j', (uri) => {
   describe('parity', () => {
     parityTests(() => Neo4jStore.open({ uri }));
+  });
+
+  it('gives the same nodes and edges, byte for byte, as SQLite for the same writes', async () => {
+    const ns = `eq${randomUUID().slice(0, 8)}`;
+    const keep = (id: string) => id.includes(ns);
+    const at = { actor: ctx.actor, at: '2026-02-03T04:05:06.000Z' };
+    const later = { actor: ctx.actor, at: '2026-02-04T04:05:06.000Z' };
+    const t = tricky(ns);
+    const apps = [
+      await buildApp({ store: await Neo4jStore.open({ uri }), graphCache: { revisionMaxAgeMs: 0 } }),
+      await buildApp({ store: new SqliteStore(tempDbPath()) }),
+    ];
+    try {
+      const texts = await Promise.all(
+        apps.map(async (a) => {
+          await a.store.importBatch(t, at);
+          await a.store.importBatch({ nodes: [{ ...t.nodes[0], name: 'Ny' }], relations: [t.relations[1]] }, later);
+          const out: string[] = [];
+          for (const q of ['', '?kinds=Organisation', '?relationTypes=MEMBER_OF', '?asOf=2021-06-01']) {
+            const { nodes, edges } = only(
+              JSON.parse((await a.inject({ method: 'GET', url: `/api/graph${q}` })).body),
+              keep,
+            );
+            out.push(JSON.stringify({ nodes, edges }));
+          }
+          return out;
+        }),
+      );
+      expect(texts[0]).toEqual(texts[1]);
+      expect(JSON.parse(texts[0][0]).edges).toHaveLength(3);
+    } finally {
+      for (const a of apps) await a.close();
+    }
   });
 
   describe('a write through another driver', () => {

@@ -1,7 +1,11 @@
 import type Database from 'better-sqlite3';
+import { graphJsonFormat, rebuildGraphJson } from './graph-json.js';
 
-/** Versioned schema migrations; each runs once, in order, and is recorded in schema_migrations. */
-const MIGRATIONS: { version: number; sql: string }[] = [
+/**
+ * Versioned schema migrations; each runs once, in order, in one transaction with its `up` (if any), and is recorded
+ * in schema_migrations.
+ */
+const MIGRATIONS: { version: number; sql: string; up?: (db: Database.Database) => void }[] = [
   {
     version: 1,
     sql: `
@@ -62,18 +66,30 @@ const MIGRATIONS: { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    // Each row's GET /api/graph fragment (graph-json.ts), filled here for the rows already stored.
+    version: 3,
+    sql: `
+      ALTER TABLE nodes ADD COLUMN graph_json TEXT NOT NULL DEFAULT '';
+      ALTER TABLE relations ADD COLUMN graph_json TEXT NOT NULL DEFAULT '';
+      CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    `,
+    up: (db) => rebuildGraphJson(db, graphJsonFormat()),
+  },
 ];
 
-export function migrate(db: Database.Database): number[] {
+/** Runs the migrations not yet applied, up to `upTo` (tests stop early to build an older schema). */
+export function migrate(db: Database.Database, upTo = Infinity): number[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
   const done = new Set(
     (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
   );
   const applied: number[] = [];
   for (const m of MIGRATIONS) {
-    if (done.has(m.version)) continue;
+    if (done.has(m.version) || m.version > upTo) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      m.up?.(db);
       db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(
         m.version,
         new Date().toISOString(),

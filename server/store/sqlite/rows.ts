@@ -1,5 +1,10 @@
 import type { NodeRecord, RelationRecord } from '../../../core/model/records.js';
 
+// The columns records are read from: not `*`, which would also copy each row's graph_json into JS.
+export const NODE_COLUMNS = 'id, kind, name, name_en, props, version, created_at, created_by, updated_at, updated_by';
+export const RELATION_COLUMNS =
+  'id, type, from_id, to_id, weight, props, sources, evidence, valid_from, valid_to, note, version, created_at, created_by, updated_at, updated_by';
+
 export interface NodeRow {
   id: string;
   kind: string;
