@@ -20,6 +20,7 @@
 #   NEO4J_HEAP     JVM max heap (default 768m)
 #   NEO4J_PAGECACHE page cache (default 64m; the bench's 100k-relation import needs more)
 #   NEO4J_CONF_EXTRA lines appended to neo4j.conf (e.g. query logging while profiling)
+#   NEO4J_JVM_EXTRA  JVM flags appended to the defaults (e.g. -XX:-UseG1GC -XX:+UseParallelGC)
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -299,6 +300,9 @@ cmd_start() {
     --add-opens=java.base/java.io=ALL-UNNAMED
     --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
   )
+  # Extra JVM flags, e.g. for profiling or GC experiments (word-split on purpose).
+  # shellcheck disable=SC2206
+  [[ -n "${NEO4J_JVM_EXTRA:-}" ]] && jvm_opts+=(${NEO4J_JVM_EXTRA})
 
   local -a CDS_OPTS
   choose_cds_opts
