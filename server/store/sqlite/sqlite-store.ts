@@ -31,7 +31,7 @@ import { buildNode, buildRelation, stamp } from '../record-builders.js';
 import { validOn } from '../as-of.js';
 import { migrate } from './migrations.js';
 import { revision, snapshotJson } from './snapshot-json.js';
-import { ensureGraphJson, nodeGraphJson, relationGraphJson } from './graph-json.js';
+import { ensureGraphJson } from './graph-json.js';
 import {
   NODE_COLUMNS,
   RELATION_COLUMNS,
@@ -41,17 +41,20 @@ import {
   type RelationRow,
 } from './rows.js';
 import { HISTORY_SELECT, resolveHistory, type HistoryRow } from './history-rows.js';
+import {
+  INSERT_NODE,
+  INSERT_RELATION,
+  TRY_INSERT_NODE,
+  TRY_INSERT_RELATION,
+  UPDATE_NODE,
+  UPDATE_RELATION,
+  nodeValues,
+  relationValues,
+} from './row-writes.js';
 
 type Rel = RelationInput & { id: string };
 
-const INSERT_NODE =
-  'INSERT INTO nodes (kind, name, name_en, props, search, version, created_at, created_by, updated_at, updated_by, graph_json, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)';
-const INSERT_RELATION =
-  'INSERT INTO relations (type, from_id, to_id, weight, props, sources, evidence, valid_from, valid_to, note, version, created_at, created_by, updated_at, updated_by, graph_json, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)';
 const MMAP_BYTES = 2 ** 30;
-// Only a repeated id is skipped; any other constraint still fails the statement.
-const TRY_INSERT_NODE = `${INSERT_NODE} ON CONFLICT(id) DO NOTHING`;
-const TRY_INSERT_RELATION = `${INSERT_RELATION} ON CONFLICT(id) DO NOTHING`;
 
 interface ViewRow {
   name: string;
@@ -519,58 +522,13 @@ export class SqliteStore implements GraphStore {
 
   /** Writes a node row; `tryInsert` inserts unless the id exists and says whether it did (no lookup first). */
   private writeNode(n: NodeRecord, insert: boolean | 'tryInsert'): boolean {
-    const search = fold(`${n.name} ${n.nameEn ?? ''} ${n.id}`);
-    const props = JSON.stringify(n.props);
-    const values = [
-      n.kind,
-      n.name,
-      n.nameEn ?? null,
-      props,
-      search,
-      n.version,
-      n.createdAt,
-      n.createdBy,
-      n.updatedAt,
-      n.updatedBy,
-      nodeGraphJson(n, props),
-    ];
-    const sql =
-      insert === 'tryInsert'
-        ? TRY_INSERT_NODE
-        : insert
-          ? INSERT_NODE
-          : 'UPDATE nodes SET kind=?, name=?, name_en=?, props=?, search=?, version=?, created_at=?, created_by=?, updated_at=?, updated_by=?, graph_json=? WHERE id=?';
-    return this.stmt(sql).run(...values, n.id).changes === 1;
+    const sql = insert === 'tryInsert' ? TRY_INSERT_NODE : insert ? INSERT_NODE : UPDATE_NODE;
+    return this.stmt(sql).run(nodeValues(n)).changes === 1;
   }
 
   private writeRelation(r: RelationRecord, insert: boolean | 'tryInsert'): boolean {
-    const props = JSON.stringify(r.props);
-    const sources = JSON.stringify(r.sources);
-    const values = [
-      r.type,
-      r.from,
-      r.to,
-      r.weight,
-      props,
-      sources,
-      r.evidence,
-      r.validFrom,
-      r.validTo,
-      r.note ?? null,
-      r.version,
-      r.createdAt,
-      r.createdBy,
-      r.updatedAt,
-      r.updatedBy,
-      relationGraphJson(r, props, sources),
-    ];
-    const sql =
-      insert === 'tryInsert'
-        ? TRY_INSERT_RELATION
-        : insert
-          ? INSERT_RELATION
-          : 'UPDATE relations SET type=?, from_id=?, to_id=?, weight=?, props=?, sources=?, evidence=?, valid_from=?, valid_to=?, note=?, version=?, created_at=?, created_by=?, updated_at=?, updated_by=?, graph_json=? WHERE id=?';
-    return this.stmt(sql).run(...values, r.id).changes === 1;
+    const sql = insert === 'tryInsert' ? TRY_INSERT_RELATION : insert ? INSERT_RELATION : UPDATE_RELATION;
+    return this.stmt(sql).run(relationValues(r)).changes === 1;
   }
 
   /** A history row; `after` is deferred (see history-rows.ts), so a create writes no record JSON twice. */
