@@ -42,6 +42,8 @@ interface RequestOptions {
   body?: unknown;
   version?: number;
   signal?: AbortSignal;
+  /** Tell no auth listener about a 401/403 (a start-up prefetch: the real request reports it). */
+  quiet?: boolean;
 }
 
 const etagOf = (version: number): string => `W/"${version}"`;
@@ -99,17 +101,49 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
       { ...body, status: res.status, code: body.code ?? `http_${res.status}` },
       Number.isFinite(retry) && retry > 0 ? retry : null,
     );
-    if ((res.status === 401 || res.status === 403) && !AUTH_PATH.test(path) && error.code !== 'cross_origin')
-      for (const fn of authListeners) fn({ status: res.status, method, path, error });
+    if (!opts.quiet) reportAuthFailure(method, path, error);
     throw error;
   }
   return data as T;
 }
 
+function reportAuthFailure(method: string, path: string, error: ApiError): void {
+  const status = error.status;
+  if ((status === 401 || status === 403) && !AUTH_PATH.test(path) && error.code !== 'cross_origin')
+    for (const fn of authListeners) fn({ status, method, path, error });
+}
+
 const enc = encodeURIComponent;
 
+/** The graph requested at start-up, while the session is still being asked for; the first `api.graph()` takes it. */
+let startupGraph: Promise<SerializedGraph> | null = null;
+
+/**
+ * Starts GET /api/graph (index.html preloads its bytes) so that parsing 10+ MB of JSON overlaps the session request
+ * instead of following it. `api.graph()` reports a refusal (401/403) then, and asks again after any other failure.
+ */
+export function prefetchGraph(): void {
+  startupGraph = request<SerializedGraph>('GET', '/api/graph', { quiet: true });
+  startupGraph.catch(() => undefined);
+}
+
+function graph(signal?: AbortSignal): Promise<SerializedGraph> {
+  const early = signal ? null : startupGraph;
+  startupGraph = null;
+  const fresh = () => request<SerializedGraph>('GET', '/api/graph', signal ? { signal } : {});
+  if (!early) return fresh();
+  return early.catch((err: unknown) => {
+    // Refused: the answer stands (asking again would only be refused again); now the sign-in hears of it.
+    if (err instanceof ApiError && (err.status === 401 || err.status === 403)) {
+      reportAuthFailure('GET', '/api/graph', err);
+      throw err;
+    }
+    return fresh();
+  });
+}
+
 export const api = {
-  graph: (signal?: AbortSignal) => request<SerializedGraph>('GET', '/api/graph', signal ? { signal } : {}),
+  graph,
   health: () => request<{ status: string; store: string }>('GET', '/api/health'),
 
   getNode: (id: string) => request<NodeRecord>('GET', `/api/nodes/${enc(id)}`),

@@ -3,7 +3,7 @@
  * the URL) and the data loading with its error and retry states.
  */
 import type { GapFinding, SavedView } from '../api/types.js';
-import { ApiError, api } from '../api/client.js';
+import { ApiError, api, prefetchGraph } from '../api/client.js';
 import { AnalysisRunner } from '../analysis/runner.js';
 import { confirmDialog } from '../dom/confirm.js';
 import { h } from '../dom/h.js';
@@ -399,6 +399,7 @@ export function startApp(mount: HTMLElement): void {
 
   // Who am I first, so editing shows only for editors; then the data (a 401 there opens the sign-in).
   wireSession({ render: renderAll, failed: () => document.body.dataset.ready === 'error', boot: () => void boot() });
+  prefetchGraph();
   void loadSession()
     .catch(() => undefined)
     .finally(() => void boot());
