@@ -32,7 +32,7 @@ import type { SavedViewState, ViewState } from '../state/types.js';
 import { fromQuery, toQuery } from '../state/url.js';
 import { createContext, type AppContext } from './context.js';
 import { loadData, persistLayout } from './data.js';
-import { recomputeAll, recomputeHighlight, recomputeSchemes, recomputeVisibility } from './derive-state.js';
+import { recomputeDerived, recomputeHighlight, recomputeSchemes, recomputeVisibility } from './derive-state.js';
 import { renderHeader } from './header.js';
 import { loadSession } from './session.js';
 import { wireSession } from './session-wiring.js';
@@ -208,12 +208,15 @@ export function startApp(mount: HTMLElement): void {
     }
     history.replaceState(null, '', toQuery(s, getLang()) || location.pathname);
   });
-  ctx.bus.on('render', () => {
-    // State for tests and assistive tooling: what is highlighted and why.
+  // State for tests and assistive tooling: what is highlighted and why.
+  const publishState = () => {
     document.body.dataset.highlight = ctx.highlightReason ?? 'none';
     document.body.dataset.highlightNodes = String(ctx.highlight?.nodes.size ?? 0);
     document.body.dataset.hiddenNodes = String(ctx.visibility.hiddenNodes.size);
     document.body.dataset.sizeBy = ctx.store.get().sizeBy;
+  };
+  ctx.bus.on('render', () => {
+    publishState();
     renderer?.refresh();
     for (const p of allPanels) p.update?.();
   });
@@ -336,7 +339,9 @@ export function startApp(mount: HTMLElement): void {
       ctx.finding = null;
       renderer?.kill();
       renderer = null;
-      recomputeAll(ctx);
+      // No 'render' event: the panels are built once, after the map's first frame (renderAll below).
+      recomputeDerived(ctx);
+      publishState();
       mark('Derived');
       mountRenderer();
       mark('Mounted');

@@ -69,10 +69,9 @@ export function recomputeSchemes(ctx: AppContext): void {
   };
 }
 
-/** Everything, in order; then the map and legend redraw. */
-export function recomputeAll(ctx: AppContext): void {
+/** Everything, in order (a new graph); the caller draws the map and the panels. */
+export function recomputeDerived(ctx: AppContext): void {
   recomputeVisibility(ctx);
   recomputeHighlight(ctx);
   recomputeSchemes(ctx);
-  ctx.bus.emit('render', undefined);
 }
