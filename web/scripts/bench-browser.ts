@@ -111,7 +111,9 @@ async function measureMap(page: Page, url: string, label: string, seedMs: number
   log(`${label}: pan ${pan.fps.toFixed(1)} frames/s, p95 ${pan.p95FrameMs.toFixed(0)} ms, moved ${pan.moved}`);
   await page.waitForTimeout(500);
   const livePan = await measurePan(page, 2000, true);
-  log(`${label}: redrawing pan ${livePan.fps.toFixed(1)} frames/s, p95 ${livePan.p95FrameMs.toFixed(0)} ms`);
+  log(
+    `${label}: redrawing pan ${livePan.fps.toFixed(1)} frames/s, p95 ${livePan.p95FrameMs.toFixed(0)} ms, moved ${livePan.moved}`,
+  );
   const heapMB = Math.round((await jsHeapUsed(page)) / 2 ** 20);
   const nodes = await num(page, 'nodes');
   const edges = await num(page, 'edges');
@@ -235,7 +237,7 @@ function mapTable(rows: MapRow[]): string {
   const sep = '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|';
   const lines = rows.map(
     (r) =>
-      `| ${r.label} | ${r.nodes} | ${r.edges} | ${r.seedMs === null ? '–' : (r.seedMs / 1000).toFixed(1)} | ${r.firstRenderMs} | ${r.readyMs} | ${r.layoutMs ?? '–'} | ${r.pan.fps.toFixed(1)}${r.pan.moved ? '' : ' (map did not move!)'} | ${r.pan.p95FrameMs.toFixed(0)} | ${r.livePan.fps.toFixed(1)} (${r.livePan.p95FrameMs.toFixed(0)}) | ${r.heapMB} | ${r.serverPeakMB} | ${goalCell(r)} |`,
+      `| ${r.label} | ${r.nodes} | ${r.edges} | ${r.seedMs === null ? '–' : (r.seedMs / 1000).toFixed(1)} | ${r.firstRenderMs} | ${r.readyMs} | ${r.layoutMs ?? '–'} | ${r.pan.fps.toFixed(1)}${r.pan.moved ? '' : ' (map did not move!)'} | ${r.pan.p95FrameMs.toFixed(0)} | ${r.livePan.fps.toFixed(1)} (${r.livePan.p95FrameMs.toFixed(0)})${r.livePan.moved ? '' : ' (map did not move!)'} | ${r.heapMB} | ${r.serverPeakMB} | ${goalCell(r)} |`,
   );
   return [head, sep, ...lines].join('\n');
 }
