@@ -45,10 +45,10 @@ interface SigmaNodeInternals {
  * after sigma's own style step (`postEvaluateNode`), with sigma's merge skipped for that call; sigma still sees a
  * reducer everywhere else (full refresh paths). Private sigma fields, like the analysis flags above.
  */
-function mergeNodeReducerInPlace(s: Sigma): boolean {
+function mergeNodeReducerInPlace(s: Sigma): void {
   const r = s as unknown as SigmaNodeInternals;
   const reducer = r.nodeReducer;
-  if (!reducer || typeof r.addNode !== 'function' || typeof r.postEvaluateNode !== 'function') return true;
+  if (!reducer || typeof r.addNode !== 'function' || typeof r.postEvaluateNode !== 'function') return;
   const addNode = r.addNode;
   const postEvaluateNode = r.postEvaluateNode;
   let current: string | null = null;
@@ -66,11 +66,14 @@ function mergeNodeReducerInPlace(s: Sigma): boolean {
     postEvaluateNode.call(this, data, attrs, state);
     if (current !== null) Object.assign(data, reducer(current, data, attrs, state));
   };
-  return true;
 }
 
 /** Consumed by the first refresh of the next AtlasSigma (inside its constructor; see AtlasSigma). */
 let firstRefresh: { camera: CameraView; onAfterRender: () => void } | null = null;
+
+// Not a class field: sigma's constructor calls refresh before a subclass's fields exist, and the field's
+// initialiser would then reset the flag and merge the reducer a second time.
+const reducerMerged = new WeakSet<Sigma>();
 
 /**
  * Sigma's constructor processes and draws the graph synchronously, before a camera can be set or a listener
@@ -78,10 +81,11 @@ let firstRefresh: { camera: CameraView; onAfterRender: () => void } | null = nul
  * This subclass sets the camera and the first-frame listener just before that first draw.
  */
 class AtlasSigma extends Sigma {
-  private reducerMerged = false;
-
   override refresh(opts?: Parameters<Sigma['refresh']>[0]): this {
-    if (!this.reducerMerged) this.reducerMerged = mergeNodeReducerInPlace(this);
+    if (!reducerMerged.has(this)) {
+      mergeNodeReducerInPlace(this);
+      reducerMerged.add(this);
+    }
     const first = firstRefresh;
     firstRefresh = null;
     if (first) {
