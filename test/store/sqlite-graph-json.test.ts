@@ -161,6 +161,16 @@ describe('SQLite stored graph fragments', () => {
     for (const app of apps) await app.close();
   });
 
+  /** Opens the database at `path` as a store (migrating and checking its fragments) and compares its bodies. */
+  async function expectServesWant(path: string): Promise<void> {
+    const store = new SqliteStore(path);
+    try {
+      expect(await bodies(store)).toEqual(want);
+    } finally {
+      await store.close();
+    }
+  }
+
   it('serves exactly the record serialisation', async () => {
     for (const [i, q] of QUERIES.entries()) {
       const params = new URLSearchParams(q.slice(1));
@@ -184,12 +194,7 @@ describe('SQLite stored graph fragments', () => {
       db.prepare(`SELECT count(*) FROM ${table} WHERE graph_json NOT LIKE '{"key":%}'`).pluck().get();
     expect([blank('nodes'), blank('relations')]).toEqual([0, 0]);
     db.close();
-    const migrated = new SqliteStore(path);
-    try {
-      expect(await bodies(migrated)).toEqual(want);
-    } finally {
-      await migrated.close();
-    }
+    await expectServesWant(path);
   });
 
   it('rebuilds fragments made by other code when the store is opened', async () => {
@@ -201,12 +206,7 @@ describe('SQLite stored graph fragments', () => {
       `UPDATE store_meta SET value = 'older code'; UPDATE nodes SET graph_json = '{}'; UPDATE relations SET graph_json = '{}'`,
     );
     db.close();
-    const reopened = new SqliteStore(path);
-    try {
-      expect(await bodies(reopened)).toEqual(want);
-    } finally {
-      await reopened.close();
-    }
+    await expectServesWant(path);
   });
 
   it('a backup restored into an empty store serves the same bytes', async () => {
