@@ -1,8 +1,9 @@
 /**
  * Profiling aid for the browser bench (not part of `npm run bench`): opens one map in headless Chromium, prints
- * the page's boot marks and a CPU profile of a pan (self time by function), so one can see where time goes.
+ * the page's boot marks and a CPU profile of a pan (self time by function), so one can see where time goes; with
+ * --boot also a profile of the page's start-up, by self and by inclusive time (build with `--minify false` to read it).
  *
- *   npx tsx web/scripts/bench-browser-profile.ts [--seed | --map 10000:40000] [--blank]
+ *   npx tsx web/scripts/bench-browser-profile.ts [--seed | --map 10000:40000] [--boot] [--blank]
  */
 import { chromium, type Page } from 'playwright-core';
 import { startServer } from '../../test/helpers/server.js';
@@ -11,6 +12,7 @@ import { measurePan } from './bench-browser-pan.js';
 
 interface ProfileNode {
   id: number;
+  children?: number[];
   callFrame: { functionName: string; url: string; lineNumber: number };
 }
 interface Profile {
@@ -27,6 +29,26 @@ function selfTimes(p: Profile): [string, number][] {
     const cf = byId.get(id)?.callFrame;
     const key = cf ? `${cf.functionName || '(anon)'} ${cf.url.split('/').pop() ?? ''}:${cf.lineNumber}` : '?';
     acc.set(key, (acc.get(key) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...acc.entries()].sort((a, b) => b[1] - a[1]);
+}
+
+/** Inclusive time (ms) per function (each sample counted once per function on its stack), largest first. */
+function inclusiveTimes(p: Profile): [string, number][] {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const acc = new Map<string, number>();
+  p.samples.forEach((id, i) => {
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const cf = byId.get(cur)?.callFrame;
+      if (!cf?.url) continue;
+      const key = `${cf.functionName || '(anon)'} ${cf.url.split('/').pop() ?? ''}:${cf.lineNumber}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      acc.set(key, (acc.get(key) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000);
+    }
   });
   return [...acc.entries()].sort((a, b) => b[1] - a[1]);
 }
@@ -185,6 +207,8 @@ async function main(): Promise<void> {
       const { profile } = (await bootCdp.send('Profiler.stop')) as unknown as { profile: Profile };
       console.log('boot profile (self time):');
       for (const [k, v] of selfTimes(profile).slice(0, 40)) console.log(`${v.toFixed(0).padStart(7)} ms  ${k}`);
+      console.log('boot profile (inclusive time):');
+      for (const [k, v] of inclusiveTimes(profile).slice(0, 60)) console.log(`${v.toFixed(0).padStart(7)} ms  ${k}`);
     }
     await page.waitForFunction(() => document.body.dataset.firstRenderAt !== undefined, null, { timeout: 180_000 });
     const marks = await page.evaluate(() => {
