@@ -16,23 +16,29 @@ export interface LoadReport {
 export function buildGraph(data: SerializedGraph): { graph: AtlasGraph; report: LoadReport } {
   const graph: AtlasGraph = new MultiGraph({ type: 'mixed', allowSelfLoops: false });
   const report: LoadReport = { skippedEdges: 0, skippedNodes: 0 };
+  // graphology checks keys, ends and self loops itself and throws: catching that is cheaper than asking first
+  // (two lookups per edge more; ~0.1 s of a 10k map's start-up).
   for (const n of data.nodes ?? []) {
-    if (typeof n?.key !== 'string' || graph.hasNode(n.key)) {
+    if (typeof n?.key !== 'string') {
       report.skippedNodes++;
       continue;
     }
     const attrs = n.attributes ?? {};
     if (typeof attrs.name !== 'string' || attrs.name === '') attrs.name = n.key;
-    graph.addNode(n.key, attrs);
+    try {
+      graph.addNode(n.key, attrs);
+    } catch {
+      report.skippedNodes++;
+    }
   }
   for (const e of data.edges ?? []) {
-    if (!e || !graph.hasNode(e.source) || !graph.hasNode(e.target) || e.source === e.target || graph.hasEdge(e.key)) {
+    try {
+      const attrs = e.attributes ?? {};
+      if (e.undirected) graph.addUndirectedEdgeWithKey(e.key, e.source, e.target, attrs);
+      else graph.addDirectedEdgeWithKey(e.key, e.source, e.target, attrs);
+    } catch {
       report.skippedEdges++;
-      continue;
     }
-    const attrs = e.attributes ?? {};
-    if (e.undirected) graph.addUndirectedEdgeWithKey(e.key, e.source, e.target, attrs);
-    else graph.addDirectedEdgeWithKey(e.key, e.source, e.target, attrs);
   }
   return { graph, report };
 }
