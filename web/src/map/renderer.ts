@@ -8,7 +8,7 @@ import { LARGE_MAP_TIES, type AppContext } from '../app/context.js';
 import type { CameraView } from '../state/types.js';
 import { DisplayGraph } from './display-graph.js';
 import { PAN_PICTURE_ITEMS, PanPicture } from './pan-picture.js';
-import { makeEdgeReducer, makeNodeReducer } from './reducers.js';
+import { NODE_STYLE, makeEdgeReducer, makeNodeReducer } from './reducers.js';
 
 export interface RendererEvents {
   onClickNode: (node: string) => void;
@@ -154,6 +154,7 @@ export class MapRenderer {
           ],
         },
       },
+      styles: { nodes: NODE_STYLE },
       nodeReducer: makeNodeReducer(ctx),
       edgeReducer: makeEdgeReducer(ctx) as never,
       settings: {
