@@ -70,9 +70,9 @@ function sendFile(request: FastifyRequest, reply: FastifyReply, file: WebFile): 
 
 /**
  * Serves the built front end (web/dist) at /, when it has been built. The files are read and compressed once, at
- * start-up, and each answer is one write: a page's code and styles are never queued behind the graph it preloads
- * (a large GET /api/graph reads synchronously and would hold up file streams for its whole read). Only the files
- * present at start-up are served, as before (a rebuild needs a restart).
+ * start-up, and each answer is one write: a file stream's chunks each waited for the event loop, which the graph the
+ * page preloads holds for its whole synchronous read. Only the files present at start-up are served, as before (a
+ * rebuild needs a restart).
  */
 export default fp<{ root: string }>(async function web(app: FastifyInstance, opts) {
   if (!existsSync(opts.root)) {
