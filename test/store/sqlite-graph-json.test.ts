@@ -10,7 +10,7 @@ import { migrate } from '../../server/store/sqlite/migrations.js';
 import { generateNetwork } from '../../core/synthetic/generate.js';
 import { toSerializedGraph } from '../../core/graph/serialize.js';
 import type { Batch, NodeRecord, RelationInput, RelationRecord } from '../../core/model/records.js';
-import { fold } from '../../core/text/fold.js';
+import { nodeValues, relationValues } from '../../server/store/sqlite/row-writes.js';
 import { tempDbPath } from '../helpers/app.js';
 
 const at = { actor: 'graph-json-test', at: '2026-03-04T05:06:07.000Z' };
@@ -62,6 +62,9 @@ async function bodies(store: SqliteStore): Promise<string[]> {
   return out;
 }
 
+/** The store's row values without the fragment (second to last; the id stays last): a schema-2 row. */
+const withoutGraphJson = (values: unknown[]): unknown[] => [...values.slice(0, -2), values[values.length - 1]];
+
 /** Rows as the schema-2 store wrote them (its INSERT statements, no graph_json). */
 function writeOldRows(path: string, nodes: NodeRecord[], relations: RelationRecord[]): void {
   const db = new Database(path);
@@ -78,41 +81,11 @@ function writeOldRows(path: string, nodes: NodeRecord[], relations: RelationReco
     );
     db.transaction(() => {
       for (const x of nodes) {
-        const search = fold(`${x.name} ${x.nameEn ?? ''} ${x.id}`);
-        n.run(
-          x.kind,
-          x.name,
-          x.nameEn ?? null,
-          JSON.stringify(x.props),
-          search,
-          x.version,
-          x.createdAt,
-          x.createdBy,
-          x.updatedAt,
-          x.updatedBy,
-          x.id,
-        );
+        n.run(...withoutGraphJson(nodeValues(x)));
         h.run(x.id, 'node', x.version, 'create', x.createdBy, x.createdAt, null);
       }
       for (const x of relations) {
-        r.run(
-          x.type,
-          x.from,
-          x.to,
-          x.weight,
-          JSON.stringify(x.props),
-          JSON.stringify(x.sources),
-          x.evidence,
-          x.validFrom,
-          x.validTo,
-          x.note ?? null,
-          x.version,
-          x.createdAt,
-          x.createdBy,
-          x.updatedAt,
-          x.updatedBy,
-          x.id,
-        );
+        r.run(...withoutGraphJson(relationValues(x)));
         h.run(x.id, 'relation', x.version, 'create', x.createdBy, x.createdAt, null);
       }
     })();
