@@ -183,7 +183,7 @@ function writeSection(rows: Row[], notes: string[]): void {
     '## Load (autocannon)',
     '',
     `Written by \`test/bench/load.ts\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average before the run ${LOAD_BEFORE} (anything above 0 is other work competing for the 2 cores).`,
-    `A real server per store (\`aktorsatlas serve\`), seeded with the Jönköping network, accounts on and an editor's API token on every request; autocannon on 127.0.0.1 in the same machine (it shares the 2 cores), ${CONNECTIONS} connections, ${SECONDS} s per run after a 3 s warm-up. Requests send \`Accept-Encoding: gzip\`, as browsers do: a cached graph goes out gzip-compressed (compressed once per store revision, off the main thread). Writes create new organisations (201). "graph reads/s" is the share of GET /api/graph (the whole network as graphology JSON).`,
+    `A real server per store (\`aktorsatlas serve\`), seeded with the Jönköping network, accounts on and an editor's API token on every request; autocannon on 127.0.0.1 in the same machine (it shares the 2 cores), ${CONNECTIONS} connections, ${SECONDS} s per run after a 3 s warm-up. Requests send \`Accept-Encoding: gzip\`, as browsers do: graphs go out gzip-compressed (level 1, once per store revision, in libuv's thread pool). Writes create new organisations (201). "graph reads/s" is the share of GET /api/graph (the whole network as graphology JSON).`,
     '',
     ...table,
     '',
