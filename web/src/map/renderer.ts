@@ -76,9 +76,28 @@ let firstRefresh: { camera: CameraView; onAfterRender: () => void } | null = nul
 const reducerMerged = new WeakSet<Sigma>();
 
 /**
+ * Runs a draw without sigma's picking pass (the hidden ids that hover and clicks are read from): the picture is the
+ * same. Each of sigma's programs draws again in a picking variant, and in software WebGL the first draw with a
+ * program is dear: skipping them took 0.25–0.37 s off a 10k map's first render (docs/decisions.md). A private
+ * sigma field, like the flags above; the picking pass follows in `MapRenderer.drawPicking`.
+ */
+function withoutPicking<T>(s: Sigma, draw: () => T): T {
+  const r = s as unknown as { pickingFrameBuffer?: WebGLFramebuffer | null };
+  if (!r.pickingFrameBuffer) return draw();
+  const frameBuffer = r.pickingFrameBuffer;
+  r.pickingFrameBuffer = null;
+  try {
+    return draw();
+  } finally {
+    r.pickingFrameBuffer = frameBuffer;
+  }
+}
+
+/**
  * Sigma's constructor processes and draws the graph synchronously, before a camera can be set or a listener
  * attached; setting the camera afterwards drew everything a second time (~1 s on a 10k map in software WebGL).
- * This subclass sets the camera and the first-frame listener just before that first draw.
+ * This subclass sets the camera and the first-frame listener just before that first draw, which it makes
+ * without the picking pass.
  */
 class AtlasSigma extends Sigma {
   override refresh(opts?: Parameters<Sigma['refresh']>[0]): this {
@@ -88,11 +107,10 @@ class AtlasSigma extends Sigma {
     }
     const first = firstRefresh;
     firstRefresh = null;
-    if (first) {
-      this.getCamera().setState(first.camera);
-      this.once('afterRender', first.onAfterRender);
-    }
-    return super.refresh(opts);
+    if (!first) return super.refresh(opts);
+    this.getCamera().setState(first.camera);
+    this.once('afterRender', first.onAfterRender);
+    return withoutPicking(this, () => super.refresh(opts));
   }
 }
 
@@ -103,6 +121,7 @@ export class MapRenderer {
   livePan = false;
   /** On maps with many ties, sigma gets a copy holding only the drawable ties (see display-graph.ts). */
   private readonly display: DisplayGraph | null;
+  private killed = false;
 
   constructor(
     ctx: AppContext,
@@ -120,7 +139,14 @@ export class MapRenderer {
       camera: camera ?? this.defaultCamera(container.offsetWidth),
       // Drawn outside an animation frame: the next frame's callbacks run before its commit hands the canvas to
       // the screen (waiting for the GPU); the one after that follows it, so the GPU work is counted.
-      onAfterRender: () => requestAnimationFrame(() => requestAnimationFrame(() => events.onFirstRender())),
+      // Then the picking pass the first frame skipped, before the app goes on (hover and clicks need it).
+      onAfterRender: () =>
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            events.onFirstRender();
+            this.drawPicking();
+          }),
+        ),
     };
     this.sigma = new AtlasSigma(this.display?.graph ?? ctx.graph, container, {
       primitives: {
@@ -270,7 +296,14 @@ export class MapRenderer {
     this.setCamera(this.defaultCamera(), animate);
   }
 
+  /** A full draw (picture and picking pass) without reprocessing anything: a refresh of no node. */
+  private drawPicking(): void {
+    if (this.killed) return;
+    this.sigma.refresh({ partialGraph: { nodes: [] }, skipIndexation: true });
+  }
+
   kill(): void {
+    this.killed = true;
     this.sigma.kill();
   }
 }
