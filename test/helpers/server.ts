@@ -28,6 +28,8 @@ export interface StartOptions {
   timeoutMs?: number;
   /** Accounts to create first with the real CLI (`aktorsatlas user add NAME --role R --password-stdin`). */
   users?: Record<string, { role: 'viewer' | 'editor' | 'admin'; password: string }>;
+  /** The checkout whose server runs (default: AKTORSATLAS_E2E_SERVER_ROOT, else this repository). */
+  root?: string;
 }
 
 /** A port that was free a moment ago (listen on 0, read it, close). */
@@ -75,8 +77,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // An e2e server always uses its own SQLite file, never a Neo4j from the environment.
   delete env.NEO4J_URI;
   if (options.env?.NEO4J_URI) env.NEO4J_URI = options.env.NEO4J_URI;
-  // AKTORSATLAS_E2E_SERVER_ROOT runs the server of another checkout (debugging only); default: this repository.
-  const serverRoot = process.env.AKTORSATLAS_E2E_SERVER_ROOT ?? REPO_ROOT;
+  // Another checkout's server: for debugging, and for comparing two builds (web/scripts/bench-browser-ab.ts).
+  const serverRoot = options.root ?? process.env.AKTORSATLAS_E2E_SERVER_ROOT ?? REPO_ROOT;
   for (const [name, { role, password }] of Object.entries(options.users ?? {})) {
     const cli = [join(serverRoot, 'bin', 'aktorsatlas.js'), 'user', 'add', name, '--role', role, '--password-stdin'];
     const r = spawnSync(process.execPath, cli, { cwd: serverRoot, env, input: `${password}\n`, encoding: 'utf8' });

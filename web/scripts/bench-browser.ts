@@ -147,7 +147,7 @@ async function measureMap(page: Page, url: string, label: string, seedMs: number
 }
 
 /** A first visit that stops at the first frame: navigation start → first frame on screen, in ms. */
-async function firstRenderOnly(page: Page, url: string): Promise<number> {
+export async function firstRenderOnly(page: Page, url: string): Promise<number> {
   await page.goto(url);
   await page.waitForFunction(() => document.body.dataset.firstRenderAt !== undefined, null, { timeout: 180_000 });
   return num(page, 'firstRenderAt');
@@ -257,7 +257,7 @@ async function seedSqlite(dbPath: string, actors: number, ties: number): Promise
 export async function syntheticStore(
   actors: number,
   ties: number,
-): Promise<{ seedMs: number; start: () => Promise<RunningServer>; done: () => void }> {
+): Promise<{ seedMs: number; start: (root?: string) => Promise<RunningServer>; done: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'aktorsatlas-bench-'));
   const dbPath = join(dir, 'bench.db');
   log(`seeding ${actors} actors / ${ties} ties into SQLite`);
@@ -266,10 +266,10 @@ export async function syntheticStore(
   let copies = 0;
   return {
     seedMs,
-    start: () => {
+    start: (root?: string) => {
       const copy = join(dir, `visit-${++copies}.db`);
       copyFileSync(dbPath, copy);
-      return startServer({ seed: false, timeoutMs: 120_000, env: { AKTORSATLAS_DB: copy } });
+      return startServer({ seed: false, timeoutMs: 120_000, env: { AKTORSATLAS_DB: copy }, ...(root ? { root } : {}) });
     },
     done: () => rmSync(dir, { recursive: true, force: true }),
   };
