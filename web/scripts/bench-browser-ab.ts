@@ -10,17 +10,7 @@
  */
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { ARGS, VIEWPORT, firstRenderOnly, syntheticStore } from './bench-browser.js';
-
-const argOf = (name: string): string | undefined => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : Math.round((s[s.length / 2 - 1] + s[s.length / 2]) / 2);
-};
+import { ARGS, CHROMIUM, VIEWPORT, argOf, firstRenderOnly, median, syntheticStore } from './bench-browser.js';
 
 async function main(): Promise<void> {
   const baseArg = argOf('--base');
@@ -29,7 +19,7 @@ async function main(): Promise<void> {
   const rounds = Number(argOf('--rounds') ?? 8);
   const [actors, ties] = (argOf('--map') ?? '10000:40000').split(':').map(Number);
   const store = await syntheticStore(actors, ties);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const times = { base: [] as number[], this: [] as number[] };
   let faster = 0;
   try {

@@ -7,7 +7,7 @@
  */
 import { chromium, type Page } from 'playwright-core';
 import { startServer } from '../../test/helpers/server.js';
-import { ARGS, VIEWPORT, syntheticServer } from './bench-browser.js';
+import { ARGS, CHROMIUM, VIEWPORT, argOf, syntheticServer } from './bench-browser.js';
 import { measurePan } from './bench-browser-pan.js';
 
 interface ProfileNode {
@@ -172,11 +172,7 @@ async function variants(page: Page): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const argOf = (name: string) => {
-    const i = process.argv.indexOf(name);
-    return i >= 0 ? process.argv[i + 1] : undefined;
-  };
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
   let stop: () => Promise<void>;
   let url: string;

@@ -23,7 +23,13 @@ import { PAN_PICTURE_ITEMS } from '../src/map/pan-picture.js';
 import { jsHeapUsed, measurePan, waitForQuietFrames, type PanStats } from './bench-browser-pan.js';
 import { syntheticBatch } from './synthetic-graph.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The value after a command-line flag, e.g. `--maps 10000:40000`. */
+export const argOf = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
 export const ARGS = [
   '--headless',
   '--no-sandbox',
@@ -153,7 +159,7 @@ export async function firstRenderOnly(page: Page, url: string): Promise<number> 
   return num(page, 'firstRenderAt');
 }
 
-const median = (xs: number[]): number => {
+export const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[s.length >> 1] : Math.round((s[s.length / 2 - 1] + s[s.length / 2]) / 2);
 };
@@ -356,10 +362,6 @@ function sizes(arg: string | undefined, def: string): [number, number][] {
 }
 
 async function main(): Promise<void> {
-  const argOf = (name: string) => {
-    const i = process.argv.indexOf(name);
-    return i >= 0 ? process.argv[i + 1] : undefined;
-  };
   const maps = sizes(argOf('--maps'), '10000:40000,50000:125000');
   // The 5,000-actor worker panel row is opt-in (--panel 5000:25000): it takes minutes and the bench has 15.
   const panels = sizes(argOf('--panel'), '');
