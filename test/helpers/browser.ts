@@ -100,7 +100,7 @@ export function nonBackgroundShare(png: Buffer, background: [number, number, num
 /** The map's background colour (MAP_BACKGROUND in web/src/map/palette.ts), for nonBackgroundShare. */
 export const MAP_BACKGROUND: [number, number, number] = [251, 251, 249];
 
-/** The page's read-only test hook, `window.__atlas` (web/src/app/app.ts). */
+/** The page's read-only test hook, `window.__atlas` (web/src/app/test-hooks.ts, loaded in a driven browser). */
 interface AtlasHook {
   nodeOnScreen: (node: string) => { x: number; y: number } | null;
   reload: () => Promise<void>;

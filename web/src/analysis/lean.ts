@@ -4,7 +4,7 @@
  */
 import type { AbstractGraph } from 'graphology-types';
 import type { NodeRecord, RelationRecord, Snapshot } from '../../../core/model/records.js';
-import type { LeanGraph } from '../workers/protocol.js';
+import type { LeanGraph } from './protocol.js';
 
 const str = (x: unknown): string | null => (typeof x === 'string' && x !== '' ? x : null);
 

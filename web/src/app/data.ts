@@ -9,9 +9,9 @@ import { buildIndex } from '../graph/derive.js';
 import { buildGraph, type AtlasGraph } from '../graph/load.js';
 import { applyPositions, readPositions, seedMissingPositions } from '../map/positions.js';
 import type { SavedViewState } from '../state/types.js';
-import type { AppContext } from './context.js';
-import { loadLayout, saveLayout } from './layout-view.js';
-import { canEdit } from './session.js';
+import type { AppContext } from '../context/context.js';
+import { loadLayout, saveLayout } from '../api/layout-view.js';
+import { canEdit } from '../api/session.js';
 
 export interface LoadResult {
   graph: AtlasGraph;

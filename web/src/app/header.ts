@@ -1,5 +1,5 @@
 /** The header: product name, what the map shows, map/table switch, the language switch and the account. */
-import type { AppContext } from './context.js';
+import type { AppContext } from '../context/context.js';
 import { h, replace } from '../dom/h.js';
 import { getLang, setLang, t } from '../i18n/i18n.js';
 import { accountControl } from './account-control.js';

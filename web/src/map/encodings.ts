@@ -12,27 +12,10 @@ import type { Visibility } from '../graph/filters.js';
 import { NONE, type EdgeColorBy } from '../state/types.js';
 import { measureOption, metricValue } from '../analysis/metrics.js';
 import { CATEGORICAL, EVIDENCE_COLORS, GROUP_COLORS, OTHER_COLOR, ROLE_COLORS } from './palette.js';
+import type { ColorScheme, EdgeStyleEntry, LegendEntry, SizeScheme } from '../context/schemes.js';
 
-export interface LegendEntry {
-  value: string;
-  label: string;
-  color: string;
-  count: number;
-}
-
-export interface ColorScheme {
-  colorOf: (node: string) => string;
-  valueOf: (node: string) => string;
-  entries: LegendEntry[];
-}
-
-export interface SizeScheme {
-  sizeOf: (node: string) => number;
-  label: string;
-  min: number | null;
-  max: number | null;
-  missing: number;
-}
+// The scheme shapes live with the derived state they fill (context/schemes.ts); re-exported for the map's users.
+export type { ColorScheme, EdgeStyleEntry, LegendEntry, SizeScheme };
 
 export const MIN_SIZE = 3.5;
 export const MAX_SIZE = 16;
@@ -185,13 +168,6 @@ export function sizeScheme(ctx: EncodingContext, sizeBy: string): SizeScheme {
     return MIN_SIZE + f * (MAX_SIZE - MIN_SIZE);
   };
   return { sizeOf, label: option ? bi(option.label) : sizeBy, min: has ? min : null, max: has ? max : null, missing };
-}
-
-export interface EdgeStyleEntry {
-  value: string;
-  label: string;
-  color: string;
-  count: number;
 }
 
 export function edgeColorScheme(

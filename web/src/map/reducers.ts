@@ -6,7 +6,7 @@
  */
 import type { Attributes } from 'graphology-types';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
-import type { AppContext } from '../app/context.js';
+import type { AppContext } from '../context/context.js';
 import { nodeName } from '../graph/derive.js';
 import { getLang } from '../i18n/i18n.js';
 import { FADED_EDGE, FADED_NODE, withAlpha } from './palette.js';

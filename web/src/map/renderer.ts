@@ -4,7 +4,7 @@
  */
 import Sigma from 'sigma';
 import { layerDashed, layerFill, layerPlain, sdfCircle, sdfDiamond, sdfSquare, sdfTriangle } from 'sigma/rendering';
-import { LARGE_MAP_TIES, type AppContext } from '../app/context.js';
+import { LARGE_MAP_TIES, type AppContext } from '../context/context.js';
 import type { CameraView } from '../state/types.js';
 import { DisplayGraph } from './display-graph.js';
 import { PAN_PICTURE_ITEMS, PanPicture } from './pan-picture.js';

@@ -2,10 +2,10 @@
  * Export: the report (PDF), the map (PNG, SVG) and the data (GEXF, GraphML, JSON, XLSX) of what the map shows,
  * as plain download links to GET /api/export with the current filters and the open view (its positions).
  */
-import type { AppContext } from '../app/context.js';
+import type { AppContext } from '../context/context.js';
 import { h, replace } from '../dom/h.js';
 import { getLang, t } from '../i18n/i18n.js';
-import { LAYOUT_VIEW } from '../app/layout-view.js';
+import { LAYOUT_VIEW } from '../api/layout-view.js';
 import type { ViewState } from '../state/types.js';
 import type { Panel } from './panel.js';
 

@@ -4,8 +4,8 @@
  * edges show relation colours and the line style of each evidence level.
  */
 import { NODE_KINDS } from '../../../core/model/catalogue/node-kinds.js';
-import type { AppContext } from '../app/context.js';
-import { labelOf } from '../app/items.js';
+import type { AppContext } from '../context/context.js';
+import { labelOf } from '../context/items.js';
 import { h, replace } from '../dom/h.js';
 import { bi, fmt, t } from '../i18n/i18n.js';
 import { MAX_SIZE, MIN_SIZE, evidenceLabel } from '../map/encodings.js';

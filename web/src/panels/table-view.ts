@@ -3,8 +3,8 @@
  * keyboard and screen-reader users and for copying into reports.
  */
 import { relationKind } from '../../../core/model/catalogue/relation-kinds.js';
-import type { AppContext } from '../app/context.js';
-import { kindHint, labelOf } from '../app/items.js';
+import type { AppContext } from '../context/context.js';
+import { kindHint, labelOf } from '../context/items.js';
 import { metricValue } from '../analysis/metrics.js';
 import { h, replace } from '../dom/h.js';
 import { facetValues } from '../graph/derive.js';

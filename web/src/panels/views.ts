@@ -4,12 +4,12 @@
  */
 import { ApiError, api } from '../api/client.js';
 import type { SavedView } from '../api/types.js';
-import type { AppContext } from '../app/context.js';
+import type { AppContext } from '../context/context.js';
 import { confirmDialog } from '../dom/confirm.js';
 import { h, replace, uid } from '../dom/h.js';
 import { t } from '../i18n/i18n.js';
-import { LAYOUT_VIEW } from '../app/layout-view.js';
-import { canEdit } from '../app/session.js';
+import { LAYOUT_VIEW } from '../api/layout-view.js';
+import { canEdit } from '../api/session.js';
 import type { Panel } from './panel.js';
 
 export interface ViewActions {

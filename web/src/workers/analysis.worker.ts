@@ -9,7 +9,7 @@ import { runPanel } from '../../../core/analysis/panel.js';
 import { AnalysisError } from '../../../core/analysis/errors.js';
 import { projectActors } from '../../../core/graph/projection.js';
 import { leanToSnapshot } from '../analysis/lean.js';
-import type { RunRequest, WorkerMessage } from './protocol.js';
+import type { RunRequest, WorkerMessage } from '../analysis/protocol.js';
 
 interface WorkerScope {
   postMessage(message: WorkerMessage): void;

@@ -3,8 +3,8 @@
  * `canEdit()` when they render; a change (sign-in, sign-out, an expired session) notifies the listeners, which
  * re-render. Hiding editing here is only a courtesy: the server refuses the writes anyway.
  */
-import { api, setCsrfToken } from '../api/client.js';
-import type { Me } from '../api/types.js';
+import { api, setCsrfToken } from './client.js';
+import type { Me } from './types.js';
 
 /** Until /api/me answers, nobody may edit (no edit button flashes up for a viewer). */
 const UNKNOWN: Me = { user: null, role: null, mode: 'sign-in-required', via: null, csrfToken: null, expiresAt: null };

@@ -8,15 +8,11 @@ import type { Highlight } from '../graph/ego.js';
 import type { NodeIndex } from '../graph/derive.js';
 import type { Visibility } from '../graph/filters.js';
 import type { AtlasGraph } from '../graph/load.js';
-import type { ColorScheme, EdgeStyleEntry, SizeScheme } from '../map/encodings.js';
-import { Bus } from './bus.js';
 import { store, type Store } from '../state/store.js';
+import { Bus } from './bus.js';
+import type { Schemes } from './schemes.js';
 
-export interface Schemes {
-  color: ColorScheme;
-  size: SizeScheme;
-  edge: { colorOf: (edge: string) => string; entries: EdgeStyleEntry[] };
-}
+export type { Schemes };
 
 export interface AppContext {
   bus: Bus;

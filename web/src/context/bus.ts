@@ -1,5 +1,5 @@
 /** A typed event bus between the data layer, the map and the panels. */
-import type { PanelResult } from '../../../core/analysis/panel.js';
+import type { AnalysisState } from '../analysis/runner.js';
 
 export interface BusEvents {
   /** The graph was (re)loaded or edited. */
@@ -9,12 +9,7 @@ export interface BusEvents {
   /** A node was selected (or null). */
   select: string | null;
   /** Analysis state changed. */
-  analysis: {
-    status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
-    progress?: number;
-    result?: PanelResult | null;
-    error?: string;
-  };
+  analysis: AnalysisState;
   /** Ask a tab panel to open (details, actors, communities, gaps, edit). */
   openTab: string;
   /** A record was written on the server (reload the graph). */

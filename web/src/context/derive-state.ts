@@ -1,10 +1,9 @@
 /**
  * Recomputes what the map shows from the view state: visibility (filters), the highlight (path, finding,
- * focus or community) and the encodings. Called whenever state, graph or analysis change.
+ * focus or community). The encodings are derived by map/schemes.ts. Called whenever state, graph or analysis change.
  */
 import { egoNetwork, shortestPath, type Highlight } from '../graph/ego.js';
 import { computeVisibility } from '../graph/filters.js';
-import { colorScheme, edgeColorScheme, sizeScheme } from '../map/encodings.js';
 import { LARGE_MAP_TIES, type AppContext } from './context.js';
 
 export function recomputeVisibility(ctx: AppContext): void {
@@ -55,23 +54,4 @@ export function recomputeHighlight(ctx: AppContext): void {
     ctx.highlight = { nodes, edges };
     ctx.highlightReason = 'community';
   }
-}
-
-export function recomputeSchemes(ctx: AppContext): void {
-  const g = ctx.graph;
-  if (!g) return;
-  const s = ctx.store.get();
-  const ectx = { graph: g, index: ctx.index, analysis: ctx.analysis, visibility: ctx.visibility };
-  ctx.schemes = {
-    color: colorScheme(ectx, s.colorBy),
-    size: sizeScheme(ectx, s.sizeBy),
-    edge: edgeColorScheme(g, ctx.visibility, s.edgeColorBy),
-  };
-}
-
-/** Everything, in order (a new graph); the caller draws the map and the panels. */
-export function recomputeDerived(ctx: AppContext): void {
-  recomputeVisibility(ctx);
-  recomputeHighlight(ctx);
-  recomputeSchemes(ctx);
 }

@@ -3,9 +3,8 @@
  * every reload gets the same map. Computed once (ForceAtlas2 + Noverlap) when missing, then reused; nodes added
  * later are placed next to their neighbours.
  */
-import { ApiError, api } from '../api/client.js';
-import type { SavedViewState } from '../state/types.js';
-import type { Positions } from '../map/positions.js';
+import { ApiError, api } from './client.js';
+import type { Positions, SavedViewState } from '../state/types.js';
 
 export const LAYOUT_VIEW = 'Grundlayout';
 
