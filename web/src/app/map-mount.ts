@@ -69,7 +69,8 @@ export function mountRenderer(rt: Runtime, actions: Actions): MapRenderer {
         rt.firstFrameShown?.();
       },
     },
-    () => (legend.offsetParent ? legend.offsetWidth + 12 : 0),
+    // The legend covers the map's right side only where it floats over it (not under the map on a phone).
+    () => (legend.offsetParent && getComputedStyle(legend).position === 'absolute' ? legend.offsetWidth + 12 : 0),
     ctx.store.get().camera,
   );
   rt.renderer = renderer;

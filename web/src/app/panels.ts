@@ -64,8 +64,8 @@ export function buildUi(rt: Runtime, actions: Actions, loader: Loader, map: MapO
     cancelAnalysis: () => rt.runner.cancel(),
     layoutRunning: () => rt.layoutRun !== null,
   });
+  const search = searchPanel(ctx, { focus: actions.focus, clearFocus: actions.clearFocus });
   const leftPanels: Panel[] = [
-    searchPanel(ctx, { focus: actions.focus, clearFocus: actions.clearFocus }),
     filtersPanel(ctx),
     encodings,
     pathPanel(ctx, actions.fitHighlight),
@@ -75,11 +75,12 @@ export function buildUi(rt: Runtime, actions: Actions, loader: Loader, map: MapO
   const legend = legendPanel(ctx);
   const table = tableView(ctx, actions.focus);
   const right = rightTabs(rt, actions, loader);
+  shell.search.append(search.el);
   shell.left.append(...leftPanels.map((p) => p.el));
   shell.right.append(right.tabsUi.el);
   shell.mapWrap.append(legend.el, status.el);
   shell.tableWrap.append(table.el);
-  const all = [...leftPanels, legend, ...right.panels, table];
+  const all = [search, ...leftPanels, legend, ...right.panels, table];
   return { status, legend, encodings, table, edit: right.edit, gaps: right.gaps, tabs: right.tabsUi, all };
 }
 

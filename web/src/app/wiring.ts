@@ -8,6 +8,7 @@ import { getLang, onLangChange } from '../i18n/i18n.js';
 import { recomputeSchemes } from '../map/schemes.js';
 import type { ViewState } from '../state/types.js';
 import { toQuery } from '../state/url.js';
+import { fitHighlight } from './actions.js';
 import { renderHeader } from './header.js';
 import { renderAll } from './panels.js';
 import { ui, type Runtime } from './runtime.js';
@@ -20,12 +21,17 @@ export function publishState(ctx: AppContext): void {
   document.body.dataset.sizeBy = ctx.store.get().sizeBy;
 }
 
-/** Shows the map or the table, as the state's mode says. */
+/** Shows the map or the table, as the state's mode says; a map shown again is redrawn and fitted to the focus. */
 export function applyMode(rt: Runtime): void {
   const table = rt.ctx.store.get().mode === 'table';
+  const mapWasHidden = rt.shell.mapWrap.hidden;
   rt.shell.mapWrap.hidden = table;
   rt.shell.tableWrap.hidden = !table;
   if (table) rt.ui?.table.render();
+  else if (mapWasHidden && rt.renderer) {
+    rt.renderer.refresh();
+    fitHighlight(rt);
+  }
 }
 
 const writeUrl = (s: ViewState) => history.replaceState(null, '', toQuery(s, getLang()) || location.pathname);
