@@ -1,7 +1,9 @@
-import betweenness from 'graphology-metrics/centrality/betweenness.js';
-import closeness from 'graphology-metrics/centrality/closeness.js';
-import { degreeCentrality } from 'graphology-metrics/centrality/degree.js';
-import eigenvector from 'graphology-metrics/centrality/eigenvector.js';
+import {
+  betweenness,
+  closeness,
+  degree as degreeCentrality,
+  eigenvector,
+} from 'graphology-metrics/centrality/index.js';
 import type { Attributes } from 'graphology-types';
 import { describe, expect, it } from 'vitest';
 import { runPanel, type NodeMetrics } from '../../../core/analysis/panel.js';
