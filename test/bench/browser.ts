@@ -7,7 +7,7 @@
  *   main-thread long tasks.
  * Rewrites only its own section of docs/benchmarks.md (<!-- browser:start --> … <!-- browser:end -->).
  *
- *   npx tsx web/scripts/bench-browser.ts [--maps 10000:40000,50000:125000] [--panel 5000:25000] [--no-seed] [--no-write]
+ *   npx tsx test/bench/browser.ts [--maps 10000:40000,50000:125000] [--panel 5000:25000] [--no-seed] [--no-write]
  *
  * (--no-seed skips the Jönköping rows; with --no-write, for comparing changes to one map size.)
  */
@@ -17,11 +17,11 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { GraphService } from '../../server/services/graph-service.js';
 import { SqliteStore } from '../../server/store/sqlite/sqlite-store.js';
-import { writeSection } from '../../test/bench/report.js';
-import { startServer, type RunningServer } from '../../test/helpers/server.js';
-import { PAN_PICTURE_ITEMS } from '../src/map/pan-picture.js';
-import { jsHeapUsed, measurePan, waitForQuietFrames, type PanStats } from './bench-browser-pan.js';
-import { syntheticBatch } from './synthetic-graph.js';
+import { writeSection } from './report.js';
+import { startServer, type RunningServer } from '../helpers/server.js';
+import { PAN_PICTURE_ITEMS } from '../../web/src/map/pan-picture.js';
+import { jsHeapUsed, measurePan, waitForQuietFrames, type PanStats } from './browser-pan.js';
+import { clusteredNetwork } from '../../core/synthetic/clustered.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -244,7 +244,7 @@ async function measurePanel(page: Page, url: string, label: string): Promise<Pan
 /** Seeds a fresh SQLite file straight through the import service (validation + store), in 10,000-record chunks. */
 async function seedSqlite(dbPath: string, actors: number, ties: number): Promise<number> {
   const started = Date.now();
-  const batch = syntheticBatch(actors, ties);
+  const batch = clusteredNetwork(actors, ties);
   const store = new SqliteStore(dbPath);
   try {
     const service = new GraphService(store);
@@ -338,13 +338,13 @@ function section(maps: MapRow[], panels: PanelRow[], chromiumVersion: string, lo
   return [
     '## Browser (Chromium)',
     '',
-    `Measured by \`web/scripts/bench-browser.ts\` on ${new Date().toISOString().slice(0, 10)}: headless ${chromiumVersion} with software WebGL (SwiftShader), ${cpus().length} cores (load average before the run ${load}), viewport ${VIEWPORT.width} × ${VIEWPORT.height}, driven by playwright-core against the real server (SQLite, seeded straight through the import service). Every map visit is a first visit: its own server process on a fresh copy of the store (no stored layout, no cached graph) and a fresh browser context (no HTTP cache).`,
+    `Measured by \`test/bench/browser.ts\` on ${new Date().toISOString().slice(0, 10)}: headless ${chromiumVersion} with software WebGL (SwiftShader), ${cpus().length} cores (load average before the run ${load}), viewport ${VIEWPORT.width} × ${VIEWPORT.height}, driven by playwright-core against the real server (SQLite, seeded straight through the import service). Every map visit is a first visit: its own server process on a fresh copy of the store (no stored layout, no cached graph) and a fresh browser context (no HTTP cache).`,
     '',
     `First render = navigation start → the first animation frame after sigma's first frame, the median of ${GOAL_VISITS} first visits for the 10k goal row and of ${OTHER_VISITS} for the others (each visit's value listed beside it), i.e. once that frame is on screen with the GPU work (compiling sigma's shaders, drawing) done; before 2026-11-27 it was sigma's \`afterRender\`, which left that work out. Map ready = until the page sets \`data-ready\` (graph loaded, sigma created, first frame shown, panels built). Layout = ForceAtlas2 + Noverlap in workers after the first render (maps up to 20,000 nodes; larger maps keep the fast initial placement until the user asks for a layout). Panning = a 2 s mouse drag on the finished map (after three animation frames in a row within 50 ms), frame rate from \`requestAnimationFrame\` intervals. While a map of more than ${PAN_PICTURE_ITEMS} items (nodes + drawn ties) is dragged, the app moves the picture sigma drew at the start of the drag (a CSS translate of the canvases) and sigma redraws when the drag pauses for 400 ms or ends (\`web/src/map/pan-picture.ts\`): parts entering the view are blank until then. Every node is drawn; large maps draw ties only for the current selection, as at rest. "Redrawing every frame" = the same drag with sigma drawing each frame (software WebGL pays for every drawn node, tie and label glyph in every frame). Page JS heap = \`JSHeapUsedSize\` of the main thread after a forced GC (workers not included). Server peak RSS = \`VmHWM\` of the server process.`,
     '',
     mapTable(maps),
     '',
-    "Where the 10k first render goes (start-up profiles from `web/scripts/bench-browser-profile.ts --boot`, see docs/decisions.md): it is the end of one chain on the page's main thread: about 0.6 s until the app's code runs, 0.3 s parsing the 15 MB `/api/graph` answer (sent gzip-compressed, 0.7 MB), 0.3 s building the graph, 0.1–0.2 s placing and indexing it, about 1 s in sigma's constructor (compiling its programs ~0.2 s, evaluating every node ~0.3 s, laying out labels ~0.1–0.2 s) and about 0.35 s for the GPU process to draw the first frame in software (SwiftShader; the first frame skips sigma's picking pass, drawn right after it), all sharing 2 cores with the server and the browser's other processes. Single visits of the same map vary by ±0.3 s and medians of five by up to 0.6 s between runs, hence the median here and interleaved comparisons of changes (`web/scripts/bench-browser-ab.ts`). Redrawing costs per drawn node, tie and glyph, hence the picture moving while dragging; at 50k a pan still catches a full redraw of several seconds (not yet explained).",
+    "Where the 10k first render goes (start-up profiles from `test/bench/browser-profile.ts --boot`, see docs/decisions.md): it is the end of one chain on the page's main thread: about 0.6 s until the app's code runs, 0.3 s parsing the 15 MB `/api/graph` answer (sent gzip-compressed, 0.7 MB), 0.3 s building the graph, 0.1–0.2 s placing and indexing it, about 1 s in sigma's constructor (compiling its programs ~0.2 s, evaluating every node ~0.3 s, laying out labels ~0.1–0.2 s) and about 0.35 s for the GPU process to draw the first frame in software (SwiftShader; the first frame skips sigma's picking pass, drawn right after it), all sharing 2 cores with the server and the browser's other processes. Single visits of the same map vary by ±0.3 s and medians of five by up to 0.6 s between runs, hence the median here and interleaved comparisons of changes (`test/bench/browser-ab.ts`). Redrawing costs per drawn node, tie and glyph, hence the picture moving while dragging; at 50k a pan still catches a full redraw of several seconds (not yet explained).",
     '',
     "Metric panel = the full key-actor panel of `core/analysis` (`runPanel`) in the analysis Web Worker, from the click to the result; the longest main-thread task is from PerformanceObserver('longtask') between the click and 1.5 s after the result.",
     '',
@@ -417,7 +417,7 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] && /bench-browser\.ts$/.test(process.argv[1])) {
+if (process.argv[1] && /[/\\]browser\.ts$/.test(process.argv[1])) {
   main().catch((err) => {
     console.error(err);
     process.exit(1);

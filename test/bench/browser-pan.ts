@@ -1,6 +1,6 @@
 /**
  * In-page measurements for the browser bench: frame intervals while the map is panned by a mouse drag, and the
- * page's JS heap (CDP Performance.getMetrics). Kept apart from bench-browser.ts, which seeds servers and writes.
+ * page's JS heap (CDP Performance.getMetrics). Kept apart from browser.ts, which seeds servers and writes.
  */
 import type { Page } from 'playwright-core';
 

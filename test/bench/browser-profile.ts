@@ -3,12 +3,12 @@
  * the page's boot marks and a CPU profile of a pan (self time by function), so one can see where time goes; with
  * --boot also a profile of the page's start-up, by self and by inclusive time (build with `--minify false` to read it).
  *
- *   npx tsx web/scripts/bench-browser-profile.ts [--seed | --map 10000:40000] [--boot] [--blank]
+ *   npx tsx test/bench/browser-profile.ts [--seed | --map 10000:40000] [--boot] [--blank]
  */
 import { chromium, type Page } from 'playwright-core';
-import { startServer } from '../../test/helpers/server.js';
-import { ARGS, CHROMIUM, VIEWPORT, argOf, syntheticServer } from './bench-browser.js';
-import { measurePan } from './bench-browser-pan.js';
+import { startServer } from '../helpers/server.js';
+import { ARGS, CHROMIUM, VIEWPORT, argOf, syntheticServer } from './browser.js';
+import { measurePan } from './browser-pan.js';
 
 interface ProfileNode {
   id: number;

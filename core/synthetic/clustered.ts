@@ -1,20 +1,11 @@
 /**
- * A seeded synthetic actor network for load tests and benchmarks: `actors` organisations in clustered
- * municipalities, a few networks, and `ties` relations (COLLABORATES_WITH between organisations, MEMBER_OF to
- * networks) with mixed evidence. Same seed, same graph.
+ * The second shape of the one synthetic generator (see generate.ts for the first): a graph sized by its tie count,
+ * for the browser benchmarks and the large e2e test. `actors` organisations in clustered municipalities, a few
+ * networks, and `ties` relations (COLLABORATES_WITH between organisations, MEMBER_OF to networks) with mixed
+ * evidence. Same seed, same graph (the same mulberry32 as Louvain, so the benchmarks' graphs did not change).
  */
-import type { Batch, NodeInput, RelationInput } from '../../core/model/records.js';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../analysis/rng.js';
+import type { Batch, NodeInput, RelationInput } from '../model/records.js';
 
 const ORG_TYPES = [
   'arbetsgivare',
@@ -45,7 +36,7 @@ const KOMMUNER = [
 ];
 const EVIDENCE = ['confirmed', 'confirmed', 'probable', 'uncertain'] as const;
 
-export function syntheticBatch(actors = 5000, ties = 25000, seed = 42): Batch {
+export function clusteredNetwork(actors = 5000, ties = 25000, seed = 42): Batch {
   const rnd = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const networks = Math.max(2, Math.round(actors / 100));

@@ -6,11 +6,11 @@
  *
  *   git worktree add /tmp/base <commit> && ln -s "$PWD/node_modules" /tmp/base/node_modules
  *   (cd /tmp/base && npm run build:web) && npm run build:web
- *   npx tsx web/scripts/bench-browser-ab.ts --base /tmp/base [--rounds 8] [--map 10000:40000]
+ *   npx tsx test/bench/browser-ab.ts --base /tmp/base [--rounds 8] [--map 10000:40000]
  */
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { ARGS, CHROMIUM, VIEWPORT, argOf, firstRenderOnly, median, syntheticStore } from './bench-browser.js';
+import { ARGS, CHROMIUM, VIEWPORT, argOf, firstRenderOnly, median, syntheticStore } from './browser.js';
 
 async function main(): Promise<void> {
   const baseArg = argOf('--base');
