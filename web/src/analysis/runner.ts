@@ -4,8 +4,8 @@
  */
 import type { PanelResult } from '../../../core/analysis/panel.js';
 import type { AtlasGraph } from '../graph/load.js';
-import type { RunRequest, WorkerMessage } from './protocol.js';
-import { leanGraph } from './lean.js';
+import type { RunRequest, WorkerMessage } from '../workers/protocol.js';
+import { leanGraph } from '../workers/lean.js';
 
 /** Where a run stands, as the app's bus carries it. */
 export interface AnalysisState {

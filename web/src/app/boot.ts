@@ -17,7 +17,7 @@ import { applyMode, publishState } from './wiring.js';
 const AUTO_ANALYSIS_MAX_NODES = 1500;
 const AUTO_LAYOUT_MAX_NODES = 20_000;
 
-/** Boot phases for the bench (web/scripts/bench-browser-profile.ts reads them from the body's data). */
+/** Boot phases for the bench (test/bench/browser-profile.ts reads them from the body's data). */
 const mark = (name: string) => (document.body.dataset[`t${name}`] = String(Math.round(performance.now())));
 
 function takeSavedView(rt: Runtime, res: LoadResult): void {

@@ -39,7 +39,7 @@ export async function loadData(
   previous: AtlasGraph | null,
 ): Promise<LoadResult> {
   const [data, layout, view] = await Promise.all([api.graph(), loadLayout(), getView(viewName)]);
-  performance.mark('fetched'); // boot phases for web/scripts/bench-browser-profile.ts
+  performance.mark('fetched'); // boot phases for test/bench/browser-profile.ts
   const { graph } = buildGraph(data);
   performance.mark('built');
   ctx.layoutVersion = layout?.version ?? null;

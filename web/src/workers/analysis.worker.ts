@@ -8,8 +8,8 @@
 import { runPanel } from '../../../core/analysis/panel.js';
 import { AnalysisError } from '../../../core/analysis/errors.js';
 import { projectActors } from '../../../core/graph/projection.js';
-import { leanToSnapshot } from '../analysis/lean.js';
-import type { RunRequest, WorkerMessage } from '../analysis/protocol.js';
+import { leanToSnapshot } from './lean.js';
+import type { RunRequest, WorkerMessage } from './protocol.js';
 
 interface WorkerScope {
   postMessage(message: WorkerMessage): void;
