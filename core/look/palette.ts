@@ -5,6 +5,8 @@
 
 export const MAP_BACKGROUND = '#fbfbf9';
 export const FADED_NODE = '#dcdcd8';
+/** Ties outside a highlight: this grey at this opacity (FADED_EDGE is the same as one rgba colour). */
+export const FADED_EDGE_LINE = { color: '#a0a09b', alpha: 0.18 } as const;
 export const FADED_EDGE = 'rgba(160,160,155,0.18)';
 export const OTHER_COLOR = '#878787';
 export const HIGHLIGHT = '#111111';

@@ -6,14 +6,13 @@ import { ExchangeError } from '../../core/exchange/errors.js';
 import {
   CONTENT_TYPES,
   EXPORT_FORMATS,
-  exportSnapshot,
   templateFile,
   type ExportFormat,
   type ExportResult,
 } from '../../core/exchange/export.js';
-import { MAX_PNG_SCALE } from '../../core/exchange/png.js';
 import { EXPORT_TABLES } from '../../core/exchange/table-export.js';
-import { reportFile } from '../report/report-file.js';
+import { exportFile } from '../render/export-file.js';
+import { MAX_PNG_SCALE } from '../render/png.js';
 import { viewSnapshot } from '../report/view-snapshot.js';
 import { csv, errorResponses, ProblemSchema, splitCsv } from '../schemas/common.js';
 import { ApiProblem } from '../problems.js';
@@ -135,7 +134,8 @@ const exchange: FastifyPluginAsyncTypebox = async (app) => {
           view: Type.Optional(
             Type.String({
               maxLength: 80,
-              description: 'A saved view: its positions, and its filters where the parameters give none',
+              description:
+                'A saved view: its positions, encodings (colour by, size by), focus and filters; the filter parameters replace its own',
             }),
           ),
           lang: Type.Union([Type.Literal('sv'), Type.Literal('en')], { default: 'sv' }),
@@ -182,29 +182,21 @@ const exchange: FastifyPluginAsyncTypebox = async (app) => {
           { path: '/evidence', code: 'enum', message: { sv: `Okänt belägg: ${bad}`, en: `Unknown evidence: ${bad}` } },
         ]);
       }
-      const { snapshot: snap, view } = found;
       let out: ExportResult;
       try {
-        out =
-          format === 'pdf'
-            ? await reportFile(snap, {
-                lang: q.lang,
-                ...(view ? { view } : {}),
-                ...(q.view ? { viewName: q.view } : {}),
-                ...(q.title ? { title: q.title } : {}),
-              })
-            : exportSnapshot(format, snap, {
-                lang: q.lang,
-                ...(view ? { view } : {}),
-                table: q.table,
-                delimiter: ({ comma: ',', semicolon: ';', tab: '\t' } as const)[q.delimiter],
-                ...(q.title ? { title: q.title } : {}),
-                ...(q.subtitle ? { subtitle: q.subtitle } : {}),
-                ...(q.source ? { source: q.source } : {}),
-                ...(q.width ? { width: q.width } : {}),
-                ...(q.height ? { height: q.height } : {}),
-                scale: q.scale,
-              });
+        out = await exportFile(format, found.snapshot, {
+          lang: q.lang,
+          view: found.view,
+          ...(q.view ? { viewName: q.view } : {}),
+          table: q.table,
+          delimiter: ({ comma: ',', semicolon: ';', tab: '\t' } as const)[q.delimiter],
+          ...(q.title ? { title: q.title } : {}),
+          ...(q.subtitle ? { subtitle: q.subtitle } : {}),
+          ...(q.source ? { source: q.source } : {}),
+          ...(q.width ? { width: q.width } : {}),
+          ...(q.height ? { height: q.height } : {}),
+          scale: q.scale,
+        });
       } catch (err) {
         if (err instanceof AnalysisError && err.code === 'graph_too_large')
           throw new ApiProblem(413, 'graph_too_large', `The report's analysis refused the graph: ${err.message}`);

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
-import { renderPng } from '../exchange/png.js';
-import { renderSvg } from '../exchange/svg.js';
-import type { ReportItem, ReportModel, ReportSection, ReportTable } from './model.js';
+import { renderSvg } from '../../core/render/svg.js';
+import type { ReportItem, ReportModel, ReportSection, ReportTable } from '../../core/report/model.js';
+import { renderPng } from '../render/png.js';
 import { pdfFonts, toWinAnsi } from './pdf-fonts.js';
 
 const MARGIN = { top: 56, bottom: 60, left: 50, right: 50 };
