@@ -1,14 +1,25 @@
 import { EVIDENCE_LEVELS, type Snapshot } from '../../core/model/records.js';
-import { defaultMapView, viewFromState, type ExportView } from '../../core/render/view.js';
+import type { EdgeColorBy } from '../../core/render/encode.js';
+import { defaultMapView, viewFromState, type ExportView, type MapViewState } from '../../core/render/view.js';
 import type { GraphStore } from '../store/graph-store.js';
 
-/** Filters an export request may give; each replaces the saved view's filter of the same name. */
+/** What an export request may give; each replaces the saved view's setting of the same name. */
 export interface ViewFilters {
   kinds?: string[];
+  orgTypes?: string[];
+  municipalities?: string[];
+  sectors?: string[];
   relationTypes?: string[];
   asOf?: string;
   evidence?: string[];
+  colorBy?: string;
+  sizeBy?: string;
+  edgeColorBy?: EdgeColorBy;
+  focus?: string;
+  depth?: 1 | 2;
 }
+
+const LIST_FILTERS = ['kinds', 'orgTypes', 'municipalities', 'sectors', 'relationTypes', 'evidence'] as const;
 
 export type ViewSnapshot =
   | { ok: true; snapshot: Snapshot; view: ExportView; viewName?: string }
@@ -31,16 +42,24 @@ export async function viewSnapshot(
     if (!v) return { ok: false, reason: 'no_view', viewName };
     view = viewFromState(v.state);
   }
-  const state = view.state ?? defaultMapView();
-  const filters = {
-    ...state.filters,
-    ...(given.kinds ? { kinds: given.kinds } : {}),
-    ...(given.relationTypes ? { relationTypes: given.relationTypes } : {}),
-    ...(given.asOf ? { asOf: given.asOf } : {}),
-    ...(given.evidence ? { evidence: given.evidence } : {}),
-  };
-  const bad = filters.evidence?.filter((e) => !(EVIDENCE_LEVELS as readonly string[]).includes(e)) ?? [];
+  const state = withRequest(view.state ?? defaultMapView(), given);
+  const bad = state.filters.evidence?.filter((e) => !(EVIDENCE_LEVELS as readonly string[]).includes(e)) ?? [];
   if (bad.length > 0) return { ok: false, reason: 'bad_evidence', values: bad };
   const snapshot = await store.snapshot({});
-  return { ok: true, snapshot, view: { ...view, state: { ...state, filters } }, ...(viewName ? { viewName } : {}) };
+  return { ok: true, snapshot, view: { ...view, state }, ...(viewName ? { viewName } : {}) };
+}
+
+/** A view state with the request's settings over its own. */
+function withRequest(state: MapViewState, given: ViewFilters): MapViewState {
+  const filters = { ...state.filters };
+  for (const key of LIST_FILTERS) if (given[key]) filters[key] = given[key] ?? null;
+  if (given.asOf) filters.asOf = given.asOf;
+  return {
+    colorBy: given.colorBy ?? state.colorBy,
+    sizeBy: given.sizeBy ?? state.sizeBy,
+    edgeColorBy: given.edgeColorBy ?? state.edgeColorBy,
+    filters,
+    focus: given.focus ?? state.focus,
+    depth: given.depth ?? state.depth,
+  };
 }
