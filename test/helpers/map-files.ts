@@ -83,3 +83,11 @@ export function shareWithFill(
   });
   return { checked, share: checked ? same / checked : 0 };
 }
+
+/** Pixels whose colour differs between two images of the same size (alpha ignored). */
+export function differingPixels(a: PNG, b: PNG): number {
+  let n = 0;
+  for (let i = 0; i < a.data.length; i += 4)
+    if (a.data[i] !== b.data[i] || a.data[i + 1] !== b.data[i + 1] || a.data[i + 2] !== b.data[i + 2]) n++;
+  return n;
+}
