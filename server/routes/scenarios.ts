@@ -57,6 +57,25 @@ const FindingRef = Type.Object({
   title: Bilingual,
 });
 
+const Named = Type.Object({ id: Type.String(), name: Bilingual });
+const ReachChange = {
+  before: Type.Integer(),
+  after: Type.Integer(),
+  gained: Type.Array(Named),
+  lost: Type.Array(Named),
+};
+
+const ReachDiff = Type.Union([
+  Type.Object({
+    focus: Named,
+    steps: Type.Integer(),
+    actors: Type.Object(ReachChange),
+    municipalities: Type.Object({ ...ReachChange, total: Type.Integer() }),
+    helix: Type.Object({ gained: Type.Array(Named), lost: Type.Array(Named) }),
+  }),
+  Type.Null(),
+]);
+
 const ScenarioAnswer = Type.Object({
   summary: Type.Object({
     nodesAdded: Type.Integer(),
@@ -78,6 +97,7 @@ const ScenarioAnswer = Type.Object({
     new: Type.Array(FindingRef),
     unchanged: Type.Integer(),
   }),
+  reach: ReachDiff,
 });
 
 /** "Tänk om": the differences a draft would make, computed in memory; the store is only read. */
@@ -92,7 +112,7 @@ const scenarios: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'What if: the differences a draft of added and removed records would make',
         description:
-          'Applies the draft to the register in memory (removing a node removes its relations), validated by the catalogue as an import is, and compares the key-actor panel and the coordination gaps before and after. Answers only the differences: rank changes among the key actors, findings resolved and new. Nothing is written.',
+          'Applies the draft to the register in memory (removing a node removes its relations), validated by the catalogue as an import is, and compares the key-actor panel, the coordination gaps and the platform’s reach before and after. Answers only the differences: rank changes among the key actors, findings resolved and new, actors, municipalities and helix groups that come within (or fall out of) K steps of the platform. Nothing is written.',
         body: Draft,
         response: { 200: ScenarioAnswer, ...errorResponses },
       },

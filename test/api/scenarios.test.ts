@@ -13,6 +13,7 @@ import { Neo4jStore } from '../../server/store/neo4j/neo4j-store.js';
 import { SqliteStore } from '../../server/store/sqlite/sqlite-store.js';
 import type { RelationInput, RelationRecord } from '../../core/model/records.js';
 import { jonkopingBatch } from '../../fixtures/jonkoping/index.js';
+import { platformReach } from '../../core/analysis/platform/index.js';
 import { tempDbPath } from '../helpers/app.js';
 import { describeNeo4j } from '../helpers/neo4j.js';
 
@@ -65,9 +66,23 @@ function scenarioTests(open: () => Promise<{ store: GraphStore; cleanup?: () => 
     expect(resolved).toMatchObject({ gapKind: 'supply-none', title: { sv: expect.stringContaining('CAD') } });
     expect(body.findings.new.map((f: { id: string }) => f.id)).not.toContain(`supply:${CAD}`);
     expect(body.keyActors.rankedBy).toEqual(['betweenness', 'degree']);
+    // EDUCATES_FOR is not a tie of the reach graph: nobody comes within reach of the platform.
+    expect(body.reach).toMatchObject({ focus: { id: 'nw:kompetensplattform-jonkopings-lan' }, steps: 2 });
+    expect(body.reach.actors.gained).toEqual([]);
     expect(await etag()).toBe(before);
     const ties = await app.inject({ method: 'GET', url: `/api/relations?type=EDUCATES_FOR&to=${CAD}` });
     expect(ties.json().total).toBe(0);
+  });
+
+  it("a membership the platform's invite list proposes brings its actors within reach", async () => {
+    const pick = platformReach(await app.store.snapshot({}), { invite: 1 }).invite.picks[0];
+    const res = await post({ add: { relations: [{ ...pick.tie, evidence: 'uncertain', sources: [SOURCE] }] } });
+    expect(res.statusCode, res.body).toBe(200);
+    const reach = res.json().reach;
+    expect(reach.actors.after - reach.actors.before).toBe(pick.gain.actors);
+    expect(reach.municipalities.gained.map((m: { id: string }) => m.id).sort()).toEqual(
+      [...pick.gain.municipalities].sort(),
+    );
   });
 
   it('answers 400 problem+json listing each unknown reference and invalid record; the graph is unchanged', async () => {

@@ -5,6 +5,7 @@
 import { projectActors } from '../../graph/projection.js';
 import { runGaps, type Finding } from '../gaps/index.js';
 import { runPanel, type PanelResult } from '../panel.js';
+import { reach } from './reach.js';
 import type {
   FindingRef,
   Measure,
@@ -87,7 +88,7 @@ const findings: Measure<'findings'> = {
 type MeasureTable = { [K in MeasureId]: Measure<K> };
 
 /** Every measure of a scenario, in answer order. */
-export const MEASURES: MeasureTable = { keyActors, findings };
+export const MEASURES: MeasureTable = { keyActors, findings, reach };
 
 /** Runs every measure; the answer has one entry per measure. */
 export function compareAll(

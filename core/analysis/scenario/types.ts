@@ -48,10 +48,30 @@ export interface FindingDiff {
   unchanged: number;
 }
 
+/** A count within K steps of the platform, before and after, and who came within reach or fell out of it. */
+export interface ReachChange {
+  before: number;
+  after: number;
+  gained: NamedRef[];
+  lost: NamedRef[];
+}
+
+export interface ReachDiff {
+  /** The platform (the focal node of core/analysis/platform). */
+  focus: NamedRef;
+  /** K: the steps that count as within reach. */
+  steps: number;
+  actors: ReachChange;
+  municipalities: ReachChange & { total: number };
+  helix: { gained: NamedRef[]; lost: NamedRef[] };
+}
+
 /** What every measure's answer has in common: the differences only. */
 export interface MeasureDiffs {
   keyActors: KeyActorDiff;
   findings: FindingDiff;
+  /** null when the register has no kompetensplattform. */
+  reach: ReachDiff | null;
 }
 
 export type MeasureId = keyof MeasureDiffs;

@@ -10,6 +10,7 @@ import {
   type ScenarioDraft,
 } from '../../../core/analysis/scenario/index.js';
 import { runPanel } from '../../../core/analysis/panel.js';
+import { platformReach } from '../../../core/analysis/platform/index.js';
 import { projectActors } from '../../../core/graph/projection.js';
 import { jonkopingBatch } from '../../../fixtures/jonkoping/index.js';
 import { fixtureSnapshot } from '../exchange/helpers.js';
@@ -118,5 +119,40 @@ describe('scenarios ("Tänk om")', () => {
     const change = out.diff.keyActors.changes.find((c) => c.id === cut);
     if (change) expect(change.after).toBeNull();
     for (const c of out.diff.keyActors.changes) expect(c.before).not.toBe(c.after);
+  });
+
+  it("a tie the platform's invite list proposes gains, in the scenario, the municipalities the list says it would", () => {
+    const snapshot = fixtureSnapshot();
+    const pick = platformReach(snapshot, { invite: 1 }).invite.picks[0];
+    expect(pick).toBeDefined();
+    const out = runScenario(snapshot, {
+      add: { relations: [{ ...pick.tie, evidence: 'uncertain', sources: [SOURCE] }] },
+    });
+    if (!out.ok) throw new Error(JSON.stringify(out.problems));
+    const reach = out.diff.reach!;
+    expect(reach.focus.id).toBe('nw:kompetensplattform-jonkopings-lan');
+    expect(reach.municipalities.gained.map((m) => m.id).sort()).toEqual([...pick.gain.municipalities].sort());
+    expect(reach.helix.gained.map((h) => h.id).sort()).toEqual([...pick.gain.helix].sort());
+    expect(reach.actors.after - reach.actors.before).toBe(pick.gain.actors);
+    expect(reach.actors.lost).toEqual([]);
+    expect(reach.municipalities.after).toBe(reach.municipalities.before + pick.gain.municipalities.length);
+  });
+
+  it('removing the platform itself loses its whole reach, and a register without one answers no reach', () => {
+    const snapshot = fixtureSnapshot();
+    const gone = runScenario(snapshot, { remove: { nodes: ['nw:kompetensplattform-jonkopings-lan'] } });
+    if (!gone.ok) throw new Error('expected a valid draft');
+    expect(gone.diff.reach!.actors.after).toBe(0);
+    expect(gone.diff.reach!.actors.lost.length).toBe(gone.diff.reach!.actors.before);
+    const without = {
+      ...snapshot,
+      nodes: snapshot.nodes.filter((n) => n.kind !== 'Network' || n.props.networkType !== 'kompetensplattform'),
+    };
+    without.relations = without.relations.filter(
+      (r) => without.nodes.some((n) => n.id === r.to) && without.nodes.some((n) => n.id === r.from),
+    );
+    const none = runScenario(without, jthCad);
+    if (!none.ok) throw new Error('expected a valid draft');
+    expect(none.diff.reach).toBeNull();
   });
 });
