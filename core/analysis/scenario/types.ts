@@ -106,3 +106,6 @@ export interface ScenarioSummary {
 
 export type ScenarioOutcome =
   { ok: true; summary: ScenarioSummary; diff: MeasureDiffs } | { ok: false; problems: Problem[] };
+
+/** The answer of POST /api/scenarios: what the draft touched and the differences of every measure. */
+export type ScenarioAnswer = MeasureDiffs & { summary: ScenarioSummary };

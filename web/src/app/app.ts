@@ -19,6 +19,7 @@ import { editPanel } from '../panels/edit.js';
 import { encodingsPanel } from '../panels/encodings.js';
 import { filtersPanel } from '../panels/filters.js';
 import { gapsPanel } from '../panels/gaps.js';
+import { scenarioPanel } from '../panels/scenario.js';
 import { keyActorsPanel } from '../panels/key-actors.js';
 import { legendPanel } from '../panels/legend.js';
 import type { Panel } from '../panels/panel.js';
@@ -151,6 +152,7 @@ export function startApp(mount: HTMLElement): void {
   const actors = keyActorsPanel(ctx, focus);
   const communities = communitiesPanel(ctx, showCommunity);
   const gaps = gapsPanel(ctx, { show: showFinding, toAction: (f) => (edit.newAction(f), tabsUi.select('edit')) });
+  const scenario = scenarioPanel(ctx, (_msg, select) => void reload(select));
   const table = tableView(ctx, focus);
   const tabsUi = tabs(
     [
@@ -158,13 +160,14 @@ export function startApp(mount: HTMLElement): void {
       { id: 'actors', label: () => t('tabs.actors'), panel: actors.el },
       { id: 'communities', label: () => t('tabs.communities'), panel: communities.el },
       { id: 'gaps', label: () => t('tabs.gaps'), panel: gaps.el },
+      { id: 'scenario', label: () => t('tabs.scenario'), panel: scenario.el },
       { id: 'edit', label: () => t('tabs.edit'), panel: edit.el },
     ],
     t('shell.understand'),
   );
   tabsUi.onSelect((id) => id === 'gaps' && gaps.open());
   const leftPanels: Panel[] = [search, filters, encodings, path, views, exports];
-  const allPanels: Panel[] = [...leftPanels, legend, details, actors, communities, gaps, edit, table];
+  const allPanels: Panel[] = [...leftPanels, legend, details, actors, communities, gaps, scenario, edit, table];
   shell.left.append(...leftPanels.map((p) => p.el));
   shell.right.append(tabsUi.el);
   shell.mapWrap.append(legend.el, status.el);
