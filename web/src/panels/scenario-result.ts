@@ -39,7 +39,8 @@ function keyActors(d: MeasureDiffs['keyActors']): HTMLElement | null {
   const frag = d.network.fragmentation;
   const fragChanged = frag.before !== frag.after && frag.before !== null && frag.after !== null;
   const comps = d.network.components;
-  if (d.changes.length === 0 && !fragChanged && comps.before === comps.after) return null;
+  if (d.changes.length === 0 && !fragChanged && comps.before === comps.after)
+    return h('p', { dataset: { testid: 'scenario-ranks' }, text: t('scenario.ranksSame', { top: d.top }) });
   return h(
     'section',
     { dataset: { testid: 'scenario-ranks' } },
