@@ -15,6 +15,7 @@ import type { RelationInput, RelationRecord } from '../../core/model/records.js'
 import { jonkopingBatch } from '../../fixtures/jonkoping/index.js';
 import { platformReach } from '../../core/analysis/platform/index.js';
 import { tempDbPath } from '../helpers/app.js';
+import { appWithAccounts, signIn } from '../helpers/accounts.js';
 import { describeNeo4j } from '../helpers/neo4j.js';
 
 const JTH = 'org:ju-jth';
@@ -125,6 +126,32 @@ describe('POST /api/scenarios: SQLite', () => {
     const store = new SqliteStore(tempDbPath());
     await new GraphService(store).importBatch(fixtureWithoutCadSupply(), ctx);
     return { store };
+  });
+});
+
+describe('POST /api/scenarios: who may ask', () => {
+  it('a viewer may compute a scenario (it writes nothing) but not save its tie; nobody signed out may', async () => {
+    const { app, store } = await appWithAccounts({ vera: 'viewer' });
+    try {
+      await new GraphService(store).importBatch(fixtureWithoutCadSupply(), ctx);
+      const remote = { remoteAddress: '203.0.113.9' };
+      const anonymous = await app.inject({ method: 'POST', url: '/api/scenarios', payload: JTH_CAD, ...remote });
+      expect(anonymous.statusCode).toBe(401);
+      const { headers } = await signIn(app, 'vera');
+      const asked = await app.inject({ method: 'POST', url: '/api/scenarios', payload: JTH_CAD, headers, ...remote });
+      expect(asked.statusCode, asked.body).toBe(200);
+      expect(asked.json().findings.resolved.map((f: { id: string }) => f.id)).toContain(`supply:${CAD}`);
+      const save = await app.inject({
+        method: 'POST',
+        url: '/api/relations',
+        payload: JTH_CAD.add.relations[0],
+        headers,
+        ...remote,
+      });
+      expect(save.statusCode).toBe(403);
+    } finally {
+      await app.close();
+    }
   });
 });
 
