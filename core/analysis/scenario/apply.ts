@@ -87,9 +87,22 @@ function additionProblems(snapshot: Snapshot, d: DraftParts): Problem[] {
   });
   const removed = new Set(d.removeRelations);
   const existing = new Set(snapshot.relations.filter((r) => !removed.has(r.id)).map((r) => r.id));
+  const drafted = new Set<string>();
   d.addRelations.forEach((r, i) => {
     if (typeof r?.type !== 'string' || typeof r.from !== 'string' || typeof r.to !== 'string') return;
-    if (existing.has(r.id ?? relationId(r.type, r.from, r.to)))
+    const id = r.id ?? relationId(r.type, r.from, r.to);
+    // The same tie drafted twice without ids (batch validation only sees explicit ids).
+    if (r.id === undefined && drafted.has(id))
+      out.push(
+        problem(
+          `/add/relations/${i}`,
+          'duplicate_relation',
+          'Samma relation finns två gånger i utkastet',
+          'The same relation is in the draft twice',
+        ),
+      );
+    drafted.add(id);
+    if (existing.has(id))
       out.push(
         problem(
           `/add/relations/${i}`,

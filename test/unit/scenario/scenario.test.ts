@@ -97,6 +97,10 @@ describe('scenarios ("Tänk om")', () => {
     const codes = problems.map((p) => `${p.path} ${p.code}`);
     expect(codes).toContain('/add/nodes/0/id already_exists');
     expect(codes).toContain('/add/relations/1/to unknown_node');
+    const twice = scenarioProblems(withoutCadSupply(), {
+      add: { relations: [jthCad.add!.relations![0], jthCad.add!.relations![0]] },
+    });
+    expect(twice.map((p) => `${p.path} ${p.code}`)).toEqual(['/add/relations/1 duplicate_relation']);
   });
 
   it('removing an actor takes its relations, and answers what the panel\'s "if this actor left" says', () => {
