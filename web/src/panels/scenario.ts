@@ -108,7 +108,10 @@ export function scenarioPanel(ctx: AppContext, saved: (message: string, select?:
       h('h3', { text: t('scenario.heading') }),
       h('p', { class: 'hint', text: t('scenario.intro') }),
       message ? h('p', { class: 'success', text: message, dataset: { testid: 'scenario-message' } }) : null,
-      scenarioDraftForm(ctx, (it) => change([...items, it])),
+      scenarioDraftForm(ctx, (it) => {
+        const key = JSON.stringify(it);
+        if (!items.some((x) => JSON.stringify(x) === key)) change([...items, it]);
+      }),
       h('h4', { text: t('scenario.draftHeading') }),
       items.length > 0 ? draftList() : h('p', { class: 'hint', text: t('scenario.emptyDraft') }),
       h('button', {
