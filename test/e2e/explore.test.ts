@@ -277,6 +277,7 @@ describeBrowser('exploring the map (e2e, Chromium)', () => {
       ['ArrowRight', 'tab-actors'],
       ['ArrowRight', 'tab-communities'],
       ['ArrowRight', 'tab-gaps'],
+      ['ArrowRight', 'tab-scenario'],
       ['ArrowRight', 'tab-edit'],
       ['Home', 'tab-details'],
     ] as const) {

@@ -11,6 +11,7 @@ import { exportPanel } from '../panels/export.js';
 import { filtersPanel } from '../panels/filters.js';
 import { gapsPanel } from '../panels/gaps.js';
 import { keyActorsPanel } from '../panels/key-actors.js';
+import { scenarioPanel } from '../panels/scenario.js';
 import { legendPanel } from '../panels/legend.js';
 import type { Panel } from '../panels/panel.js';
 import { pathPanel } from '../panels/path.js';
@@ -41,18 +42,20 @@ function rightTabs(rt: Runtime, actions: Actions, loader: Loader) {
   const actors = keyActorsPanel(ctx, actions.focus);
   const communities = communitiesPanel(ctx, actions.showCommunity);
   const gaps = gapsPanel(ctx, { show: actions.showFinding, toAction: (f) => (edit.newAction(f), select('edit')) });
+  const scenario = scenarioPanel(ctx, (_msg, sel) => void loader.reload(sel));
   const tabsUi = tabs(
     [
       { id: 'details', label: () => t('tabs.details'), panel: details.el },
       { id: 'actors', label: () => t('tabs.actors'), panel: actors.el },
       { id: 'communities', label: () => t('tabs.communities'), panel: communities.el },
       { id: 'gaps', label: () => t('tabs.gaps'), panel: gaps.el },
+      { id: 'scenario', label: () => t('tabs.scenario'), panel: scenario.el },
       { id: 'edit', label: () => t('tabs.edit'), panel: edit.el },
     ],
     t('shell.understand'),
   );
   tabsUi.onSelect((id) => id === 'gaps' && gaps.open());
-  return { tabsUi, edit, gaps, panels: [details, actors, communities, gaps, edit] };
+  return { tabsUi, edit, gaps, panels: [details, actors, communities, gaps, scenario, edit] };
 }
 
 export function buildUi(rt: Runtime, actions: Actions, loader: Loader, map: MapOps): Ui {
