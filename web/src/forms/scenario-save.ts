@@ -21,8 +21,8 @@ import { today } from './host.js';
 import { showProblems, type ControlMap } from './problems.js';
 import { draftItemText, draftSource, type DraftItem } from './scenario-draft.js';
 import { sourcesInput } from './sources-input.js';
-import type { ScenarioAnswer } from '../panels/scenario-result.js';
-import { resultText } from '../panels/scenario-result.js';
+import type { ScenarioAnswer } from './scenario-result.js';
+import { resultText } from './scenario-result.js';
 
 export interface SaveHost {
   ctx: AppContext;

@@ -12,7 +12,7 @@ import { bi, t } from '../i18n/i18n.js';
 import { draftBody, draftItemText, scenarioDraftForm, type DraftItem } from '../forms/scenario-draft.js';
 import { saveAsActionForm, saveAsRecordsForm } from '../forms/scenario-save.js';
 import type { Panel } from './panel.js';
-import { scenarioResult, type ScenarioAnswer } from './scenario-result.js';
+import { scenarioResult, type ScenarioAnswer } from '../forms/scenario-result.js';
 
 export function scenarioPanel(ctx: AppContext, saved: (message: string, select?: string) => void): Panel {
   const el = h('div', { class: 'scenario', dataset: { testid: 'scenario' } });
