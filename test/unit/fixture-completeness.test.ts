@@ -4,6 +4,7 @@
  * out of earlier as-of views, and every "no provider" finding names an occupation the sources show no programme
  * for. The completeness per kind is printed, so the next gaps are visible in the test log.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runGaps } from '../../core/analysis/gaps/index.js';
 import { projectActors, projectTwoMode } from '../../core/graph/projection.js';
@@ -100,6 +101,14 @@ describe('Jönköpings län fixture: completeness (issue 21)', () => {
     const targets = findings.map((f) => f.nodeIds[0]).sort();
     expect(targets).toEqual(Object.keys(NO_PROGRAMME_FOUND).sort());
     for (const t of targets) expect(NO_PROGRAMME_FOUND[t].length, t).toBeGreaterThan(20);
+  });
+
+  it('documents every source, with what was taken from it, in docs/data-sources.md', () => {
+    const doc = readFileSync(new URL('../../docs/data-sources.md', import.meta.url), 'utf8');
+    for (const [key, s] of Object.entries(SOURCES)) {
+      expect(doc, key).toContain(s.url);
+      expect(doc, key).toContain(`\`${key}\``);
+    }
   });
 
   it('links each provider named in the brief to what it educates for', () => {
