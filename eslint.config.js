@@ -15,6 +15,18 @@ const NODE_ONLY_PACKAGES = [
   'pdfkit',
 ];
 
+// devDependencies: not installed in production (npm ci --omit=dev), so no layer that ships may import them.
+const DEV_ONLY_PACKAGES = [
+  '@seriousme/openapi-schema-validator',
+  'autocannon',
+  'fast-check',
+  'graphology-metrics',
+  'playwright-core',
+  'pngjs',
+  'vitest',
+  'yaml',
+];
+
 // Globals that exist only in Node or only in a browser; core/ runs in both.
 const PLATFORM_GLOBALS = ['Buffer', 'process', 'global', 'require', '__dirname', '__filename', 'setImmediate']
   .concat(['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'self'])
@@ -42,7 +54,7 @@ export default tseslint.config(
         {
           inside: ['core'],
           nodeBuiltins: true,
-          packages: NODE_ONLY_PACKAGES.concat(['sigma']),
+          packages: NODE_ONLY_PACKAGES.concat(DEV_ONLY_PACKAGES, ['sigma']),
           why: 'core/ is pure and imports nothing outside core/ (no server, web, Node modules or Node-only packages).',
         },
       ],
@@ -58,7 +70,7 @@ export default tseslint.config(
         {
           outside: ['server', 'test', 'tools', 'web/scripts'],
           nodeBuiltins: true,
-          packages: NODE_ONLY_PACKAGES,
+          packages: NODE_ONLY_PACKAGES.concat(DEV_ONLY_PACKAGES),
           why: 'the front end talks to the server over HTTP only and runs in a browser.',
         },
       ],
@@ -71,8 +83,8 @@ export default tseslint.config(
         'error',
         {
           outside: ['web', 'test', 'tools'],
-          packages: ['sigma'],
-          why: 'the server builds on core/, never on the front end.',
+          packages: DEV_ONLY_PACKAGES.concat(['sigma']),
+          why: 'the server builds on core/, never on the front end, tests or test-only packages.',
         },
       ],
       'max-lines-per-function': SHORT_FUNCTIONS,
