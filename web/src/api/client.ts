@@ -14,6 +14,7 @@ import type {
   SavedView,
   SerializedGraph,
 } from './types.js';
+import type { ScenarioAnswer, ScenarioDraft } from '../../../core/analysis/scenario/types.js';
 
 export class ApiError extends Error {
   constructor(
@@ -168,6 +169,7 @@ export const api = {
   deleteView: (name: string, version: number) => request<void>('DELETE', `/api/views/${enc(name)}`, { version }),
 
   gaps: () => request<GapsResponse>('GET', '/api/gaps'),
+  scenario: (draft: ScenarioDraft) => request<ScenarioAnswer>('POST', '/api/scenarios', { body: draft }),
 
   me: () => request<Me>('GET', '/api/me'),
   login: (name: string, password: string) => request<Me>('POST', '/api/auth/login', { body: { name, password } }),

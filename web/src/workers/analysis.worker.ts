@@ -8,7 +8,7 @@
 import { runPanel } from '../../../core/analysis/panel.js';
 import { AnalysisError } from '../../../core/analysis/errors.js';
 import { projectActors } from '../../../core/graph/projection.js';
-import { leanToSnapshot } from '../analysis/lean.js';
+import { leanToSnapshot } from './lean.js';
 import type { RunRequest, WorkerMessage } from './protocol.js';
 
 interface WorkerScope {
