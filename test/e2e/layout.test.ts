@@ -142,6 +142,8 @@ describeBrowser('layout on phone, laptop and large screen (e2e, Chromium)', () =
       await poll(() => page.locator('[data-testid=details-name]').textContent()).toBe(name);
       await poll(() => body(page, 'highlight')).toBe('focus');
       expect(new URL(page.url()).searchParams.get('focus')).toBe(id);
+      // The table was rebuilt for the new highlight; the chosen actor keeps the keyboard focus.
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.node)).toBe(id);
 
       // Back on the map: the same actor is focused and in view.
       await page.click('[data-testid=mode-map]');
