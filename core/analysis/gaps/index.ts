@@ -156,6 +156,9 @@ export function resolveGapOptions(snapshot: Snapshot, options: GapOptions = {}):
   return resolved;
 }
 
+/** A finding "holds" at another evidence level when the same statement is made: same id, same title. */
+const claim = (f: DraftFinding): string => `${f.id}\u0000${f.title.en}`;
+
 /** The drafts of one run at the resolved options (one evidence level). */
 function runOnce(snapshot: Snapshot, resolved: ResolvedGapOptions): DraftFinding[] {
   const ctx = new GapContext(snapshot, resolved);
@@ -201,8 +204,9 @@ export function runGaps(snapshot: Snapshot, options: GapOptions = {}): GapReport
   if (resolved.sensitivity)
     for (const level of EVIDENCE_LEVELS) {
       if (EVIDENCE_RANK[level] <= EVIDENCE_RANK[resolved.minEvidence]) continue;
-      const ids = new Set(runOnce(snapshot, { ...resolved, minEvidence: level }).map((f) => f.id));
-      for (const f of drafts) if (ids.has(f.id) && EVIDENCE_RANK[level] > EVIDENCE_RANK[holds.get(f.id)!]) holds.set(f.id, level);
+      const claims = new Set(runOnce(snapshot, { ...resolved, minEvidence: level }).map(claim));
+      for (const f of drafts)
+        if (claims.has(claim(f)) && EVIDENCE_RANK[level] > EVIDENCE_RANK[holds.get(f.id)!]) holds.set(f.id, level);
     }
   const findings = drafts.map((f) => settle(f, holds.get(f.id)!));
   return {
