@@ -299,7 +299,11 @@ export function runPanel(graph: Graph, options: PanelOptions = {}): PanelResult 
       groups: communityGroups,
     },
     groups: partition ? { attribute: options.partition!, ...groupStructure(g, partition) } : null,
-    paths: { exact: !sampledPaths, sources: paths.sources, seed: sampledPaths ? (options.seed ?? DEFAULT_PANEL_OPTIONS.seed) : null },
+    paths: {
+      exact: !sampledPaths,
+      sources: paths.sources,
+      seed: sampledPaths ? (options.seed ?? DEFAULT_PANEL_OPTIONS.seed) : null,
+    },
     warnings,
   };
 }

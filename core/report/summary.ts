@@ -85,11 +85,6 @@ export function summarySection(
     heading: T.heading[lang],
     newPage: true,
     paragraphs: [T.intro[lang], T.findings[lang]],
-    items: [
-      ...findings,
-      actors,
-      slot(T.reach, inputs.reach, lang),
-      slot(T.council, inputs.council, lang),
-    ],
+    items: [...findings, actors, slot(T.reach, inputs.reach, lang), slot(T.council, inputs.council, lang)],
   };
 }

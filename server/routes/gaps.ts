@@ -30,7 +30,10 @@ const GapsSchema = Type.Object({
 /** The query schema of one gap parameter, from its registry descriptor (the one place parameters are declared). */
 function querySchema(p: GapParameter): TSchema {
   const description = p.description?.en ?? p.label.en;
-  const range = { ...(p.min !== undefined ? { minimum: p.min } : {}), ...(p.max !== undefined ? { maximum: p.max } : {}) };
+  const range = {
+    ...(p.min !== undefined ? { minimum: p.min } : {}),
+    ...(p.max !== undefined ? { maximum: p.max } : {}),
+  };
   switch (p.type) {
     case 'integer':
       return Type.Optional(Type.Integer({ ...range, description }));
@@ -39,7 +42,12 @@ function querySchema(p: GapParameter): TSchema {
     case 'boolean':
       return Type.Optional(Type.Boolean({ description }));
     case 'enum':
-      return Type.Optional(Type.Union((p.options ?? []).map((o) => Type.Literal(o)), { description }));
+      return Type.Optional(
+        Type.Union(
+          (p.options ?? []).map((o) => Type.Literal(o)),
+          { description },
+        ),
+      );
     case 'string[]':
       return csv(`${description} (comma-separated)`);
     case 'string':

@@ -20,7 +20,6 @@ import analysis from '../../server/routes/analysis.js';
 import { SqliteStore } from '../../server/store/sqlite/sqlite-store.js';
 import { seedIfEmpty } from '../../server/seed.js';
 
-
 const PLATFORM = 'nw:kompetensplattform-jonkopings-lan';
 
 describe('API: coordination gaps and key actors on the Jönköping fixture', () => {

@@ -62,7 +62,8 @@ const FROM_EVIDENCE: Record<Evidence, Level> = { confirmed: 'high', probable: 'm
  */
 export function settle(draft: DraftFinding, holdsAt: Evidence): Finding {
   let confidence = FROM_EVIDENCE[holdsAt];
-  if (draft.basis === 'absent' && draft.completeness) confidence = min(confidence, completenessLevel(draft.completeness));
+  if (draft.basis === 'absent' && draft.completeness)
+    confidence = min(confidence, completenessLevel(draft.completeness));
   return { ...draft, confidence, robust: holdsAt === 'confirmed' };
 }
 

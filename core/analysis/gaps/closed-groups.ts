@@ -34,7 +34,8 @@ export function closedGroups(ctx: GapContext): DraftFinding[] {
   const graph = ctx.projection.graph;
   const deg = degrees(g).degree;
   const o = ctx.options;
-  const orgTypesOf = (ids: string[]) => [...new Set(ids.map((id) => String(ctx.prop(id, 'orgType') ?? '')))].filter((t) => t !== '').sort();
+  const orgTypesOf = (ids: string[]) =>
+    [...new Set(ids.map((id) => String(ctx.prop(id, 'orgType') ?? '')))].filter((t) => t !== '').sort();
   const findings: DraftFinding[] = [];
   for (const attribute of o.partitions) {
     let partition: Partition;

@@ -478,9 +478,7 @@ function coverageExplanation(ctx: GapContext, n: NetworkRows, l: Lang): string {
       : [
           `${n.direct.length} of ${total} municipalities are represented directly in ${net}`,
           n.indirect.length > 0 ? `${n.indirect.length} only indirectly (${names(ctx, n.indirect, l)})` : null,
-          n.none.length > 0
-            ? `for ${n.none.length} no representation is recorded (${names(ctx, n.none, l)})`
-            : null,
+          n.none.length > 0 ? `for ${n.none.length} no representation is recorded (${names(ctx, n.none, l)})` : null,
         ];
   let text =
     list(

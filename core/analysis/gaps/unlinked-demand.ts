@@ -29,7 +29,11 @@ export function unlinkedDemand(ctx: GapContext): DraftFinding[] {
         severity: shortage ? 'high' : 'medium',
         basis: 'absent',
         impact: unit(0.3 + (shortage ? 0.3 : 0) + 0.1 * Math.min(3, targets.length)),
-        completeness: registerCompleteness(ctx, membership, [orgType(d)].filter((t) => t !== '')),
+        completeness: registerCompleteness(
+          ctx,
+          membership,
+          [orgType(d)].filter((t) => t !== ''),
+        ),
         title: both((l) =>
           l === 'sv'
             ? `Efterfrågan utan registrerat nätverk: ${ctx.name(d, l)}`
@@ -54,7 +58,11 @@ export function unlinkedDemand(ctx: GapContext): DraftFinding[] {
         severity: shortage ? 'high' : 'medium',
         basis: 'absent',
         impact: unit(0.3 + (shortage ? 0.3 : 0) + 0.1 * Math.min(3, targets.length)),
-        completeness: registerCompleteness(ctx, membership, [...new Set(carriers.map(orgType))].filter((t) => t !== '')),
+        completeness: registerCompleteness(
+          ctx,
+          membership,
+          [...new Set(carriers.map(orgType))].filter((t) => t !== ''),
+        ),
         title: both((l) =>
           l === 'sv'
             ? `Efterfrågan utan registrerat nätverk: branschen ${ctx.label(d, l)}`

@@ -212,10 +212,7 @@ describe('gaps: coverage of municipalities', () => {
       { ...nw('nw:reg', 'Länscolleget', 'college'), props: { networkType: 'college', level: 'regional' } },
     ];
     const relations = [rel('PART_OF', 'nw:sub', 'nw:nat')];
-    expect(runGaps(snapshot(nodes, relations), { kinds: ['coverage'] }).parameters.network).toEqual([
-      'nw:p',
-      'nw:reg',
-    ]);
+    expect(runGaps(snapshot(nodes, relations), { kinds: ['coverage'] }).parameters.network).toEqual(['nw:p', 'nw:reg']);
     expect(
       runGaps(snapshot(nodes, relations), { kinds: ['coverage'], includeNational: true }).parameters.network,
     ).toEqual(['nw:p', 'nw:nat', 'nw:reg']);
