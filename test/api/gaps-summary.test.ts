@@ -120,6 +120,35 @@ function properties(app: () => FastifyInstance): void {
     for (const f of findings) expect(f.robust, f.id).toBe(true);
   });
 
+  it('GET /api/analysis takes minEvidence; key actors are ranked by impact and say whether they are robust', async () => {
+    type Body = {
+      nodes: Record<string, { degree: number; betweenness: number }>;
+      keyActors: Array<{ id: string; rank: number; impact: number; robust: boolean }>;
+      parameters: { minEvidence: string };
+      projection: { ties: number };
+    };
+    const all = await get<Body>(app(), '/api/analysis');
+    const strict = await get<Body>(app(), '/api/analysis?minEvidence=confirmed');
+    expect(strict.parameters.minEvidence).toBe('confirmed');
+    // Fewer ties count on confirmed evidence only (the county's register has probable and uncertain ties).
+    expect(strict.projection.ties).toBeLessThan(all.projection.ties);
+    expect(all.keyActors.length).toBeGreaterThan(0);
+    expect(all.keyActors.length).toBeLessThanOrEqual(10);
+    const impacts = all.keyActors.map((k) => k.impact);
+    expect(impacts).toEqual([...impacts].sort((a, b) => b - a));
+    // Priority reflects impact: no key actor has fewer ties than the median actor of the network.
+    const degrees = Object.values(all.nodes)
+      .map((m) => m.degree)
+      .sort((a, b) => a - b);
+    const median = degrees[Math.floor(degrees.length / 2)];
+    for (const k of all.keyActors) expect(all.nodes[k.id].degree, k.id).toBeGreaterThanOrEqual(median);
+    // On confirmed ties only, every key actor is robust by definition.
+    for (const k of strict.keyActors) expect(k.robust, k.id).toBe(true);
+    // An actor is robust exactly when it is among the key actors on confirmed ties.
+    const confirmedIds = new Set(strict.keyActors.map((k) => k.id));
+    for (const k of all.keyActors) expect(k.robust, k.id).toBe(confirmedIds.has(k.id));
+  });
+
   it('GET /api/completeness counts registered actors against sourced references, and their ties', async () => {
     const c = await get<CompletenessReport>(app(), '/api/completeness');
     expect(c.municipalities.reference?.count).toBe(13);
