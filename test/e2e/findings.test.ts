@@ -52,6 +52,20 @@ describeBrowser('findings with their basis and the register completeness (e2e, C
     expect(await page.locator('li.finding').count()).toBe(all);
   });
 
+  it('the key-actors panel marks key actors robust or not and can show the robust ones only', async () => {
+    await page.waitForSelector('body[data-analysis="done"]', { timeout: 120_000 });
+    await page.click('[data-testid=tab-actors]');
+    const all = await page.locator('[data-testid=actors-table] tbody tr').count();
+    const hints = await page.locator('[data-testid=actors-table] tbody tr .hint').allTextContents();
+    const robust = hints.filter((x) => x.includes('nyckelaktör, håller på bekräftade band')).length;
+    expect(hints.filter((x) => x.includes('nyckelaktör')).length).toBeGreaterThan(0);
+    await page.check('[data-testid=actors-robust-only]');
+    expect(await page.locator('[data-testid=actors-table] tbody tr').count()).toBe(robust);
+    await page.uncheck('[data-testid=actors-robust-only]');
+    expect(await page.locator('[data-testid=actors-table] tbody tr').count()).toBe(all);
+    await page.click('[data-testid=tab-gaps]');
+  });
+
   it('an absent finding opens the register completeness with its published counts', async () => {
     const button = page.locator('li.finding button.link', { hasText: 'Se registrets fullständighet' }).first();
     // Open the finding's group (closed groups hide their findings) before clicking.
