@@ -15,6 +15,7 @@ import type {
   SavedView,
   SerializedGraph,
 } from './types.js';
+import type { ScenarioAnswer, ScenarioDraft } from '../../../core/analysis/scenario/types.js';
 
 export class ApiError extends Error {
   constructor(
@@ -170,6 +171,7 @@ export const api = {
 
   gaps: () => request<GapsResponse>('GET', '/api/gaps'),
   completeness: () => request<CompletenessReport>('GET', '/api/completeness'),
+  scenario: (draft: ScenarioDraft) => request<ScenarioAnswer>('POST', '/api/scenarios', { body: draft }),
 
   me: () => request<Me>('GET', '/api/me'),
   login: (name: string, password: string) => request<Me>('POST', '/api/auth/login', { body: { name, password } }),

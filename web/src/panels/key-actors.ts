@@ -1,6 +1,6 @@
 /** Key actors: a ranked table of the analysed actors, sortable by any measure of the metric registry. */
-import type { AppContext } from '../app/context.js';
-import { kindHint, labelOf } from '../app/items.js';
+import type { AppContext } from '../context/context.js';
+import { kindHint, labelOf } from '../context/items.js';
 import { measureOption, measureOptions, metricValue } from '../analysis/metrics.js';
 import { h, replace, uid } from '../dom/h.js';
 import { bi, fmt, t } from '../i18n/i18n.js';

@@ -10,7 +10,7 @@ import { AnalysisError } from '../../../core/analysis/errors.js';
 import { projectActors } from '../../../core/graph/projection.js';
 import { keyActors, withEvidence } from '../../../core/analysis/key-actors.js';
 import { DEFAULT_PANEL_OPTIONS } from '../../../core/analysis/registry.js';
-import { leanToSnapshot } from '../analysis/lean.js';
+import { leanToSnapshot } from './lean.js';
 import type { RunRequest, WorkerMessage } from './protocol.js';
 
 interface WorkerScope {
