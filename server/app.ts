@@ -14,6 +14,7 @@ import importRoute from './routes/import.js';
 import history from './routes/history.js';
 import views from './routes/views.js';
 import analysis from './routes/analysis.js';
+import completeness from './routes/completeness.js';
 import gaps from './routes/gaps.js';
 import scenarios from './routes/scenarios.js';
 import exchange from './routes/exchange.js';
@@ -92,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(views);
   await app.register(analysis);
   await app.register(gaps);
+  await app.register(completeness);
   await app.register(scenarios);
   await app.register(exchange);
   if (options.webRoot) await app.register(webPlugin, { root: options.webRoot });

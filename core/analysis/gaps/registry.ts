@@ -4,18 +4,48 @@
  */
 import { DEFAULT_PROJECTION_TYPES } from '../../graph/projection.js';
 import type { Bilingual } from '../../model/labels.js';
-import type { GapDescriptor, GapKindId, GapParameter } from './types.js';
+import { DEFAULT_PANEL_OPTIONS } from '../registry.js';
+import { GAP_KIND_IDS, type GapDescriptor, type GapKindId, type GapParameter } from './types.js';
 
 const L = (sv: string, en: string): Bilingual => ({ sv, en });
 
 export const PLATFORM_ID = 'nw:kompetensplattform-jonkopings-lan';
 
 const P = {
+  kinds: {
+    id: 'kinds',
+    label: L('Typer av glapp', 'Gap kinds'),
+    type: 'string[]',
+    default: [...GAP_KIND_IDS],
+    options: [...GAP_KIND_IDS],
+    description: L('Typerna av glapp som körs (standard: alla).', 'The gap kinds to run (default: all).'),
+  },
+  includeNational: {
+    id: 'includeNational',
+    label: L('Med rikstäckande organ', 'Include nationwide bodies'),
+    type: 'boolean',
+    default: false,
+    description: L(
+      'Räkna rikstäckande nätverk (nivå nationell) bland nätverken vars täckning av länets kommuner prövas.',
+      'Count nationwide networks (level national) among the networks whose coverage of the county is checked.',
+    ),
+  },
+  sensitivity: {
+    id: 'sensitivity',
+    label: L('Pröva beläggen', 'Test the evidence'),
+    type: 'boolean',
+    default: true,
+    description: L(
+      'Kör analysen igen med bara troliga och bekräftade band, och med bara bekräftade: säkerheten och om fyndet är robust kommer därifrån.',
+      'Run the analysis again on probable and confirmed ties only, and on confirmed only: confidence and robustness come from there.',
+    ),
+  },
   asOf: {
     id: 'asOf',
     label: L('Per datum', 'As of'),
     type: 'string',
     default: null,
+    pattern: '^\\d{4}-\\d{2}-\\d{2}$',
     description: L(
       'Bara relationer som gällde detta datum (giltighetstid). Utan datum räknas alla relationer, även avslutade.',
       'Only relations valid on this date (valid time). Without a date every relation counts, ended ones too.',
@@ -62,6 +92,7 @@ const P = {
     label: L('Kompetensplattform', 'Skills platform'),
     type: 'string',
     default: PLATFORM_ID,
+    maxLength: 410,
     description: L(
       'Plattformsnätverket. Finns det inte används det första nätverket av typen kompetensplattform.',
       'The platform network. If it does not exist, the first network of type skills platform is used.',
@@ -134,7 +165,7 @@ const P = {
     id: 'seed',
     label: L('Frö (Louvain)', 'Seed (Louvain)'),
     type: 'integer',
-    default: 1,
+    default: DEFAULT_PANEL_OPTIONS.seed,
     min: 0,
     max: 4294967295,
   },
@@ -164,6 +195,9 @@ const P = {
   },
 } satisfies Record<string, GapParameter>;
 
+/** Every parameter of the gap analysis, once: the API's query schema is generated from this list. */
+export const GAP_PARAMETERS: readonly GapParameter[] = Object.values(P);
+
 const COMMON: GapParameter[] = [P.asOf, P.minEvidence];
 
 const STEPS = L(
@@ -174,10 +208,10 @@ const STEPS = L(
 export const GAP_KINDS: readonly GapDescriptor[] = [
   {
     id: 'supply-none',
-    label: L('Ingen utbildare i länet', 'No provider in the county'),
+    label: L('Ingen registrerad utbildare', 'No recorded provider'),
     definition: L(
-      'Ett yrke eller en kompetens som efterfrågas (minst ett efterfrågar-band från en aktör eller bransch) eller är bedömt som bristyrke (bristbedömning brist), men som ingen aktör eller utbildning i registret utbildar för: det finns inget utbildar-för-band till det, varken direkt från en aktör eller från en utbildning som en aktör erbjuder eller driver. Registret räknas som länet. Utbildning för en efterfrågande bransch nämns som sammanhang men räknas inte som utbud för yrket.',
-      'An occupation or skill that is in demand (at least one demands tie from an actor or sector) or assessed as a shortage occupation (shortage = brist), but for which no actor or programme in the register educates: there is no educates-for tie to it, neither directly from an actor nor from a programme an actor offers or operates. The register is taken to be the county. Education for a demanding sector is mentioned as context but does not count as supply for the occupation.',
+      'Ett yrke eller en kompetens som efterfrågas (minst ett efterfrågar-band från en aktör eller bransch) eller är bedömt som bristyrke (bristbedömning brist), men som ingen aktör eller utbildning i registret utbildar för: det finns inget utbildar-för-band till det, varken direkt från en aktör eller från en utbildning som en aktör erbjuder eller driver. Fyndet bygger på ett band som saknas (grund: saknas i registret): en utbildare utan något utbildar-för-band alls är okänd, inte en som inte utbildar, och fyndet nämner dem och pekar på registrets fullständighet. Utbildning för en efterfrågande bransch nämns som sammanhang men räknas inte som utbud för yrket.',
+      'An occupation or skill that is in demand (at least one demands tie from an actor or sector) or assessed as a shortage occupation (shortage = brist), but for which no actor or programme in the register educates: there is no educates-for tie to it, neither directly from an actor nor from a programme an actor offers or operates. The finding rests on a missing tie (basis: absent): a provider without any educates-for tie is unknown, not a non-provider, and the finding names them and points to register completeness. Education for a demanding sector is mentioned as context but does not count as supply for the occupation.',
     ),
     severity: L(
       'Hög om yrket är bedömt som bristyrke (på yrket eller på ett efterfrågar-band), annars medel.',
@@ -220,14 +254,14 @@ export const GAP_KINDS: readonly GapDescriptor[] = [
     id: 'coverage',
     label: L('Kommunernas representation', 'Municipal representation'),
     definition: L(
-      'För varje valt nätverk får varje kommun i registret status direkt, indirekt eller inte representerad. Direkt: kommunorganisationen (typ kommun, med kommunen som municipality) är medlem i, samordnar eller leder nätverket, eller nätverket täcker kommunen. Indirekt: en kedja av representation når nätverket – kommunen äger ett gemensamt organ (kommunalförbund, samordningsförbund), är medlem i ett nätverk som är del av eller medlem i det valda nätverket (i flera led), företräds av en egen enhet (del av kommunen), eller täcks av ett nätverk som ingår. Den kortaste kedjan redovisas, och bland lika korta den med starkast svagaste belägg. För de kommuner som saknas föreslås den minsta uppsättning aktörer vars anslutning skulle ge dem representation (mängdtäckning över organisationer, och för en kompetensplattform även nätverk; kandidater som redan ingår eller som själva innehåller nätverket utesluts).',
-      'For each chosen network every municipality in the register is represented directly, indirectly or not at all. Directly: the municipal organisation (type kommun, with the place as municipality) is a member of, coordinates or chairs the network, or the network covers the place. Indirectly: a chain of representation reaches the network – the municipality owns a joint body (federation of municipalities, coordination association), is a member of a network that is part of or a member of the chosen network (at any depth), is represented by a unit of its own (part of the municipality), or is covered by a network inside it. The shortest chain is reported, and of equally short ones the one with the strongest weakest evidence. For the municipalities that are missing, the smallest set of actors whose joining would bring them in is proposed (set cover over organisations, and for a skills platform networks too; candidates already inside, or that contain the network themselves, are excluded).',
+      'Ett fynd per nätverk, med kommunerna uppräknade. Standard är plattformen och de länstäckande college-nätverken; rikstäckande organ (nivå nationell) prövas bara när man ber om det, och delregionala college förväntas inte täcka hela länet. För varje valt nätverk får varje kommun i registret status direkt, indirekt eller ingen registrerad representation. Direkt: kommunorganisationen (typ kommun, med kommunen som municipality) är medlem i, samordnar eller leder nätverket, eller nätverket täcker kommunen. Indirekt: en kedja av representation når nätverket – kommunen äger ett gemensamt organ (kommunalförbund, samordningsförbund), är medlem i ett nätverk som är del av eller medlem i det valda nätverket (i flera led), företräds av en egen enhet (del av kommunen), eller täcks av ett nätverk som ingår. Den kortaste kedjan redovisas, och bland lika korta den med starkast svagaste belägg. För de kommuner som saknas föreslås den minsta uppsättning aktörer vars anslutning skulle ge dem representation (mängdtäckning över organisationer, och för en kompetensplattform även nätverk; kandidater som redan ingår eller som själva innehåller nätverket utesluts).',
+      'One finding per network, with the municipalities listed. By default the platform and the county-wide college networks; nationwide bodies (level national) are checked only when asked for, and sub-regional colleges are not expected to cover the whole county. For each chosen network every municipality in the register is represented directly, indirectly or has no recorded representation. Directly: the municipal organisation (type kommun, with the place as municipality) is a member of, coordinates or chairs the network, or the network covers the place. Indirectly: a chain of representation reaches the network – the municipality owns a joint body (federation of municipalities, coordination association), is a member of a network that is part of or a member of the chosen network (at any depth), is represented by a unit of its own (part of the municipality), or is covered by a network inside it. The shortest chain is reported, and of equally short ones the one with the strongest weakest evidence. For the municipalities that are missing, the smallest set of actors whose joining would bring them in is proposed (set cover over organisations, and for a skills platform networks too; candidates already inside, or that contain the network themselves, are excluded).',
     ),
     severity: L(
-      'Kommun som saknas: hög; bara indirekt representerad: låg. Sammanfattningen per nätverk: hög om någon kommun saknas, annars låg.',
-      'A missing municipality: high; represented only indirectly: low. The summary per network: high if any municipality is missing, otherwise low.',
+      'Hög om någon kommun saknar registrerad representation, annars låg.',
+      'High if any municipality has no recorded representation, otherwise low.',
     ),
-    parameters: [P.network, P.jointBodyTypes, P.coverCandidates, ...COMMON],
+    parameters: [P.network, P.includeNational, P.jointBodyTypes, P.coverCandidates, ...COMMON],
     reference:
       'Chvátal, V. (1979). A greedy heuristic for the set-covering problem. Math. Oper. Res. 4(3):233–235; Johnson, D. S. (1974). J. Comput. Syst. Sci. 9:256–278. Domain brief §0 (overlapping sub-regions) and §(c) question 2.',
     notes: L(
@@ -276,7 +310,7 @@ export const GAP_KINDS: readonly GapDescriptor[] = [
   },
   {
     id: 'unlinked-demand',
-    label: L('Efterfrågan utan nätverk', 'Demand outside every network'),
+    label: L('Efterfrågan utan registrerat nätverk', 'Demand with no recorded network'),
     definition: L(
       'Aktörer med efterfrågar-band som inte har någon medlemsrelation (medlem i, samordnar, leder) till något nätverk, college, råd eller projekt; och branscher med efterfrågar-band där ingen aktör som är verksam i eller företräder branschen har en sådan relation (eller där ingen sådan aktör finns i registret).',
       'Actors with demands ties that have no membership relation (member of, coordinates, chairs) with any network, college, council or project; and sectors with demands ties where no actor active in or representing the sector has one (or where the register has no such actor).',
@@ -290,14 +324,14 @@ export const GAP_KINDS: readonly GapDescriptor[] = [
   },
   {
     id: 'platform-link',
-    label: L('Nyckelaktörer utanför plattformen', 'Key actors outside the platform'),
+    label: L('Aktörer utan registrerad koppling till plattformen', 'Actors with no recorded link to the platform'),
     definition: L(
-      'I aktörsprojektionen (oviktad) tas de topN aktörerna efter mellanhetscentralitet och de topN efter grad (lika värden vid gränsen tas med, bara värden över 0). De som saknar en egen relation av projektionens typer (medlemskap, direkt band, finansiering) till plattformsnätverket eller till något nätverk som är del av eller medlem i det (i flera led) redovisas – de har ingen väg av längd 1 genom en anknytning till plattformen. Medlemskap i ett delnätverk räknas som anknytning.',
-      'In the actor projection (unweighted) the topN actors by betweenness and the topN by degree are taken (ties at the cut-off included, only values above 0). Those without a relation of their own of the projection’s kinds (membership, direct tie, funding) to the platform network or to any network that is part of or a member of it (at any depth) are reported – they have no path of length 1 through an affiliation to the platform. Membership in a sub-network counts as a link.',
+      'I aktörsprojektionen (oviktad) tas de topN aktörerna efter mellanhetscentralitet och de topN efter grad (lika värden vid gränsen tas med, bara värden över 0), och varje aktör med band vars typ har ett uppdrag i kompetensförsörjningen (myndigheter, näringslivsorganisationer, fackförbund, lärosäten, regionen, förbund). De som saknar en egen relation av projektionens typer (medlemskap, direkt band, finansiering) till plattformsnätverket eller till något nätverk som är del av eller medlem i det (i flera led) redovisas – de har ingen väg av längd 1 genom en anknytning till plattformen. Medlemskap i ett delnätverk räknas som anknytning.',
+      'In the actor projection (unweighted) the topN actors by betweenness and the topN by degree are taken (ties at the cut-off included, only values above 0), and every actor with ties whose type has a mandate in skills supply (authorities, business organisations, unions, universities, the Region, federations). Those without a relation of their own of the projection’s kinds (membership, direct tie, funding) to the platform network or to any network that is part of or a member of it (at any depth) are reported – they have no path of length 1 through an affiliation to the platform. Membership in a sub-network counts as a link.',
     ),
     severity: L(
-      'Hög om aktören är bland topN på mellanhet, medel om bara på grad.',
-      'High if the actor is in the top N by betweenness, medium if only by degree.',
+      'Efter räckvidd: medelvärdet av grad och mellanhet i förhållande till den mest centrala aktören, plus en femtedel för aktörer med uppdrag i kompetensförsörjningen (myndigheter, näringslivsorganisationer, fackförbund, lärosäten, regionen, förbund). Hög från 0,5, medel från 0,25, annars låg. Högst topN aktörer, de med störst räckvidd först.',
+      'By impact: the mean of degree and betweenness relative to the most central actor, plus a fifth for actors with a mandate in skills supply (authorities, business organisations, unions, universities, the Region, federations). High from 0.5, medium from 0.25, otherwise low. At most topN actors, the largest impact first.',
     ),
     parameters: [P.platform, P.topN, P.relationTypes, ...COMMON],
     reference:

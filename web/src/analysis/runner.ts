@@ -6,6 +6,14 @@ import type { PanelResult } from '../../../core/analysis/panel.js';
 import type { AtlasGraph } from '../graph/load.js';
 import type { RunRequest, WorkerMessage } from '../workers/protocol.js';
 import { leanGraph } from '../workers/lean.js';
+import { DEFAULT_PANEL_OPTIONS } from '../../../core/analysis/registry.js';
+import type { Evidence } from '../../../core/model/records.js';
+
+/** The evidence filter as a minimum level: confirmed only, probable and up, or everything. */
+export function weakestAllowed(levels: readonly string[] | null): Evidence {
+  if (!levels || levels.length === 0 || levels.includes('uncertain')) return 'uncertain';
+  return levels.includes('probable') ? 'probable' : 'confirmed';
+}
 
 /** Where a run stands, as the app's bus carries it. */
 export interface AnalysisState {
@@ -20,6 +28,8 @@ export interface AnalysisHost {
   graph: () => AtlasGraph | null;
   asOf: () => string | null;
   report: (state: AnalysisState) => void;
+  /** The weakest evidence the analysis counts (default all); the evidence filter as a minimum level. */
+  minEvidence?: () => Evidence;
 }
 
 export class AnalysisRunner {
@@ -57,7 +67,14 @@ export class AnalysisRunner {
     document.body.dataset.analysisStartedAt = String(Math.round(performance.now()));
     this.host.report({ status: 'running', progress: 0 });
     // The projection's own asOf follows the time filter, as GET /api/analysis?asOf=… would.
-    const req: RunRequest = { type: 'run', id, graph: leanGraph(graph), asOf: this.host.asOf(), seed: 1 };
+    const req: RunRequest = {
+      type: 'run',
+      id,
+      graph: leanGraph(graph),
+      asOf: this.host.asOf(),
+      seed: DEFAULT_PANEL_OPTIONS.seed,
+      minEvidence: this.host.minEvidence?.() ?? 'uncertain',
+    };
     this.worker.postMessage(req);
   }
 

@@ -3,6 +3,7 @@
  * If-Match on every write to an existing record (W/"<version>"), the session's CSRF token on every write, and
  * a hook that hears every 401/403 (session expired, role too low) so the app can offer the sign-in.
  */
+import type { CompletenessReport } from '../../../core/analysis/completeness/index.js';
 import type {
   GapsResponse,
   Me,
@@ -169,6 +170,7 @@ export const api = {
   deleteView: (name: string, version: number) => request<void>('DELETE', `/api/views/${enc(name)}`, { version }),
 
   gaps: () => request<GapsResponse>('GET', '/api/gaps'),
+  completeness: () => request<CompletenessReport>('GET', '/api/completeness'),
   scenario: (draft: ScenarioDraft) => request<ScenarioAnswer>('POST', '/api/scenarios', { body: draft }),
 
   me: () => request<Me>('GET', '/api/me'),

@@ -2,7 +2,7 @@
  * What the app shell holds while it runs: the context, the page layout, the map renderer, the analysis runner
  * and the panels once built. The shell's small modules (actions, panels, map, loading, wiring) share it.
  */
-import { AnalysisRunner } from '../analysis/runner.js';
+import { AnalysisRunner, weakestAllowed } from '../analysis/runner.js';
 import type { AppContext } from '../context/context.js';
 import type { Tabs } from '../dom/tabs.js';
 import type { LayoutRun } from '../map/layout.js';
@@ -41,6 +41,7 @@ export function createRuntime(ctx: AppContext, shell: Shell): Runtime {
   const runner = new AnalysisRunner({
     graph: () => ctx.graph,
     asOf: () => ctx.store.get().filters.asOf,
+    minEvidence: () => weakestAllowed(ctx.store.get().filters.evidence),
     report: (state) => {
       if (state.status === 'done' && state.result) ctx.analysis = state.result;
       ctx.bus.emit('analysis', state);
