@@ -23,6 +23,7 @@ import { keyActorsPanel } from '../panels/key-actors.js';
 import { legendPanel } from '../panels/legend.js';
 import type { Panel } from '../panels/panel.js';
 import { pathPanel } from '../panels/path.js';
+import { platformPanel } from '../panels/platform.js';
 import { searchPanel } from '../panels/search.js';
 import { statusPanel } from '../panels/status.js';
 import { tableView } from '../panels/table-view.js';
@@ -151,6 +152,7 @@ export function startApp(mount: HTMLElement): void {
   const actors = keyActorsPanel(ctx, focus);
   const communities = communitiesPanel(ctx, showCommunity);
   const gaps = gapsPanel(ctx, { show: showFinding, toAction: (f) => (edit.newAction(f), tabsUi.select('edit')) });
+  const platform = platformPanel(ctx, focus);
   const table = tableView(ctx, focus);
   const tabsUi = tabs(
     [
@@ -158,13 +160,15 @@ export function startApp(mount: HTMLElement): void {
       { id: 'actors', label: () => t('tabs.actors'), panel: actors.el },
       { id: 'communities', label: () => t('tabs.communities'), panel: communities.el },
       { id: 'gaps', label: () => t('tabs.gaps'), panel: gaps.el },
+      { id: 'platform', label: () => t('tabs.platform'), panel: platform.el },
       { id: 'edit', label: () => t('tabs.edit'), panel: edit.el },
     ],
     t('shell.understand'),
   );
   tabsUi.onSelect((id) => id === 'gaps' && gaps.open());
+  tabsUi.onSelect((id) => id === 'platform' && platform.open());
   const leftPanels: Panel[] = [search, filters, encodings, path, views, exports];
-  const allPanels: Panel[] = [...leftPanels, legend, details, actors, communities, gaps, edit, table];
+  const allPanels: Panel[] = [...leftPanels, legend, details, actors, communities, gaps, platform, edit, table];
   shell.left.append(...leftPanels.map((p) => p.el));
   shell.right.append(tabsUi.el);
   shell.mapWrap.append(legend.el, status.el);
