@@ -16,6 +16,7 @@ import views from './routes/views.js';
 import analysis from './routes/analysis.js';
 import gaps from './routes/gaps.js';
 import platform from './routes/platform.js';
+import council from './routes/council.js';
 import exchange from './routes/exchange.js';
 import { APP_VERSION } from './version.js';
 import { installValidators } from './plugins/validators.js';
@@ -93,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(analysis);
   await app.register(gaps);
   await app.register(platform);
+  await app.register(council);
   await app.register(exchange);
   if (options.webRoot) await app.register(webPlugin, { root: options.webRoot });
   return app;

@@ -12,7 +12,7 @@ const Bilingual = Type.Object({ sv: Type.String(), en: Type.String() });
 const Evidence = Type.Union([Type.Literal('confirmed'), Type.Literal('probable'), Type.Literal('uncertain')]);
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
-const nodeRefFields = {
+export const nodeRefFields = {
   id: Type.String(),
   name: Type.String(),
   nameEn: Type.Optional(Type.String()),
@@ -140,9 +140,12 @@ export function focusProblem(error: AnalysisError, parameter: string): ApiProble
       },
     );
   }
-  const sv = id
-    ? `"${id}" är varken en organisation eller ett nätverk och kan inte stå i centrum.`
-    : `Ogiltigt värde för "${parameter}".`;
+  const svByParameter: Record<string, string> = {
+    focus: `"${id}" är varken en organisation eller ett nätverk och kan inte stå i centrum.`,
+    network: `"${id}" är inte ett nätverk.`,
+    shareLow: 'Lägsta andel kvinnor får inte vara större än högsta andel; båda ligger mellan 0 och 1.',
+  };
+  const sv = svByParameter[parameter] ?? `Ogiltigt värde för "${parameter}".`;
   return parameterProblem(parameter, 'invalid_parameter', sv, error.message);
 }
 
