@@ -43,6 +43,46 @@ const Targets = {
   keyActors: Type.Array(Type.String()),
 };
 
+const seatShare = {
+  memberships: Type.Integer(),
+  withSeatData: Type.Integer(),
+  women: Nullable(Type.Integer()),
+  men: Nullable(Type.Integer()),
+  shareWomen: Nullable(Type.Number({ description: 'null: no data (never 0 % for missing data)' })),
+};
+
+const PerspectivesSchema = Type.Object({
+  gender: Type.Object({
+    networks: Type.Array(Type.Object({ ...nodeRefFields, ...seatShare })),
+    roles: Type.Array(Type.Object({ role: Type.String(), ...seatShare })),
+    sectors: Type.Array(
+      Type.Object({
+        ...nodeRefFields,
+        employedWomen: Nullable(Type.Integer()),
+        employedMen: Nullable(Type.Integer()),
+        shareWomen: Nullable(Type.Number()),
+      }),
+    ),
+    note: Bilingual,
+  }),
+  integration: Type.Object({
+    actors: Type.Array(
+      Type.Object({ ...nodeRefFields, worksWith: Type.Array(Type.String()), step: Nullable(Type.Integer()) }),
+    ),
+    municipalities: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        name: Type.String(),
+        nameEn: Type.Optional(Type.String()),
+        nearest: Nullable(Type.Object({ id: Type.String(), steps: Type.Integer() })),
+        located: Type.Array(Type.String()),
+      }),
+    ),
+    without: Type.Array(Type.String()),
+    note: Bilingual,
+  }),
+});
+
 export const PlatformSchema = Type.Object({
   focus: NodeRefSchema,
   parameters: Type.Object({
@@ -97,6 +137,7 @@ export const PlatformSchema = Type.Object({
     ),
     remaining: Type.Object(Targets),
   }),
+  perspectives: PerspectivesSchema,
 });
 
 const Query = Type.Object(
