@@ -1,7 +1,7 @@
 /**
  * The "Plattformen" view in real Chromium on the seeded Jönköping network: rings, the coverage tables by
- * municipality and helix group, and the invitation list with the gain of each pick; changing the evidence filter
- * asks the server again.
+ * municipality and helix group, the invitation list with the gain of each pick, gender and integration, and the
+ * kompetensråd proposal; changing the evidence filter asks the server again.
  */
 import { expect, it } from 'vitest';
 import { describeBrowser, openApp, poll, serverAndBrowser, watchPage } from '../helpers/browser.js';
@@ -37,6 +37,28 @@ describeBrowser('the platform at the centre (e2e, Chromium)', () => {
     const picks = await page.$$eval('[data-testid=platform-invite] li', (lis) => lis.map((li) => li.textContent));
     expect(picks.length).toBeGreaterThan(0);
     expect(picks[0]).toMatch(/organisationer kommer inom 2 steg/);
+
+    // Gender without seat data is said plainly; integration names the actors and the municipalities' coverage.
+    const perspectives = await page.textContent('[data-testid=platform-perspectives]');
+    expect(perspectives).toContain('Registret har inga platser fördelade på kön');
+    expect(await page.$('[data-testid=platform-gender]')).toBeNull();
+    expect(await page.textContent('[data-testid=platform-integration]')).toContain('Arbetsförmedlingen');
+    expect(await page.textContent('[data-testid=platform-integration-gap]')).toContain('inom två steg');
+
+    // The kompetensråd proposal: seven seats, every constraint with its status and reason.
+    await page.click('[data-testid=council-propose]');
+    await page.waitForSelector('body[data-council="ok"]', { timeout: 60_000 });
+    expect(await page.$$eval('[data-testid=council-seats] > li', (x) => x.length)).toBe(7);
+    const constraints = await page.$$eval('[data-testid=council-constraints] > li', (lis) =>
+      lis.map((li) => [li.getAttribute('data-constraint'), li.getAttribute('data-status')]),
+    );
+    expect(constraints).toEqual([
+      ['municipalities', 'met'],
+      ['helix', 'met'],
+      ['sectors', 'not-met'],
+      ['gender', 'not-assessable'],
+    ]);
+    expect(await page.textContent('[data-testid=council-constraints]')).toContain('Könsbalans: kan inte bedömas');
 
     // Confirmed ties only: no municipality within 2 steps, and the first invitation brings all 13.
     await page.selectOption('#platform-evidence', 'confirmed');

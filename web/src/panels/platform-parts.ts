@@ -191,7 +191,7 @@ export function outsideKeyActors(r: PlatformReach, focus: Focus): HTMLElement {
 }
 
 /** Names from the answer itself first (municipalities are not always on the map), then from the graph. */
-function namer(ctx: AppContext, r: PlatformReach): (id: string) => string {
+export function namer(ctx: AppContext, r: PlatformReach): (id: string) => string {
   const names = new Map<string, string>();
   for (const m of r.municipalities.rows) names.set(m.id, nameOf(m));
   for (const a of r.keyActors.all) names.set(a.id, nameOf(a));

@@ -9,7 +9,17 @@ import type { AppContext } from '../app/context.js';
 import { h, replace } from '../dom/h.js';
 import { t, tk } from '../i18n/i18n.js';
 import type { Panel } from './panel.js';
-import { helixTable, inviteList, municipalityTable, outsideKeyActors, rings, type Focus } from './platform-parts.js';
+import {
+  helixTable,
+  inviteList,
+  municipalityTable,
+  namer,
+  outsideKeyActors,
+  rings,
+  type Focus,
+} from './platform-parts.js';
+import { perspectivesSection } from './platform-perspectives.js';
+import { councilSection } from './council.js';
 
 type State =
   | { status: 'idle' | 'loading' | 'unavailable' }
@@ -107,6 +117,8 @@ export function platformPanel(ctx: AppContext, focus: Focus): PlatformPanel {
           helixTable(r),
           outsideKeyActors(r, focus),
           inviteList(ctx, r, focus),
+          perspectivesSection(r, namer(ctx, r)),
+          councilSection(() => r.focus.id),
         ];
       }
     }
