@@ -14,6 +14,7 @@ import importRoute from './routes/import.js';
 import history from './routes/history.js';
 import views from './routes/views.js';
 import analysis from './routes/analysis.js';
+import completeness from './routes/completeness.js';
 import gaps from './routes/gaps.js';
 import platform from './routes/platform.js';
 import council from './routes/council.js';
@@ -95,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(gaps);
   await app.register(platform);
   await app.register(council);
+  await app.register(completeness);
   await app.register(exchange);
   if (options.webRoot) await app.register(webPlugin, { root: options.webRoot });
   return app;

@@ -1,3 +1,4 @@
+import { DEFAULT_PANEL_OPTIONS } from './registry.js';
 import { DirectedGraph, UndirectedGraph } from 'graphology';
 import type { AbstractGraph } from 'graphology-types';
 import louvainImport from 'graphology-communities-louvain';
@@ -13,7 +14,7 @@ const louvain: LouvainFn =
   (louvainImport as unknown as { default?: LouvainFn }).default ?? (louvainImport as unknown as LouvainFn);
 
 export interface CommunityOptions {
-  /** Seed of the first run (mulberry32). Default 42 (the CLI's default). */
+  /** Seed of the first run (mulberry32). Default DEFAULT_PANEL_OPTIONS.seed. */
   seed?: number;
   /** Modularity resolution γ. Default 1. */
   resolution?: number;
@@ -73,7 +74,7 @@ export function louvainCommunities(
   options: CommunityOptions = {},
   control?: RunControl,
 ): CommunityResult {
-  const seed = options.seed ?? 42;
+  const seed = options.seed ?? DEFAULT_PANEL_OPTIONS.seed;
   const resolution = options.resolution ?? 1;
   const restarts = options.restarts ?? 10;
   if (!Number.isInteger(seed) || seed < 0)

@@ -14,7 +14,7 @@ import { AnalysisError, checkCancel, type RunControl } from './errors.js';
 import { fragmentationOfSizes, removalImpact } from './fragmentation.js';
 import { density } from './graph-metrics.js';
 import { groupStructure, partitionByAttribute, singleGroup, type GroupStructure } from './groups.js';
-import { METRICS, type MetricLimit } from './registry.js';
+import { DEFAULT_PANEL_OPTIONS, METRICS, type MetricLimit } from './registry.js';
 import { structuralHoles } from './structural-holes.js';
 
 export interface PanelOptions extends RunControl {
@@ -22,7 +22,7 @@ export interface PanelOptions extends RunControl {
   weight?: string | null;
   /** Node attribute that partitions actors for brokerage, block density and E-I; null = one group. */
   partition?: string | null;
-  /** Louvain seed (default 42), resolution (default 1) and seeded runs (default 10). */
+  /** Louvain seed, resolution and seeded runs (defaults: DEFAULT_PANEL_OPTIONS). */
   seed?: number;
   resolution?: number;
   restarts?: number;
@@ -163,7 +163,7 @@ export function runPanel(graph: Graph, options: PanelOptions = {}): PanelResult 
     timings[phase] = (timings[phase] ?? 0) + now - mark;
     mark = now;
   };
-  const alpha = options.alpha ?? 0.85;
+  const alpha = options.alpha ?? DEFAULT_PANEL_OPTIONS.alpha;
   if (!(alpha > 0 && alpha < 1))
     throw new AnalysisError('invalid_parameter', `PageRank alpha must be in (0, 1), got ${alpha}.`);
   checkCancel(control);
@@ -185,7 +185,7 @@ export function runPanel(graph: Graph, options: PanelOptions = {}): PanelResult 
     component: lcc,
     progressSpan: [0.02, 0.75],
     samples: options.samples,
-    sampleSeed: options.seed ?? 42,
+    sampleSeed: options.seed ?? DEFAULT_PANEL_OPTIONS.seed,
   });
   const sampledPaths = paths.sources < g.n;
   if (sampledPaths)
@@ -299,7 +299,11 @@ export function runPanel(graph: Graph, options: PanelOptions = {}): PanelResult 
       groups: communityGroups,
     },
     groups: partition ? { attribute: options.partition!, ...groupStructure(g, partition) } : null,
-    paths: { exact: !sampledPaths, sources: paths.sources, seed: sampledPaths ? (options.seed ?? 42) : null },
+    paths: {
+      exact: !sampledPaths,
+      sources: paths.sources,
+      seed: sampledPaths ? (options.seed ?? DEFAULT_PANEL_OPTIONS.seed) : null,
+    },
     warnings,
   };
 }

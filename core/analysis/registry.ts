@@ -53,6 +53,13 @@ export interface MetricDescriptor {
   notes?: Bilingual;
 }
 
+/**
+ * The defaults of the key-actor panel, once: the API, the report, the browser worker and the gap analysis use these.
+ * Seed 1: every published result (API, report, worker, gaps) has used it since the start, so community numbers in
+ * saved views and reports stay the same (see docs/decisions.md).
+ */
+export const DEFAULT_PANEL_OPTIONS = { seed: 1, resolution: 1, restarts: 10, alpha: 0.85 } as const;
+
 const L = (sv: string, en: string): Bilingual => ({ sv, en });
 const out = (id: string, sv: string, en: string, type: OutputType = 'number'): MetricOutput => ({
   id,
@@ -209,8 +216,8 @@ export const METRICS: readonly MetricDescriptor[] = [
         id: 'alpha',
         label: L('Dämpningsfaktor α', 'Damping factor α'),
         type: 'number',
-        default: 0.85,
-        min: 0,
+        default: DEFAULT_PANEL_OPTIONS.alpha,
+        min: 0.01,
         max: 0.99,
       },
     ],
@@ -408,9 +415,30 @@ export const METRICS: readonly MetricDescriptor[] = [
     networkx: 'community.modularity (for the partition found)',
     weightMeaning: 'strength',
     parameters: [
-      { id: 'seed', label: L('Frö', 'Seed'), type: 'integer', default: 42, min: 0, max: 4294967295 },
-      { id: 'resolution', label: L('Upplösning γ', 'Resolution γ'), type: 'number', default: 1, min: 0.01, max: 10 },
-      { id: 'restarts', label: L('Körningar', 'Runs'), type: 'integer', default: 10, min: 1, max: 1000 },
+      {
+        id: 'seed',
+        label: L('Frö', 'Seed'),
+        type: 'integer',
+        default: DEFAULT_PANEL_OPTIONS.seed,
+        min: 0,
+        max: 4294967295,
+      },
+      {
+        id: 'resolution',
+        label: L('Upplösning γ', 'Resolution γ'),
+        type: 'number',
+        default: DEFAULT_PANEL_OPTIONS.resolution,
+        min: 0.01,
+        max: 10,
+      },
+      {
+        id: 'restarts',
+        label: L('Körningar', 'Runs'),
+        type: 'integer',
+        default: DEFAULT_PANEL_OPTIONS.restarts,
+        min: 1,
+        max: 1000,
+      },
     ],
     outputs: [out('community', 'Gemenskap', 'Community', 'category')],
   },

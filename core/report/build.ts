@@ -1,10 +1,15 @@
 import { runGaps } from '../analysis/gaps/index.js';
+import { registerCompletenessReport, type ReferenceCount } from '../analysis/completeness/index.js';
+import { keyActors, withEvidence } from '../analysis/key-actors.js';
 import { runPanel } from '../analysis/panel.js';
+import { DEFAULT_PANEL_OPTIONS } from '../analysis/registry.js';
+import { completenessSection } from './completeness.js';
+import { summarySection, type SummaryInputs } from './summary.js';
 import { mapModel } from '../exchange/map-model.js';
 import type { ExportView } from '../exchange/view.js';
 import { projectActors } from '../graph/projection.js';
 import type { Lang } from '../model/labels.js';
-import type { Snapshot } from '../model/records.js';
+import type { Evidence, Snapshot } from '../model/records.js';
 import { actionsSection } from './actions.js';
 import { communitiesSection } from './communities.js';
 import { gapsSection } from './gaps.js';
@@ -22,8 +27,14 @@ export interface ReportOptions {
   title?: string;
   /** ISO timestamp of the report (default now). */
   createdAt?: string;
-  /** Louvain and gap-analysis seed (default 1, as the API). */
+  /** Louvain and gap-analysis seed (default DEFAULT_PANEL_OPTIONS.seed, as the API). */
   seed?: number;
+  /** Only relations with at least this evidence (default uncertain = all), as GET /api/analysis and /api/gaps. */
+  minEvidence?: Evidence;
+  /** Published counts the register's completeness is measured against (e.g. fixtures/reference-counts.ts). */
+  references?: readonly ReferenceCount[];
+  /** The platform's reach and the council proposal for the summary, when computed. */
+  summary?: SummaryInputs;
 }
 
 /**
@@ -32,12 +43,16 @@ export interface ReportOptions {
  */
 export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): ReportModel {
   const lang = options.lang ?? 'sv';
-  const seed = options.seed ?? 1;
+  const seed = options.seed ?? DEFAULT_PANEL_OPTIONS.seed;
+  const minEvidence = options.minEvidence ?? 'uncertain';
   const date = (options.createdAt ?? new Date().toISOString()).slice(0, 10);
   const nodes = new Map(snapshot.nodes.map((n) => [n.id, n]));
-  const { graph, meta } = projectActors(snapshot, snapshot.asOf ? { asOf: snapshot.asOf } : {});
-  const panel = runPanel(graph, { weight: null, seed, restarts: 10 });
-  const gaps = runGaps(snapshot, { seed });
+  const analysed = withEvidence(snapshot, minEvidence);
+  const { graph, meta } = projectActors(analysed, snapshot.asOf ? { asOf: snapshot.asOf } : {});
+  const panel = runPanel(graph, { weight: null, seed, restarts: DEFAULT_PANEL_OPTIONS.restarts });
+  const gaps = runGaps(snapshot, { seed, minEvidence });
+  const actors = keyActors(panel.nodes, analysed, { asOf: snapshot.asOf ?? null, top: 15 });
+  const completeness = registerCompletenessReport(snapshot, options.references ?? []);
   const title = options.title ?? rt('title', lang);
   return {
     lang,
@@ -59,9 +74,11 @@ export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): Re
     mapHeading: rt('mapHeading', lang),
     mapIntro: rt('mapIntro', lang),
     sections: [
-      keyActorsSection(panel, nodes, lang),
+      summarySection(gaps, actors.slice(0, 10), nodes, lang, options.summary),
+      keyActorsSection(panel, actors, nodes, lang),
       communitiesSection(panel, nodes, lang),
       gapsSection(gaps, lang),
+      completenessSection(completeness, lang),
       actionsSection(snapshot, nodes, lang),
       ...methodSections(meta, panel, gaps, lang),
       ...provenanceSection(snapshot, lang),

@@ -1,3 +1,4 @@
+import { DEFAULT_PANEL_OPTIONS } from '../../core/analysis/registry.js';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -36,7 +37,7 @@ function parse(argv: string[]): Args {
         format: { type: 'string', default: 'json' },
         partition: { type: 'string' },
         weight: { type: 'string' },
-        seed: { type: 'string', default: '42' },
+        seed: { type: 'string', default: String(DEFAULT_PANEL_OPTIONS.seed) },
         resolution: { type: 'string', default: '1' },
       },
     });

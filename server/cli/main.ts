@@ -1,3 +1,4 @@
+import { DEFAULT_PANEL_OPTIONS } from '../../core/analysis/registry.js';
 import { Command, Option } from 'commander';
 import { APP_VERSION } from '../version.js';
 
@@ -158,7 +159,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
     .option('--partition <attr>', 'node attribute that partitions the actors (brokerage, E-I)')
     .option('--weight <attr>', 'edge attribute holding tie strength (default: unweighted)')
-    .option('--seed <n>', 'seed for Louvain', '42')
+    .option('--seed <n>', 'seed for Louvain', String(DEFAULT_PANEL_OPTIONS.seed))
     .action(async (file: string, opts: { format: string; partition?: string; weight?: string; seed: string }) => {
       const { analyseCommand } = await import('./analyse.js');
       const args = [file, '--format', opts.format, '--seed', opts.seed];

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import type { AbstractGraph } from 'graphology-types';
 import { AnalysisError } from '../../core/analysis/errors.js';
-import { METRICS, type MetricLimit } from '../../core/analysis/registry.js';
+import { DEFAULT_PANEL_OPTIONS, METRICS, type MetricLimit } from '../../core/analysis/registry.js';
+import { keyActors, withEvidence } from '../../core/analysis/key-actors.js';
 import { runPanel, type NodeMetrics, type PanelResult } from '../../core/analysis/panel.js';
 import { compactGraph } from '../../core/analysis/compact.js';
 import { louvainCommunities } from '../../core/analysis/communities.js';
@@ -127,6 +128,7 @@ const AnalysisSchema = Type.Object({
     restarts: Type.Integer(),
     mode: Type.Union([Type.Literal('one-mode'), Type.Literal('two-mode')]),
     samples: Type.Union([Type.Integer(), Type.Null()]),
+    minEvidence: Type.String(),
   }),
   paths: Type.Object(
     {
@@ -151,8 +153,36 @@ const AnalysisSchema = Type.Object({
   }),
   groups: Type.Union([Type.Intersect([Type.Object({ attribute: Type.String() }), GroupStructureSchema]), Type.Null()]),
   warnings: Type.Array(Type.String()),
+  keyActors: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      rank: Type.Integer(),
+      impact: Num,
+      robust: Type.Boolean({ description: 'Still a key actor when only confirmed ties count' }),
+    }),
+    { description: 'The top 10 by impact (mean of degree and betweenness relative to their maxima), one-mode only' },
+  ),
   registry: Type.Array(MetricDescriptorSchema),
 });
+
+/** Query parameters of the metrics, from the metric registry (attribute parameters are the route's own). */
+const METRIC_QUERY = Object.fromEntries(
+  [...new Map(METRICS.flatMap((m) => m.parameters).map((p) => [p.id, p])).values()]
+    .filter((p) => p.type === 'integer' || p.type === 'number')
+    .map((p) => {
+      const range = {
+        ...(p.min !== undefined ? { minimum: p.min } : {}),
+        ...(p.max !== undefined ? { maximum: p.max } : {}),
+      };
+      const description = `${p.label.en} (default ${p.default === null ? 'none' : String(p.default)})`;
+      return [
+        p.id,
+        Type.Optional(
+          p.type === 'integer' ? Type.Integer({ ...range, description }) : Type.Number({ ...range, description }),
+        ),
+      ];
+    }),
+);
 
 /** A 400 problem that names the query parameter. */
 export function parameterProblem(parameter: string, code: string, sv: string, en: string): ApiProblem {
@@ -232,26 +262,15 @@ const analysis: FastifyPluginAsyncTypebox<AnalysisRouteOptions> = async (app, op
                 description: 'none (default): every tie counts 1; strength: tie strengths',
               }),
             ),
-            seed: Type.Optional(
-              Type.Integer({ minimum: 0, maximum: 4294967295, description: 'Louvain seed (default 1)' }),
-            ),
-            resolution: Type.Optional(
-              Type.Number({ exclusiveMinimum: 0, maximum: 10, description: 'Louvain resolution γ (default 1)' }),
-            ),
-            restarts: Type.Optional(
-              Type.Integer({ minimum: 1, maximum: 1000, description: 'Seeded Louvain runs (default 10)' }),
-            ),
             mode: Type.Optional(
               Type.Union([Type.Literal('one-mode'), Type.Literal('two-mode')], { description: 'Default one-mode' }),
             ),
-            samples: Type.Optional(
-              Type.Integer({
-                minimum: 1,
-                maximum: 1000000,
-                description:
-                  'Estimate betweenness, closeness and harmonic from this many sampled sources (Brandes–Pich, drawn with the seed); default exact',
+            minEvidence: Type.Optional(
+              Type.Union([Type.Literal('uncertain'), Type.Literal('probable'), Type.Literal('confirmed')], {
+                description: 'Only relations with at least this evidence (default uncertain = all)',
               }),
             ),
+            ...METRIC_QUERY,
           },
           { additionalProperties: false },
         ),
@@ -275,13 +294,17 @@ const analysis: FastifyPluginAsyncTypebox<AnalysisRouteOptions> = async (app, op
           );
       const mode = q.mode ?? 'one-mode';
       const weight = q.weight ?? 'none';
-      const seed = q.seed ?? 1;
-      const resolution = q.resolution ?? 1;
-      const restarts = q.restarts ?? 10;
+      const n = q as Record<string, number | undefined>;
+      const seed = n.seed ?? DEFAULT_PANEL_OPTIONS.seed;
+      const resolution = n.resolution ?? DEFAULT_PANEL_OPTIONS.resolution;
+      const restarts = n.restarts ?? DEFAULT_PANEL_OPTIONS.restarts;
+      const alpha = n.alpha ?? DEFAULT_PANEL_OPTIONS.alpha;
       const partition = q.partition ?? null;
-      const samples = q.samples ?? null;
+      const samples = n.samples ?? null;
+      const minEvidence = q.minEvidence ?? 'uncertain';
 
-      const snapshot = await app.store.snapshot({});
+      const all = await app.store.snapshot({});
+      const snapshot = withEvidence(all, minEvidence);
       const projectionOptions = { relationTypes, ...(q.asOf ? { asOf: q.asOf } : {}) };
       const { graph, meta } =
         mode === 'two-mode' ? projectTwoMode(snapshot, projectionOptions) : projectActors(snapshot, projectionOptions);
@@ -293,7 +316,7 @@ const analysis: FastifyPluginAsyncTypebox<AnalysisRouteOptions> = async (app, op
       let result: PanelResult;
       try {
         if (partition === 'community') labelCommunities(graph, weightAttr, seed, resolution, restarts);
-        result = runPanel(graph, { weight: weightAttr, partition, seed, resolution, restarts, limits, samples });
+        result = runPanel(graph, { weight: weightAttr, partition, seed, resolution, restarts, alpha, limits, samples });
       } catch (error) {
         if (error instanceof AnalysisError)
           throw analysisErrorToProblem(error, {
@@ -330,6 +353,7 @@ const analysis: FastifyPluginAsyncTypebox<AnalysisRouteOptions> = async (app, op
           restarts,
           mode,
           samples,
+          minEvidence,
         },
         paths: result.paths,
         graph: graphOut as typeof result.graph,
@@ -339,6 +363,10 @@ const analysis: FastifyPluginAsyncTypebox<AnalysisRouteOptions> = async (app, op
         communities: result.communities,
         groups: result.groups,
         warnings: result.warnings,
+        keyActors:
+          mode === 'one-mode' && selected.has('betweenness') && selected.has('degree')
+            ? keyActors(result.nodes, snapshot, { relationTypes, asOf: q.asOf ?? null })
+            : [],
         registry: METRICS as unknown as Static<typeof MetricDescriptorSchema>[],
       };
     },

@@ -49,19 +49,35 @@ describe('API: the PDF report and the PNG map', () => {
     expect(first).toMatch(/Skapad: \d{4}-\d{2}-\d{2}/);
   });
 
-  it("lists as key actors NetworkX's top actors by betweenness, in order", () => {
+  it('lists as key actors the top actors by impact (NetworkX degree and betweenness), in order', () => {
     const { graph } = projectActors(snapshot);
     const edges: Array<[string, string]> = [];
     graph.forEachEdge((_e, _a, s, t) => edges.push([s, t]));
     const nx = networkx({ directed: false, weighted: false, nodes: graph.nodes(), edges });
-    const top = Object.entries(nx.nodes)
-      .sort(([, a], [, b]) => b.betweenness - a.betweenness)
+    // Impact: the mean of degree and betweenness, each relative to its maximum (core/analysis/key-actors.ts).
+    const entries = Object.entries(nx.nodes);
+    const maxD = Math.max(...entries.map(([, m]) => m.degree));
+    const maxB = Math.max(...entries.map(([, m]) => m.betweenness));
+    const top = entries
+      .map(([id, m]) => [id, 0.5 * (m.degree / maxD) + 0.5 * (m.betweenness / maxB)] as const)
+      .sort((a, b) => b[1] - a[1])
       .slice(0, 2)
       .map(([id]) => snapshot.nodes.find((n) => n.id === id)!.name);
     const keyActors = section(svText, 'Nyckelaktörer', 'Grupperingar');
-    expect(keyActors).toContain('Mellanhet (normerad)');
+    expect(keyActors).toContain('Robust');
     expect(keyActors.indexOf(top[0])).toBeGreaterThan(0);
     expect(keyActors.indexOf(top[1])).toBeGreaterThan(keyActors.indexOf(top[0]));
+  });
+
+  it('leads with the summary: findings to read first, robust key actors, reach and council slots', () => {
+    const summary = section(svText, 'Sammanfattning', 'Nyckelaktörer');
+    expect(svText.indexOf('Sammanfattning')).toBeLessThan(svText.indexOf('Nyckelaktörer'));
+    const gaps = runGaps(snapshot, { seed: 1 });
+    expect(gaps.summary.length).toBeGreaterThan(0);
+    expect(summary).toContain(flat(gaps.summary[0].sentence.sv).slice(0, 40));
+    expect(summary).toContain('Robusta nyckelaktörer');
+    expect(summary).toContain('Plattformens räckvidd');
+    expect(summary).toContain('Förslag till kompetensråd');
   });
 
   it('has the communities, the gaps with their explanations and the action plan', () => {

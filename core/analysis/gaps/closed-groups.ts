@@ -9,7 +9,8 @@ import { degrees } from '../centrality/degree.js';
 import { groupStructure, partitionByAttribute, MISSING_GROUP, type Partition } from '../groups.js';
 import { GapContext } from './context.js';
 import { both, count, list, num, type Lang } from './text.js';
-import type { Finding } from './types.js';
+import { registerCompleteness, unit } from './basis.js';
+import type { DraftFinding } from './types.js';
 
 const ATTRIBUTE_LABEL: Record<string, { sv: string; en: string }> = {
   orgType: { sv: 'aktörstyp', en: 'actor type' },
@@ -28,12 +29,14 @@ const ENUMS: Record<string, { value: string; label: { sv: string; en: string } }
 const actorsWord = (n: number, l: Lang) => count(n, l, ['aktör', 'aktörer'], ['actor', 'actors']);
 const tiesWord = (n: number, l: Lang) => count(n, l, ['band', 'band'], ['tie', 'ties']);
 
-export function closedGroups(ctx: GapContext): Finding[] {
+export function closedGroups(ctx: GapContext): DraftFinding[] {
   const g = ctx.compact;
   const graph = ctx.projection.graph;
   const deg = degrees(g).degree;
   const o = ctx.options;
-  const findings: Finding[] = [];
+  const orgTypesOf = (ids: string[]) =>
+    [...new Set(ids.map((id) => String(ctx.prop(id, 'orgType') ?? '')))].filter((t) => t !== '').sort();
+  const findings: DraftFinding[] = [];
   for (const attribute of o.partitions) {
     let partition: Partition;
     if (attribute === 'community') {
@@ -83,6 +86,9 @@ export function closedGroups(ctx: GapContext): Finding[] {
         kind: 'closed-groups',
         gapKind: 'closed-groups',
         severity: p.ties === 0 ? 'medium' : 'low',
+        basis: 'absent',
+        impact: unit(((s.sizes[a] + s.sizes[b]) / Math.max(1, g.n)) * (p.ties === 0 ? 0.6 : 0.4)),
+        completeness: registerCompleteness(ctx, o.relationTypes, orgTypesOf([...members[a], ...members[b]])),
         title: both((l) =>
           l === 'sv'
             ? `Glest mellan ${groupLabel(a, l)} och ${groupLabel(b, l)}`
@@ -110,6 +116,8 @@ export function closedGroups(ctx: GapContext): Finding[] {
         kind: 'closed-groups',
         gapKind: 'closed-groups',
         severity: external === 0 ? 'high' : 'medium',
+        basis: 'observed',
+        impact: unit((2 * s.sizes[k]) / Math.max(1, g.n)) * 0.6,
         title: both((l) => (l === 'sv' ? `Sluten grupp: ${groupLabel(k, l)}` : `Closed group: ${groupLabel(k, l)}`)),
         explanation: both((l) =>
           l === 'sv'

@@ -7,9 +7,11 @@
  */
 import type { Evidence, RelationRecord } from '../../model/records.js';
 import { relationKind } from '../../model/catalogue/relation-kinds.js';
-import { EVIDENCE_LABEL, EVIDENCE_RANK, GapContext, MEMBERSHIP_TYPES, weakest } from './context.js';
+import { EVIDENCE_RANK, GapContext, MEMBERSHIP_TYPES, weakest } from './context.js';
 import { both, byName, list, type Lang } from './text.js';
-import type { Finding, MissingTie } from './types.js';
+import { registerCompleteness, unit, unknownSentence } from './basis.js';
+import type { MissingTie } from './schema.js';
+import type { DraftFinding } from './types.js';
 
 /** How one entity is represented through the next. */
 type StepKind = 'member' | 'part' | 'joint' | 'unit' | 'covers';
@@ -220,9 +222,20 @@ export function chainSentence(ctx: GapContext, chain: RepEdge[], lang: Lang): st
   return parts.join(', ');
 }
 
-/** The default networks: the platform, and every college network that is not part of another college. */
-export function defaultCoverageNetworks(ctx: GapContext): string[] {
-  const isCollege = (id: string) => ctx.kind(id) === 'Network' && ctx.prop(id, 'networkType') === 'college';
+/** Levels of networks that are not meant to cover the whole county. */
+const PART_OF_COUNTY = new Set(['delregional', 'lokal']);
+
+/**
+ * The default networks: the platform, and every county-wide college network that is not part of another one.
+ * Nationwide bodies (level nationell) are context, not county coverage targets, unless `includeNational`; a
+ * sub-regional or local college is not expected to cover all 13 municipalities.
+ */
+export function defaultCoverageNetworks(ctx: GapContext, includeNational = false): string[] {
+  const isCollege = (id: string) => {
+    if (ctx.kind(id) !== 'Network' || ctx.prop(id, 'networkType') !== 'college') return false;
+    const level = String(ctx.prop(id, 'level') ?? '');
+    return !PART_OF_COUNTY.has(level) && (includeNational || level !== 'nationell');
+  };
   const roots = ctx.nodes
     .filter((n) => isCollege(n.id))
     .filter((n) => !ctx.out(n.id, new Set(['PART_OF', 'MEMBER_OF'])).some((r) => isCollege(r.to)))
@@ -362,199 +375,193 @@ function setCover(
 
 const stepJson = (e: RepEdge) => ({ from: e.rel.from, to: e.rel.to, type: e.rel.type, evidence: e.rel.evidence });
 
-export function coverage(ctx: GapContext): Finding[] {
+/** The municipalities of one network, sorted by status. */
+interface NetworkRows {
+  network: string;
+  rows: MunicipalityCoverage[];
+  direct: MunicipalityCoverage[];
+  indirect: MunicipalityCoverage[];
+  none: MunicipalityCoverage[];
+  cover: CoverResult | null;
+}
+
+function networkRows(ctx: GapContext, g: RepGraph, network: string, municipalities: string[]): NetworkRows {
+  const t = towards(g, network);
+  const rows = municipalities.map((m) => coverageOf(ctx, g, t, m));
+  const direct = rows.filter((r) => r.status === 'direct');
+  const indirect = rows.filter((r) => r.status === 'indirect');
+  const none = rows.filter((r) => r.status === 'none');
+  const cover =
+    none.length > 0
+      ? setCover(
+          ctx,
+          g,
+          network,
+          new Set(t.dist.keys()),
+          none.map((r) => r.id),
+          [...direct, ...indirect].map((r) => r.id),
+        )
+      : null;
+  return { network, rows, direct, indirect, none, cover };
+}
+
+const names = (ctx: GapContext, rs: MunicipalityCoverage[], l: Lang) =>
+  list(rs.map((r) => ctx.name(r.id, l)).sort(byName), l, 13);
+
+/** "4 kommuner utan registrerad representation i X" or "9 kommuner bara indirekt i X". */
+function coverageTitle(ctx: GapContext, n: NetworkRows, l: Lang): string {
+  const net = ctx.name(n.network, l);
+  const k = n.none.length > 0 ? n.none.length : n.indirect.length;
+  const what = l === 'sv' ? (k === 1 ? 'kommun' : 'kommuner') : k === 1 ? 'municipality' : 'municipalities';
+  if (n.none.length > 0)
+    return l === 'sv'
+      ? `${k} ${what} utan registrerad representation i ${net}`
+      : `${k} ${what} with no recorded representation in ${net}`;
+  return l === 'sv' ? `${k} ${what} bara indirekt i ${net}` : `${k} ${what} only indirectly in ${net}`;
+}
+
+/** The chains of the indirectly represented municipalities (at most five spelt out). */
+function chainsText(ctx: GapContext, n: NetworkRows, l: Lang): string {
+  const shown = [...n.indirect].sort((a, b) => byName(ctx.name(a.id, l), ctx.name(b.id, l))).slice(0, 5);
+  const parts = shown.map((r) => `${ctx.name(r.id, l)}: ${chainSentence(ctx, r.chain, l)}`);
+  const more = n.indirect.length - shown.length;
+  const tail = more > 0 ? (l === 'sv' ? ` (och ${more} till)` : ` (and ${more} more)`) : '';
+  return parts.length > 0 ? ` ${l === 'sv' ? 'Vägar' : 'Routes'}: ${parts.join('; ')}${tail}.` : '';
+}
+
+function coverText(ctx: GapContext, cover: CoverResult, l: Lang): string {
+  let text = '';
+  if (cover.picks.length > 0) {
+    const who = list(
+      cover.picks.map((x) => ctx.name(x, l)),
+      l,
+    );
+    const how =
+      cover.exact === true
+        ? l === 'sv'
+          ? 'bevisat minsta möjliga antal'
+          : 'proven to be the smallest possible number'
+        : l === 'sv'
+          ? 'girig approximation; en mindre uppsättning kan finnas'
+          : 'a greedy approximation; a smaller set may exist';
+    const all = cover.uncoverable.length === 0;
+    text +=
+      l === 'sv'
+        ? ` Om ${who} anslöt sig skulle ${all ? 'alla kommuner' : 'fler kommuner'} vara representerade (mängdtäckning: ${how}).`
+        : ` If ${who} joined, ${all ? 'every municipality' : 'more municipalities'} would be represented (set cover: ${how}).`;
+  }
+  if (cover.uncoverable.length > 0) {
+    const who = list(
+      cover.uncoverable.map((m) => ctx.name(m, l)),
+      l,
+    );
+    text +=
+      l === 'sv'
+        ? ` Ingen aktör i registret kan ge representation för ${who}.`
+        : ` No actor in the register can bring in ${who}.`;
+  }
+  return text;
+}
+
+function coverageExplanation(ctx: GapContext, n: NetworkRows, l: Lang): string {
+  const net = ctx.name(n.network, l);
+  const total = n.rows.length;
+  const parts =
+    l === 'sv'
+      ? [
+          `${n.direct.length} av ${total} kommuner är direkt representerade i ${net}`,
+          n.indirect.length > 0 ? `${n.indirect.length} bara indirekt (${names(ctx, n.indirect, l)})` : null,
+          n.none.length > 0
+            ? `för ${n.none.length} finns ingen representation registrerad (${names(ctx, n.none, l)})`
+            : null,
+        ]
+      : [
+          `${n.direct.length} of ${total} municipalities are represented directly in ${net}`,
+          n.indirect.length > 0 ? `${n.indirect.length} only indirectly (${names(ctx, n.indirect, l)})` : null,
+          n.none.length > 0 ? `for ${n.none.length} no representation is recorded (${names(ctx, n.none, l)})` : null,
+        ];
+  let text =
+    list(
+      parts.filter((p): p is string => p !== null),
+      l,
+    ) + '.';
+  text += chainsText(ctx, n, l);
+  if (n.cover) text += coverText(ctx, n.cover, l);
+  return text;
+}
+
+function coverageFinding(ctx: GapContext, n: NetworkRows): DraftFinding {
+  const { network, rows, direct, indirect, none, cover } = n;
+  const absent = none.length > 0;
+  const completeness = absent ? registerCompleteness(ctx, [...MEMBERSHIP_TYPES], ['kommun']) : undefined;
+  const joinTie = (x: string): MissingTie => ({
+    from: x,
+    to: network,
+    type: ctx.kind(x) === 'Network' ? 'PART_OF' : 'MEMBER_OF',
+  });
+  const missingTies: MissingTie[] =
+    cover && cover.picks.length > 0
+      ? cover.picks.map(joinTie)
+      : [...none, ...indirect].flatMap((r) => (r.kommunOrg ? [joinTie(r.kommunOrg)] : []));
+  const mandate = network === ctx.options.platform ? 0.2 : 0;
+  return {
+    id: `coverage:${network}`,
+    kind: 'coverage',
+    gapKind: 'coverage',
+    severity: absent ? 'high' : 'low',
+    basis: absent ? 'absent' : 'observed',
+    impact: unit((none.length + 0.25 * indirect.length) / Math.max(1, rows.length) + mandate),
+    title: both((l) => coverageTitle(ctx, n, l)),
+    explanation: both((l) => {
+      const text = coverageExplanation(ctx, n, l);
+      if (!completeness) return text;
+      const caveat =
+        l === 'sv'
+          ? ' Att ingen representation är registrerad betyder inte säkert att den saknas.'
+          : ' That no representation is recorded does not prove that there is none.';
+      return text + caveat + unknownSentence(ctx, completeness, l === 'sv' ? 'medlemskap' : 'memberships', l);
+    }),
+    nodeIds: [network, ...none.map((r) => r.id), ...indirect.map((r) => r.id), ...(cover?.picks ?? [])],
+    ...(missingTies.length > 0 ? { missingTies } : {}),
+    metrics: {
+      municipalities: rows.length,
+      direct: direct.length,
+      indirect: indirect.length,
+      notCovered: none.length,
+      ...(cover ? { coverSize: cover.picks.length, coverExact: cover.exact === true ? 1 : 0 } : {}),
+    },
+    details: {
+      network,
+      municipalities: rows.map((r) => ({
+        id: r.id,
+        status: r.status,
+        distance: r.distance,
+        evidence: r.evidence,
+        routes: r.routes,
+        chain: r.chain.map(stepJson),
+      })),
+      cover: cover
+        ? {
+            picks: cover.picks.map((x) => ({ id: x, brings: [...(cover.brings.get(x) ?? [])].sort() })),
+            uncoverable: cover.uncoverable,
+            exact: cover.exact,
+            method: cover.method,
+          }
+        : null,
+    },
+    ...(completeness ? { completeness } : {}),
+  };
+}
+
+/** One finding per network with a municipality missing or only indirectly represented: one cause, one finding. */
+export function coverage(ctx: GapContext): DraftFinding[] {
   const g = buildRepGraph(ctx);
   const municipalities = ctx
     .nodesOfKind('Municipality')
     .map((n) => n.id)
     .sort();
-  const findings: Finding[] = [];
-  for (const network of ctx.options.network) {
-    const t = towards(g, network);
-    const rows = municipalities.map((m) => coverageOf(ctx, g, t, m));
-    const direct = rows.filter((r) => r.status === 'direct');
-    const indirect = rows.filter((r) => r.status === 'indirect');
-    const none = rows.filter((r) => r.status === 'none');
-    const nname = (l: Lang) => ctx.name(network, l);
-    const mnames = (rs: MunicipalityCoverage[], l: Lang) => list(rs.map((r) => ctx.name(r.id, l)).sort(byName), l, 13);
-    const inside = new Set(t.dist.keys());
-    const cover =
-      none.length > 0
-        ? setCover(
-            ctx,
-            g,
-            network,
-            inside,
-            none.map((r) => r.id),
-            [...direct, ...indirect].map((r) => r.id),
-          )
-        : null;
-    const joinTie = (x: string): MissingTie => ({
-      from: x,
-      to: network,
-      type: ctx.kind(x) === 'Network' ? 'PART_OF' : 'MEMBER_OF',
-    });
-
-    if (none.length > 0 || indirect.length > 0) {
-      findings.push({
-        id: `coverage:${network}`,
-        kind: 'coverage',
-        gapKind: 'coverage',
-        severity: none.length > 0 ? 'high' : 'low',
-        title: both((l) =>
-          l === 'sv' ? `Kommunernas representation i ${nname(l)}` : `Municipal representation in ${nname(l)}`,
-        ),
-        explanation: both((l) => {
-          const total = rows.length;
-          const parts =
-            l === 'sv'
-              ? [
-                  `${direct.length} av ${total} kommuner är direkt representerade i ${nname(l)}`,
-                  indirect.length > 0 ? `${indirect.length} bara indirekt (${mnames(indirect, l)})` : null,
-                  none.length > 0 ? `${none.length} inte alls (${mnames(none, l)})` : null,
-                ]
-              : [
-                  `${direct.length} of ${total} municipalities are represented directly in ${nname(l)}`,
-                  indirect.length > 0 ? `${indirect.length} only indirectly (${mnames(indirect, l)})` : null,
-                  none.length > 0 ? `${none.length} not at all (${mnames(none, l)})` : null,
-                ];
-          let text =
-            list(
-              parts.filter((p): p is string => p !== null),
-              l,
-            ) + '.';
-          if (cover && cover.picks.length > 0) {
-            const who = list(
-              cover.picks.map((x) => ctx.name(x, l)),
-              l,
-            );
-            const how =
-              cover.exact === true
-                ? l === 'sv'
-                  ? 'bevisat minsta möjliga antal'
-                  : 'proven to be the smallest possible number'
-                : l === 'sv'
-                  ? 'girig approximation; en mindre uppsättning kan finnas'
-                  : 'a greedy approximation; a smaller set may exist';
-            text +=
-              l === 'sv'
-                ? ` Om ${who} anslöt sig skulle ${cover.uncoverable.length === 0 ? 'alla kommuner' : 'fler kommuner'} vara representerade (mängdtäckning: ${how}).`
-                : ` If ${who} joined, ${cover.uncoverable.length === 0 ? 'every municipality' : 'more municipalities'} would be represented (set cover: ${how}).`;
-          }
-          if (cover && cover.uncoverable.length > 0)
-            text +=
-              l === 'sv'
-                ? ` Ingen aktör i registret kan ge representation för ${list(
-                    cover.uncoverable.map((m) => ctx.name(m, l)),
-                    l,
-                  )}.`
-                : ` No actor in the register can bring in ${list(
-                    cover.uncoverable.map((m) => ctx.name(m, l)),
-                    l,
-                  )}.`;
-          return text;
-        }),
-        nodeIds: [network, ...none.map((r) => r.id), ...(cover?.picks ?? [])],
-        ...(cover && cover.picks.length > 0 ? { missingTies: cover.picks.map(joinTie) } : {}),
-        metrics: {
-          municipalities: rows.length,
-          direct: direct.length,
-          indirect: indirect.length,
-          notCovered: none.length,
-          ...(cover ? { coverSize: cover.picks.length, coverExact: cover.exact === true ? 1 : 0 } : {}),
-        },
-        details: {
-          network,
-          municipalities: rows.map((r) => ({
-            id: r.id,
-            status: r.status,
-            distance: r.distance,
-            evidence: r.evidence,
-            routes: r.routes,
-            chain: r.chain.map(stepJson),
-          })),
-          cover: cover
-            ? {
-                picks: cover.picks.map((x) => ({ id: x, brings: [...(cover.brings.get(x) ?? [])].sort() })),
-                uncoverable: cover.uncoverable,
-                exact: cover.exact,
-                method: cover.method,
-              }
-            : null,
-        },
-      });
-    }
-
-    for (const r of none) {
-      const k = r.kommunOrg;
-      findings.push({
-        id: `coverage:${network}:${r.id}`,
-        kind: 'coverage',
-        gapKind: 'coverage',
-        severity: 'high',
-        title: both((l) =>
-          l === 'sv' ? `${ctx.name(r.id, l)} saknas i ${nname(l)}` : `${ctx.name(r.id, l)} missing from ${nname(l)}`,
-        ),
-        explanation: both((l) =>
-          k
-            ? l === 'sv'
-              ? `${ctx.name(r.id, l)} är inte representerad i ${nname(l)}, varken direkt eller indirekt: ${ctx.name(k, l)} är inte medlem, och inget kommunalförbund, samordningsförbund, college eller delnätverk som kommunen tillhör ingår i nätverket.`
-              : `${ctx.name(r.id, l)} is not represented in ${nname(l)}, neither directly nor indirectly: ${ctx.name(k, l)} is not a member, and no federation, coordination association, college or sub-network the municipality belongs to is part of the network.`
-            : l === 'sv'
-              ? `${ctx.name(r.id, l)} är inte representerad i ${nname(l)}: registret har ingen kommunorganisation för kommunen och inget nätverk i ${nname(l)} täcker den.`
-              : `${ctx.name(r.id, l)} is not represented in ${nname(l)}: the register has no municipal organisation for it and no network in ${nname(l)} covers it.`,
-        ),
-        nodeIds: [r.id, ...(k ? [k] : []), network],
-        ...(k ? { missingTies: [{ from: k, to: network, type: 'MEMBER_OF' }] } : {}),
-        details: { network, municipality: r.id, status: 'none' },
-      });
-    }
-
-    for (const r of indirect) {
-      const k = r.kommunOrg;
-      const nodes = new Set<string>([r.id]);
-      for (const e of r.chain) {
-        nodes.add(e.from);
-        nodes.add(e.to);
-      }
-      findings.push({
-        id: `coverage:${network}:${r.id}`,
-        kind: 'coverage',
-        gapKind: 'coverage',
-        severity: 'low',
-        title: both((l) =>
-          l === 'sv'
-            ? `${ctx.name(r.id, l)} bara indirekt i ${nname(l)}`
-            : `${ctx.name(r.id, l)} only indirectly in ${nname(l)}`,
-        ),
-        explanation: both((l) => {
-          const routes =
-            r.routes > 1
-              ? l === 'sv'
-                ? ` Det finns ${r.routes} lika korta vägar.`
-                : ` There are ${r.routes} equally short routes.`
-              : '';
-          const ev = r.evidence
-            ? l === 'sv'
-              ? ` Svagaste belägget i kedjan: ${EVIDENCE_LABEL[r.evidence].sv}.`
-              : ` Weakest evidence in the chain: ${EVIDENCE_LABEL[r.evidence].en}.`
-            : '';
-          return l === 'sv'
-            ? `${ctx.name(r.id, l)} är bara indirekt representerad i ${nname(l)}: ${chainSentence(ctx, r.chain, l)}.${routes}${ev}`
-            : `${ctx.name(r.id, l)} is represented in ${nname(l)} only indirectly: ${chainSentence(ctx, r.chain, l)}.${routes}${ev}`;
-        }),
-        nodeIds: [...nodes],
-        ...(k ? { missingTies: [{ from: k, to: network, type: 'MEMBER_OF' }] } : {}),
-        metrics: { steps: r.distance ?? 0, routes: r.routes },
-        details: {
-          network,
-          municipality: r.id,
-          status: 'indirect',
-          evidence: r.evidence,
-          chain: r.chain.map(stepJson),
-        },
-      });
-    }
-  }
-  return findings;
+  return ctx.options.network
+    .map((network) => networkRows(ctx, g, network, municipalities))
+    .filter((n) => n.none.length > 0 || n.indirect.length > 0)
+    .map((n) => coverageFinding(ctx, n));
 }

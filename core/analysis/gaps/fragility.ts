@@ -9,7 +9,9 @@ import { cutStructure } from '../cut-points.js';
 import { fragmentationOfSizes, removalImpact } from '../fragmentation.js';
 import { GapContext } from './context.js';
 import { both, byName, count, list, num, type Lang } from './text.js';
-import type { Finding, MissingTie } from './types.js';
+import { unit } from './basis.js';
+import type { MissingTie } from './schema.js';
+import type { DraftFinding } from './types.js';
 
 /** Components of g without node `skip` (or without the edge skipEdge), restricted to the component of `from`. */
 function piecesWithout(g: CompactGraph, starts: number[], skip: number, skipEdge?: [number, number]): number[][] {
@@ -38,7 +40,7 @@ function piecesWithout(g: CompactGraph, starts: number[], skip: number, skipEdge
 
 const neighbours = (g: CompactGraph, v: number): number[] => Array.from(g.nbAdj.subarray(g.nbOff[v], g.nbOff[v + 1]));
 
-export function fragility(ctx: GapContext): Finding[] {
+export function fragility(ctx: GapContext): DraftFinding[] {
   const g = ctx.compact;
   const cut = cutStructure(g);
   const removal = removalImpact(cut, g.n);
@@ -47,7 +49,9 @@ export function fragility(ctx: GapContext): Finding[] {
   const id = (v: number) => g.ids[v];
   const names = (vs: number[], l: Lang, max = 8) => list(vs.map((v) => ctx.name(id(v), l)).sort(byName), l, max);
   const byDegree = (a: number, b: number) => deg[b] - deg[a] || id(a).localeCompare(id(b));
-  const findings: Finding[] = [];
+  const findings: DraftFinding[] = [];
+  // Impact: the share of the network cut off, a tenth of the actors (at least five) counting as all.
+  const reach = (cutOff: number) => unit(cutOff / Math.max(5, 0.1 * g.n));
 
   const points: number[] = [];
   for (let v = 0; v < g.n; v++) if (cut.articulation[v]) points.push(v);
@@ -75,6 +79,8 @@ export function fragility(ctx: GapContext): Finding[] {
       kind: 'fragility',
       gapKind: 'fragility',
       severity: lost.length >= 3 ? 'high' : lost.length === 2 ? 'medium' : 'low',
+      basis: 'observed',
+      impact: reach(lost.length),
       title: both((l) =>
         l === 'sv' ? `Enskild felpunkt: ${ctx.name(id(v), l)}` : `Single point of failure: ${ctx.name(id(v), l)}`,
       ),
@@ -110,6 +116,8 @@ export function fragility(ctx: GapContext): Finding[] {
       kind: 'fragility',
       gapKind: 'fragility',
       severity: small.length >= 3 ? 'high' : 'medium',
+      basis: 'observed',
+      impact: reach(small.length),
       title: both((l) =>
         l === 'sv' ? `Bro: ${ctx.name(a, l)} – ${ctx.name(b, l)}` : `Bridge: ${ctx.name(a, l)} – ${ctx.name(b, l)}`,
       ),
@@ -130,6 +138,8 @@ export function fragility(ctx: GapContext): Finding[] {
       kind: 'fragility',
       gapKind: 'fragility',
       severity: 'low',
+      basis: 'observed',
+      impact: 0.1,
       title: both((l) => (l === 'sv' ? 'Sårbarhet i aktörsnätverket' : 'Fragility of the actor network')),
       explanation: both((l) =>
         l === 'sv'

@@ -4,12 +4,13 @@
  * (definition, parameters, references) in `registry.ts`.
  */
 import { DEFAULT_PROJECTION_TYPES } from '../../graph/projection.js';
-import { EVIDENCE_LEVELS, type Snapshot } from '../../model/records.js';
+import { EVIDENCE_LEVELS, type Evidence, type Snapshot } from '../../model/records.js';
 import { relationKind } from '../../model/catalogue/relation-kinds.js';
 import { AnalysisError } from '../errors.js';
 import { metricDescriptor } from '../registry.js';
 import { closedGroups } from './closed-groups.js';
-import { GapContext } from './context.js';
+import { settle, summarise } from './basis.js';
+import { EVIDENCE_RANK, GapContext } from './context.js';
 import { coverage, defaultCoverageNetworks } from './coverage.js';
 import { fragility } from './fragility.js';
 import { platformLink } from './platform-link.js';
@@ -18,7 +19,7 @@ import { seatBalance } from './seats.js';
 import { supplyNone, supplyReach, supplyVolume } from './supply.js';
 import {
   GAP_KIND_IDS,
-  type Finding,
+  type DraftFinding,
   type GapKindId,
   type GapOptions,
   type GapReport,
@@ -27,9 +28,11 @@ import {
 import { unlinkedDemand } from './unlinked-demand.js';
 
 export * from './types.js';
+export * from './schema.js';
+export { summarise, score } from './basis.js';
 export { GAP_KINDS, gapDescriptor, isGapKind, PLATFORM_ID } from './registry.js';
 
-const RUNNERS: Record<GapKindId, (ctx: GapContext) => Finding[]> = {
+const RUNNERS: Record<GapKindId, (ctx: GapContext) => DraftFinding[]> = {
   'supply-none': supplyNone,
   'supply-reach': supplyReach,
   'supply-volume': supplyVolume,
@@ -131,6 +134,8 @@ export function resolveGapOptions(snapshot: Snapshot, options: GapOptions = {}):
   const resolved: ResolvedGapOptions = {
     kinds,
     asOf: options.asOf ?? null,
+    includeNational: options.includeNational === true,
+    sensitivity: options.sensitivity !== false,
     minEvidence,
     relationTypes,
     seed,
@@ -151,12 +156,12 @@ export function resolveGapOptions(snapshot: Snapshot, options: GapOptions = {}):
   return resolved;
 }
 
-/** Runs the chosen gap kinds on a snapshot. */
-export function runGaps(snapshot: Snapshot, options: GapOptions = {}): GapReport {
-  const resolved = resolveGapOptions(snapshot, options);
+/** A finding "holds" at another evidence level when the same statement is made: same id, same title. */
+const claim = (f: DraftFinding): string => `${f.id}\u0000${f.title.en}`;
+
+/** The drafts of one run at the resolved options (one evidence level). */
+function runOnce(snapshot: Snapshot, resolved: ResolvedGapOptions): DraftFinding[] {
   const ctx = new GapContext(snapshot, resolved);
-  resolved.network =
-    options.network && options.network.length > 0 ? [...options.network] : defaultCoverageNetworks(ctx);
   const limit = metricDescriptor('betweenness')?.limit;
   if (limit && resolved.kinds.some((k) => PATH_KINDS.has(k))) {
     const g = ctx.compact;
@@ -173,16 +178,42 @@ export function runGaps(snapshot: Snapshot, options: GapOptions = {}): GapReport
         },
       );
   }
-  const findings: Finding[] = [];
+  const findings: DraftFinding[] = [];
   for (const kind of GAP_KIND_IDS) if (resolved.kinds.includes(kind)) findings.push(...RUNNERS[kind](ctx));
   // Metrics go to JSON: drop non-finite values rather than writing NaN.
   for (const f of findings)
     if (f.metrics)
       for (const [key, value] of Object.entries(f.metrics)) if (!Number.isFinite(value)) delete f.metrics[key];
+  return findings;
+}
+
+/**
+ * Runs the chosen gap kinds on a snapshot. With `sensitivity` (the default) the same analysis runs again on
+ * probable-or-better and on confirmed ties only: a finding's confidence comes from the strongest level at which it
+ * still appears, and `robust` says it holds at confirmed.
+ */
+export function runGaps(snapshot: Snapshot, options: GapOptions = {}): GapReport {
+  const resolved = resolveGapOptions(snapshot, options);
+  const ctx = new GapContext(snapshot, resolved);
+  resolved.network =
+    options.network && options.network.length > 0
+      ? [...options.network]
+      : defaultCoverageNetworks(ctx, resolved.includeNational);
+  const drafts = runOnce(snapshot, resolved);
+  const holds = new Map<string, Evidence>(drafts.map((f) => [f.id, resolved.minEvidence]));
+  if (resolved.sensitivity)
+    for (const level of EVIDENCE_LEVELS) {
+      if (EVIDENCE_RANK[level] <= EVIDENCE_RANK[resolved.minEvidence]) continue;
+      const claims = new Set(runOnce(snapshot, { ...resolved, minEvidence: level }).map(claim));
+      for (const f of drafts)
+        if (claims.has(claim(f)) && EVIDENCE_RANK[level] > EVIDENCE_RANK[holds.get(f.id)!]) holds.set(f.id, level);
+    }
+  const findings = drafts.map((f) => settle(f, holds.get(f.id)!));
   return {
     projection: ctx.projection.meta,
     parameters: resolved,
     findings,
+    summary: summarise(findings),
     gapKinds: GAP_KINDS.filter((d) => resolved.kinds.includes(d.id)),
   };
 }

@@ -4,18 +4,48 @@
  */
 import { DEFAULT_PROJECTION_TYPES } from '../../graph/projection.js';
 import type { Bilingual } from '../../model/labels.js';
-import type { GapDescriptor, GapKindId, GapParameter } from './types.js';
+import { DEFAULT_PANEL_OPTIONS } from '../registry.js';
+import { GAP_KIND_IDS, type GapDescriptor, type GapKindId, type GapParameter } from './types.js';
 
 const L = (sv: string, en: string): Bilingual => ({ sv, en });
 
 export const PLATFORM_ID = 'nw:kompetensplattform-jonkopings-lan';
 
 const P = {
+  kinds: {
+    id: 'kinds',
+    label: L('Typer av glapp', 'Gap kinds'),
+    type: 'string[]',
+    default: [...GAP_KIND_IDS],
+    options: [...GAP_KIND_IDS],
+    description: L('Typerna av glapp som körs (standard: alla).', 'The gap kinds to run (default: all).'),
+  },
+  includeNational: {
+    id: 'includeNational',
+    label: L('Med rikstäckande organ', 'Include nationwide bodies'),
+    type: 'boolean',
+    default: false,
+    description: L(
+      'Räkna rikstäckande nätverk (nivå nationell) bland nätverken vars täckning av länets kommuner prövas.',
+      'Count nationwide networks (level national) among the networks whose coverage of the county is checked.',
+    ),
+  },
+  sensitivity: {
+    id: 'sensitivity',
+    label: L('Pröva beläggen', 'Test the evidence'),
+    type: 'boolean',
+    default: true,
+    description: L(
+      'Kör analysen igen med bara troliga och bekräftade band, och med bara bekräftade: säkerheten och om fyndet är robust kommer därifrån.',
+      'Run the analysis again on probable and confirmed ties only, and on confirmed only: confidence and robustness come from there.',
+    ),
+  },
   asOf: {
     id: 'asOf',
     label: L('Per datum', 'As of'),
     type: 'string',
     default: null,
+    pattern: '^\\d{4}-\\d{2}-\\d{2}$',
     description: L(
       'Bara relationer som gällde detta datum (giltighetstid). Utan datum räknas alla relationer, även avslutade.',
       'Only relations valid on this date (valid time). Without a date every relation counts, ended ones too.',
@@ -62,6 +92,7 @@ const P = {
     label: L('Kompetensplattform', 'Skills platform'),
     type: 'string',
     default: PLATFORM_ID,
+    maxLength: 410,
     description: L(
       'Plattformsnätverket. Finns det inte används det första nätverket av typen kompetensplattform.',
       'The platform network. If it does not exist, the first network of type skills platform is used.',
@@ -134,7 +165,7 @@ const P = {
     id: 'seed',
     label: L('Frö (Louvain)', 'Seed (Louvain)'),
     type: 'integer',
-    default: 1,
+    default: DEFAULT_PANEL_OPTIONS.seed,
     min: 0,
     max: 4294967295,
   },
@@ -163,6 +194,9 @@ const P = {
     max: 1,
   },
 } satisfies Record<string, GapParameter>;
+
+/** Every parameter of the gap analysis, once: the API's query schema is generated from this list. */
+export const GAP_PARAMETERS: readonly GapParameter[] = Object.values(P);
 
 const COMMON: GapParameter[] = [P.asOf, P.minEvidence];
 
@@ -227,7 +261,7 @@ export const GAP_KINDS: readonly GapDescriptor[] = [
       'Kommun som saknas: hög; bara indirekt representerad: låg. Sammanfattningen per nätverk: hög om någon kommun saknas, annars låg.',
       'A missing municipality: high; represented only indirectly: low. The summary per network: high if any municipality is missing, otherwise low.',
     ),
-    parameters: [P.network, P.jointBodyTypes, P.coverCandidates, ...COMMON],
+    parameters: [P.network, P.includeNational, P.jointBodyTypes, P.coverCandidates, ...COMMON],
     reference:
       'Chvátal, V. (1979). A greedy heuristic for the set-covering problem. Math. Oper. Res. 4(3):233–235; Johnson, D. S. (1974). J. Comput. Syst. Sci. 9:256–278. Domain brief §0 (overlapping sub-regions) and §(c) question 2.',
     notes: L(

@@ -5,7 +5,8 @@
 import type { RelationRecord } from '../../model/records.js';
 import { GapContext, uniq } from './context.js';
 import { both, pct, type Lang } from './text.js';
-import type { Finding } from './types.js';
+import { unit } from './basis.js';
+import type { DraftFinding } from './types.js';
 
 const SECTIONS: Array<[number, number, string]> = [
   [1, 3, 'A'],
@@ -41,7 +42,7 @@ export function sniSection(code: string): string | null {
 
 const n = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 
-export function seatBalance(ctx: GapContext): Finding[] {
+export function seatBalance(ctx: GapContext): DraftFinding[] {
   const o = ctx.options;
   const withSeats = ctx.relations.filter(
     (r) =>
@@ -55,6 +56,8 @@ export function seatBalance(ctx: GapContext): Finding[] {
         kind: 'no-data',
         gapKind: 'seat-balance',
         severity: 'low',
+        basis: 'absent',
+        impact: 0,
         title: both((l) => (l === 'sv' ? 'Uppgifter om platser saknas' : 'No seat data')),
         explanation: both((l) =>
           l === 'sv'
@@ -66,7 +69,7 @@ export function seatBalance(ctx: GapContext): Finding[] {
       },
     ];
   }
-  const findings: Finding[] = [];
+  const findings: DraftFinding[] = [];
   const byNetwork = new Map<string, RelationRecord[]>();
   for (const r of withSeats) byNetwork.set(r.to, [...(byNetwork.get(r.to) ?? []), r]);
   const sectors = ctx
@@ -103,6 +106,8 @@ export function seatBalance(ctx: GapContext): Finding[] {
           kind: 'seat-balance',
           gapKind: 'seat-balance',
           severity: share < 0.25 || share > 0.75 ? 'high' : 'medium',
+          basis: 'observed',
+          impact: unit(0.3 + Math.abs(share - 0.5)),
           title: both((l) => (l === 'sv' ? `Ojämn könsfördelning i ${nname(l)}` : `Gender imbalance in ${nname(l)}`)),
           explanation: both((l) =>
             l === 'sv'
@@ -136,6 +141,8 @@ export function seatBalance(ctx: GapContext): Finding[] {
           kind: 'seat-balance',
           gapKind: 'seat-balance',
           severity: seats === 0 ? 'high' : 'medium',
+          basis: 'observed',
+          impact: unit(0.3 + employment - seatShare),
           title: both((l) =>
             l === 'sv'
               ? `${ctx.label(s.id, l)} underrepresenterad i ${nname(l)}`

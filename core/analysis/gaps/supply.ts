@@ -5,9 +5,11 @@
  *  - supply-volume: supply volume below demand volume, where the data has volumes.
  */
 import type { RelationRecord } from '../../model/records.js';
-import { GapContext, uniq } from './context.js';
+import { GapContext, MEMBERSHIP_TYPES, uniq } from './context.js';
 import { both, byName, list, num, type Lang } from './text.js';
-import type { Finding, MissingTie } from './types.js';
+import { PROVIDER_TYPES, registerCompleteness, unit, unknownSentence } from './basis.js';
+import type { MissingTie } from './schema.js';
+import type { DraftFinding } from './types.js';
 
 const SUPPLY = 'EDUCATES_FOR';
 const DEMAND = 'DEMANDS';
@@ -95,9 +97,18 @@ export class SupplyIndex {
 const targetWord = (ctx: GapContext, t: string, lang: Lang): string =>
   ctx.kind(t) === 'Skill' ? (lang === 'sv' ? 'kompetensen' : 'the skill') : lang === 'sv' ? 'yrket' : 'the occupation';
 
-export function supplyNone(ctx: GapContext): Finding[] {
+/** The organisation types of actors, sorted (for completeness among demanders). */
+const orgTypesOf = (ctx: GapContext, actors: string[]): string[] =>
+  uniq(actors.map((a) => String(ctx.prop(a, 'orgType') ?? '')).filter((t) => t !== ''));
+
+/**
+ * Demanded or shortage occupations and skills without any EDUCATES_FOR tie. The basis is absent: the register
+ * lacks the tie, and providers without any EDUCATES_FOR tie are unknown, not non-providers.
+ */
+export function supplyNone(ctx: GapContext): DraftFinding[] {
   const idx = new SupplyIndex(ctx);
-  const findings: Finding[] = [];
+  const completeness = registerCompleteness(ctx, ['EDUCATES_FOR'], PROVIDER_TYPES);
+  const findings: DraftFinding[] = [];
   for (const t of idx.targets()) {
     if (idx.supply(t).length > 0) continue;
     const shortage = idx.shortage(t);
@@ -112,18 +123,22 @@ export function supplyNone(ctx: GapContext): Finding[] {
       kind: 'supply-none',
       gapKind: 'supply-none',
       severity: shortage ? 'high' : 'medium',
+      basis: 'absent',
+      impact: unit(0.4 + (shortage ? 0.3 : 0) + 0.1 * Math.min(3, demanders.length)),
       title: both((l) =>
-        l === 'sv' ? `Ingen utbildare för ${ctx.label(t, l)}` : `No provider for ${ctx.label(t, l)}`,
+        l === 'sv'
+          ? `Ingen registrerad utbildare för ${ctx.label(t, l)}`
+          : `No recorded provider for ${ctx.label(t, l)}`,
       ),
       explanation: both((l) => {
         const head =
           demanders.length > 0
             ? l === 'sv'
-              ? `${ctx.label(t, l)} efterfrågas av ${idx.demandersText(t, l)} men ingen aktör i länet utbildar för ${word(l)}.`
-              : `${ctx.label(t, l)} is in demand by ${idx.demandersText(t, l)}, but no actor in the county educates for ${word(l)}.`
+              ? `${ctx.label(t, l)} efterfrågas av ${idx.demandersText(t, l)}, men ingen aktör i registret har en koppling som utbildare för ${word(l)}.`
+              : `${ctx.label(t, l)} is in demand by ${idx.demandersText(t, l)}, but no actor in the register is recorded as educating for ${word(l)}.`
             : l === 'sv'
-              ? `${ctx.label(t, l)} bedöms som bristyrke men ingen aktör i länet utbildar för ${word(l)}.`
-              : `${ctx.label(t, l)} is assessed as a shortage occupation, but no actor in the county educates for ${word(l)}.`;
+              ? `${ctx.label(t, l)} bedöms som bristyrke, men ingen aktör i registret har en koppling som utbildare för ${word(l)}.`
+              : `${ctx.label(t, l)} is assessed as a shortage occupation, but no actor in the register is recorded as educating for ${word(l)}.`;
         const brist =
           shortage && demanders.length > 0
             ? l === 'sv'
@@ -139,7 +154,8 @@ export function supplyNone(ctx: GapContext): Finding[] {
               : ` There is education for the sector ${ctx.label(sector, l)}${who}, but none is linked to ${word(l)}.`;
           })
           .join('');
-        return head + (ctx.kind(t) === 'Skill' ? '' : brist) + context;
+        const unknown = unknownSentence(ctx, completeness, l === 'sv' ? 'utbildningskopplingar' : 'education ties', l);
+        return head + (ctx.kind(t) === 'Skill' ? '' : brist) + context + unknown;
       }),
       nodeIds: [t, ...demanders],
       metrics: { demanders: demanders.length, shortage: shortage ? 1 : 0 },
@@ -148,6 +164,7 @@ export function supplyNone(ctx: GapContext): Finding[] {
         demanders,
         sectorSupply: sectorSupply.map((s) => ({ sector: s.sector, providers: s.providers })),
       },
+      completeness,
     });
   }
   return findings;
@@ -206,11 +223,11 @@ function bfsFrom(adj: Map<string, Map<string, string[]>>, sources: string[]) {
   return { dist, path };
 }
 
-export function supplyReach(ctx: GapContext): Finding[] {
+export function supplyReach(ctx: GapContext): DraftFinding[] {
   const idx = new SupplyIndex(ctx);
   const k = ctx.options.k;
   const adj = reachGraph(ctx);
-  const findings: Finding[] = [];
+  const findings: DraftFinding[] = [];
   for (const t of idx.targets()) {
     const suppliers = uniq(idx.suppliers(t).map((s) => s.actor));
     const demanders = idx.demandingActors(t);
@@ -231,6 +248,9 @@ export function supplyReach(ctx: GapContext): Finding[] {
       kind: 'supply-reach',
       gapKind: 'supply-reach',
       severity: far.length === demanders.length ? 'high' : 'medium',
+      basis: 'absent',
+      impact: unit(0.3 + 0.4 * (far.length / demanders.length) + (idx.shortage(t) ? 0.3 : 0)),
+      completeness: registerCompleteness(ctx, [...MEMBERSHIP_TYPES], orgTypesOf(ctx, far)),
       title: both((l) =>
         l === 'sv' ? `Utbildare för ${ctx.label(t, l)} utom räckhåll` : `Providers for ${ctx.label(t, l)} out of reach`,
       ),
@@ -244,8 +264,8 @@ export function supplyReach(ctx: GapContext): Finding[] {
         const one = suppliers.length === 1;
         const head =
           l === 'sv'
-            ? `${ctx.label(t, l)} efterfrågas av ${who}${carriers}, och ${names(suppliers, l)} utbildar för ${targetWord(ctx, t, l)}, men ${names(far, l)} ${one ? 'når den inte' : 'når ingen av dem'} inom ${k} steg i nätverket`
-            : `${ctx.label(t, l)} is in demand by ${who}${carriers}, and ${names(suppliers, l)} ${one ? 'educates' : 'educate'} for ${targetWord(ctx, t, l)}, but ${names(far, l)} ${one ? (far.length === 1 ? 'does not reach it' : 'do not reach it') : far.length === 1 ? 'reaches none of them' : 'reach none of them'} within ${k} steps in the network`;
+            ? `${ctx.label(t, l)} efterfrågas av ${who}${carriers}, och ${names(suppliers, l)} utbildar för ${targetWord(ctx, t, l)}, men ${names(far, l)} ${one ? 'når den inte' : 'når ingen av dem'} inom ${k} steg genom de registrerade banden`
+            : `${ctx.label(t, l)} is in demand by ${who}${carriers}, and ${names(suppliers, l)} ${one ? 'educates' : 'educate'} for ${targetWord(ctx, t, l)}, but ${names(far, l)} ${one ? (far.length === 1 ? 'does not reach it' : 'do not reach it') : far.length === 1 ? 'reaches none of them' : 'reach none of them'} within ${k} steps through the recorded ties`;
         const tail = example
           ? l === 'sv'
             ? ` (kortaste väg ${shortest} steg: ${example.map((x) => ctx.name(x, l)).join(' – ')}).`
@@ -280,9 +300,9 @@ function volumeOf(r: RelationRecord, ctx: GapContext): number | null {
   return null;
 }
 
-export function supplyVolume(ctx: GapContext): Finding[] {
+export function supplyVolume(ctx: GapContext): DraftFinding[] {
   const idx = new SupplyIndex(ctx);
-  const findings: Finding[] = [];
+  const findings: DraftFinding[] = [];
   let comparable = 0;
   for (const t of idx.targets()) {
     const demand = idx.demand(t).map((r) => volumeOf(r, ctx));
@@ -299,6 +319,8 @@ export function supplyVolume(ctx: GapContext): Finding[] {
       kind: 'supply-volume',
       gapKind: 'supply-volume',
       severity: s < d / 2 ? 'high' : 'medium',
+      basis: 'observed',
+      impact: unit(d > 0 ? (d - s) / d : 0),
       title: both((l) =>
         l === 'sv'
           ? `För liten utbildningsvolym för ${ctx.label(t, l)}`
@@ -319,6 +341,8 @@ export function supplyVolume(ctx: GapContext): Finding[] {
       kind: 'no-data',
       gapKind: 'supply-volume',
       severity: 'low',
+      basis: 'absent',
+      impact: 0,
       title: both((l) =>
         l === 'sv'
           ? 'Volymer saknas: utbud mot efterfrågan kan inte jämföras'

@@ -1,6 +1,7 @@
 import type { Bilingual } from '../../model/labels.js';
 import type { Evidence, JsonValue } from '../../model/records.js';
 import type { ProjectionMeta } from '../../graph/projection.js';
+import type { FindingShape, SummaryItem } from './schema.js';
 
 /** The gap kinds, one descriptor each in `registry.ts`. */
 export const GAP_KIND_IDS = [
@@ -18,39 +19,26 @@ export type GapKindId = (typeof GAP_KIND_IDS)[number];
 
 export type Severity = 'high' | 'medium' | 'low';
 
-/** A tie whose existence would close the gap (a proposal, not data). */
-export interface MissingTie {
-  from: string;
-  to: string;
-  type: string;
-}
+import type { MissingTie } from './schema.js';
+export type { MissingTie };
 
 /**
- * One coordination gap, written so that an analyst can paste `explanation` into a report.
- *
- * `kind` is the gap kind, except for findings that say an analysis cannot be made because the data is
- * missing: those have `kind: 'no-data'`. `gapKind` always names the gap kind (the registry id).
+ * One coordination gap (the shape is declared once, as a TypeBox schema in `schema.ts`), written so that an
+ * analyst can paste `explanation` into a report. `kind` is the gap kind, except for findings that say an analysis
+ * cannot be made because the data is missing: those have `kind: 'no-data'`. `gapKind` always names the gap kind.
  */
-export interface Finding {
-  /** Stable across runs on the same data, e.g. "supply:ssyk:2221". */
-  id: string;
-  kind: GapKindId | 'no-data';
-  gapKind: GapKindId;
-  severity: Severity;
-  title: Bilingual;
-  explanation: Bilingual;
-  /** What to focus on the map. */
-  nodeIds: string[];
-  missingTies?: MissingTie[];
-  metrics?: Record<string, number>;
-  /** Structured detail (chains, group names…) for tables and the UI. */
-  details?: Record<string, JsonValue>;
-}
+export type Finding = FindingShape;
+
+/** What a gap kind's runner returns: confidence and robustness are settled afterwards, from the evidence runs. */
+export type DraftFinding = Omit<Finding, 'confidence' | 'robust'>;
 
 export interface GapParameter {
   id: string;
   label: Bilingual;
-  type: 'integer' | 'number' | 'string' | 'string[]' | 'enum';
+  type: 'integer' | 'number' | 'string' | 'string[]' | 'enum' | 'boolean';
+  /** string: a pattern the value must match. */
+  pattern?: string;
+  maxLength?: number;
   default: JsonValue;
   min?: number;
   max?: number;
@@ -87,6 +75,10 @@ export interface GapOptions {
   k?: number;
   /** coverage: the networks to check. Default: the platform and every top-level college network. */
   network?: string[];
+  /** coverage: include nationwide bodies (level nationell) among the default networks. Default false. */
+  includeNational?: boolean;
+  /** Re-run at probable and confirmed evidence to settle confidence and robustness (default true). */
+  sensitivity?: boolean;
   /** The kompetensplattform (platform-link, unlinked-demand). Default: nw:kompetensplattform-jonkopings-lan, or the first network of type kompetensplattform. */
   platform?: string;
   /** coverage: organisation types that represent the municipalities that own them. */
@@ -116,5 +108,7 @@ export interface GapReport {
   projection: ProjectionMeta;
   parameters: ResolvedGapOptions;
   findings: Finding[];
+  /** At most 10 finding ids, ranked by impact × confidence, each with one plain sentence. */
+  summary: SummaryItem[];
   gapKinds: GapDescriptor[];
 }

@@ -5,14 +5,17 @@
 import { GapContext, MEMBERSHIP_TYPES, uniq } from './context.js';
 import { SupplyIndex } from './supply.js';
 import { both, byName, list, type Lang } from './text.js';
-import type { Finding } from './types.js';
+import { registerCompleteness, unit } from './basis.js';
+import type { DraftFinding } from './types.js';
 
-export function unlinkedDemand(ctx: GapContext): Finding[] {
+export function unlinkedDemand(ctx: GapContext): DraftFinding[] {
   const idx = new SupplyIndex(ctx);
   const inNetwork = (a: string) => ctx.out(a, MEMBERSHIP_TYPES).length > 0;
   const demanders = uniq(ctx.relations.filter((r) => r.type === 'DEMANDS').map((r) => r.from));
   const platform = ctx.options.platform;
-  const findings: Finding[] = [];
+  const findings: DraftFinding[] = [];
+  const membership = [...MEMBERSHIP_TYPES];
+  const orgType = (a: string) => String(ctx.prop(a, 'orgType') ?? '');
   for (const d of demanders) {
     const targets = uniq(ctx.out(d, 'DEMANDS').map((r) => r.to));
     const shortage = targets.some((t) => idx.shortage(t));
@@ -24,15 +27,22 @@ export function unlinkedDemand(ctx: GapContext): Finding[] {
         kind: 'unlinked-demand',
         gapKind: 'unlinked-demand',
         severity: shortage ? 'high' : 'medium',
+        basis: 'absent',
+        impact: unit(0.3 + (shortage ? 0.3 : 0) + 0.1 * Math.min(3, targets.length)),
+        completeness: registerCompleteness(
+          ctx,
+          membership,
+          [orgType(d)].filter((t) => t !== ''),
+        ),
         title: both((l) =>
           l === 'sv'
-            ? `Efterfrågan utan nätverk: ${ctx.name(d, l)}`
-            : `Demand outside every network: ${ctx.name(d, l)}`,
+            ? `Efterfrågan utan registrerat nätverk: ${ctx.name(d, l)}`
+            : `Demand with no recorded network: ${ctx.name(d, l)}`,
         ),
         explanation: both((l) =>
           l === 'sv'
-            ? `${ctx.name(d, l)} efterfrågar ${what(l)} men är inte medlem i något nätverk, college, råd eller projekt.`
-            : `${ctx.name(d, l)} demands ${what(l)} but is not a member of any network, college, council or project.`,
+            ? `${ctx.name(d, l)} efterfrågar ${what(l)} men registret har inget medlemskap för aktören i något nätverk, college, råd eller projekt.`
+            : `${ctx.name(d, l)} demands ${what(l)} but the register has no membership of it in any network, college, council or project.`,
         ),
         nodeIds: [d, ...targets],
         ...(platform ? { missingTies: [{ from: d, to: platform, type: 'MEMBER_OF' }] } : {}),
@@ -46,10 +56,17 @@ export function unlinkedDemand(ctx: GapContext): Finding[] {
         kind: 'unlinked-demand',
         gapKind: 'unlinked-demand',
         severity: shortage ? 'high' : 'medium',
+        basis: 'absent',
+        impact: unit(0.3 + (shortage ? 0.3 : 0) + 0.1 * Math.min(3, targets.length)),
+        completeness: registerCompleteness(
+          ctx,
+          membership,
+          [...new Set(carriers.map(orgType))].filter((t) => t !== ''),
+        ),
         title: both((l) =>
           l === 'sv'
-            ? `Efterfrågan utan nätverk: branschen ${ctx.label(d, l)}`
-            : `Demand outside every network: the sector ${ctx.label(d, l)}`,
+            ? `Efterfrågan utan registrerat nätverk: branschen ${ctx.label(d, l)}`
+            : `Demand with no recorded network: the sector ${ctx.label(d, l)}`,
         ),
         explanation: both((l) => {
           const head =
@@ -62,8 +79,8 @@ export function unlinkedDemand(ctx: GapContext): Finding[] {
                 ? 'ingen aktör i registret är verksam i eller företräder branschen, så efterfrågan når inget nätverk, college, råd eller projekt.'
                 : 'no actor in the register is active in or represents the sector, so the demand reaches no network, college, council or project.'
               : l === 'sv'
-                ? `ingen av dess aktörer (${list(carriers.map((c) => ctx.name(c, l)).sort(byName), l)}) är medlem i något nätverk, college, råd eller projekt.`
-                : `none of its actors (${list(carriers.map((c) => ctx.name(c, l)).sort(byName), l)}) is a member of any network, college, council or project.`;
+                ? `registret har inget medlemskap i något nätverk, college, råd eller projekt för någon av dess aktörer (${list(carriers.map((c) => ctx.name(c, l)).sort(byName), l)}).`
+                : `the register has no membership in any network, college, council or project for any of its actors (${list(carriers.map((c) => ctx.name(c, l)).sort(byName), l)}).`;
           return head + tail;
         }),
         nodeIds: [d, ...carriers, ...targets],

@@ -52,12 +52,20 @@ describe('gaps: skills supply against demand', () => {
     expect(ids(findings)).toEqual(['supply:skill:cad', 'supply:ssyk:2222', 'supply:ssyk:2260']);
     const b = byId(findings, 'supply:ssyk:2222');
     expect(b.severity).toBe('high');
-    expect(b.explanation.sv).toBe(
-      'Barnmorskor (SSYK 2222) efterfrågas av Regionen men ingen aktör i länet utbildar för yrket. Det är bedömt som bristyrke.',
+    // The gap is a tie missing from the register: it says "registrerad", never "i länet", and points to the
+    // providers the register knows nothing about (a provider without any education tie is unknown).
+    expect(b.basis).toBe('absent');
+    expect(b.title.sv).toBe('Ingen registrerad utbildare för Barnmorskor (SSYK 2222)');
+    expect(b.explanation.sv).toMatch(
+      /^Barnmorskor \(SSYK 2222\) efterfrågas av Regionen, men ingen aktör i registret har en koppling som utbildare för yrket\. Det är bedömt som bristyrke\. Registret saknar utbildningskopplingar för /,
     );
-    expect(b.explanation.en).toContain('no actor in the county educates for the occupation');
+    expect(b.explanation.sv).not.toContain('i länet');
+    expect(b.explanation.en).toContain('no actor in the register is recorded as educating for the occupation');
+    expect(b.completeness).toMatchObject({ relationType: 'EDUCATES_FOR' });
+    expect(b.completeness!.unknown.length).toBe(b.completeness!.registered - b.completeness!.withRelation);
+    expect(b.robust).toBe(true);
     expect(b.nodeIds).toEqual(['ssyk:2222', 'org:region']);
-    expect(byId(findings, 'supply:ssyk:2260').explanation.sv).toContain('bedöms som bristyrke men ingen aktör');
+    expect(byId(findings, 'supply:ssyk:2260').explanation.sv).toContain('bedöms som bristyrke, men ingen aktör');
     const cad = byId(findings, 'supply:skill:cad');
     expect(cad.severity).toBe('medium');
     expect(cad.explanation.sv).toContain('CAD (kompetens) efterfrågas av branschen Tillverkning (SNI C)');
@@ -88,7 +96,7 @@ describe('gaps: skills supply against demand', () => {
     const f = byId(runGaps(fixture(), { kinds: ['supply-reach'] }).findings, 'supply-reach:ssyk:7212');
     expect(f.severity).toBe('high');
     expect(f.explanation.sv).toBe(
-      'Svetsare (SSYK 7212) efterfrågas av branschen Tillverkning (SNI C) (företrädd av Teknikföretagen), och Svetsskolan utbildar för yrket, men Teknikföretagen når den inte inom 2 steg i nätverket (det finns ingen väg alls).',
+      'Svetsare (SSYK 7212) efterfrågas av branschen Tillverkning (SNI C) (företrädd av Teknikföretagen), och Svetsskolan utbildar för yrket, men Teknikföretagen når den inte inom 2 steg genom de registrerade banden (det finns ingen väg alls).',
     );
     expect(f.missingTies).toEqual([{ from: 'org:tf', to: 'org:school', type: 'COLLABORATES_WITH' }]);
     expect(f.metrics?.distance).toBeUndefined();

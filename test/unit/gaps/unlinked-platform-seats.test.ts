@@ -42,7 +42,7 @@ describe('gaps: unlinked demand', () => {
     const e1 = byId(findings, 'unlinked-demand:org:e1');
     expect(e1.severity).toBe('high');
     expect(e1.explanation.sv).toBe(
-      'Elfirman efterfrågar Elektriker (SSYK 7411) men är inte medlem i något nätverk, college, råd eller projekt.',
+      'Elfirman efterfrågar Elektriker (SSYK 7411) men registret har inget medlemskap för aktören i något nätverk, college, råd eller projekt.',
     );
     expect(e1.missingTies).toEqual([{ from: 'org:e1', to: 'nw:p', type: 'MEMBER_OF' }]);
     const f = byId(findings, 'unlinked-demand:sni:F');
@@ -50,7 +50,7 @@ describe('gaps: unlinked demand', () => {
     expect(f.missingTies).toBeUndefined();
     const i = byId(findings, 'unlinked-demand:sni:I');
     expect(i.severity).toBe('medium');
-    expect(i.explanation.sv).toContain('ingen av dess aktörer (Restaurangen) är medlem');
+    expect(i.explanation.sv).toContain('för någon av dess aktörer (Restaurangen)');
     expect(i.missingTies).toEqual([{ from: 'org:i1', to: 'nw:p', type: 'MEMBER_OF' }]);
   });
 });
@@ -82,11 +82,14 @@ describe('gaps: key actors not linked to the platform', () => {
     const { findings } = runGaps(s, { kinds: ['platform-link'], topN: 1 });
     expect(ids(findings)).toEqual(['platform-link:org:h']);
     const h = findings[0];
+    // Priority follows impact: h is the most central actor (impact 1).
+    expect(h.impact).toBe(1);
     expect(h.severity).toBe('high');
+    expect(h.basis).toBe('absent');
     expect(h.metrics).toMatchObject({ betweennessRank: 1, degreeRank: 1, degree: 4 });
     expect(h.missingTies).toEqual([{ from: 'org:h', to: 'nw:p', type: 'MEMBER_OF' }]);
     expect(h.explanation.sv).toContain(
-      'men har ingen egen anknytning till Plattformen eller dess delnätverk. Närmaste kontakter som är med: X.',
+      'H (plats 1 på mellanhet (0,833); plats 1 på grad och 4 band) har ingen registrerad anknytning till Plattformen eller dess delnätverk. Närmaste kontakter som är med: X.',
     );
     // With a larger N the linked x never appears, a and b (degree 2) do, and c (degree 1, betweenness 0) does at N = 5.
     expect(ids(runGaps(s, { kinds: ['platform-link'], topN: 3 }).findings)).toEqual([

@@ -5,6 +5,7 @@
 import type { AbstractGraph } from 'graphology-types';
 import type { NodeRecord, RelationRecord, Snapshot } from '../../../core/model/records.js';
 import type { LeanGraph } from '../workers/protocol.js';
+import { isEvidence } from '../../../core/analysis/key-actors.js';
 
 const str = (x: unknown): string | null => (typeof x === 'string' && x !== '' ? x : null);
 
@@ -15,7 +16,17 @@ export function leanGraph(g: AbstractGraph): LeanGraph {
   g.forEachEdge((key, a, source, target) => {
     const w = typeof a.weight === 'number' && a.weight > 0 && Number.isFinite(a.weight) ? a.weight : 1;
     const type = String(a.type ?? '');
-    out.edges.push({ key, source, target, type, weight: w, validFrom: str(a.validFrom), validTo: str(a.validTo) });
+    const evidence = isEvidence(a.evidence) ? a.evidence : 'confirmed';
+    out.edges.push({
+      key,
+      source,
+      target,
+      type,
+      weight: w,
+      validFrom: str(a.validFrom),
+      validTo: str(a.validTo),
+      evidence,
+    });
   });
   return out;
 }
@@ -32,7 +43,7 @@ export function leanToSnapshot(lean: LeanGraph): Snapshot {
     weight: e.weight,
     props: {},
     sources: [],
-    evidence: 'confirmed',
+    evidence: e.evidence,
     validFrom: e.validFrom,
     validTo: e.validTo,
     ...META,

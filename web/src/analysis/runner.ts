@@ -5,6 +5,14 @@
 import type { AppContext } from '../app/context.js';
 import type { RunRequest, WorkerMessage } from '../workers/protocol.js';
 import { leanGraph } from './lean.js';
+import { DEFAULT_PANEL_OPTIONS } from '../../../core/analysis/registry.js';
+import type { Evidence } from '../../../core/model/records.js';
+
+/** The evidence filter as a minimum level: confirmed only, probable and up, or everything. */
+export function weakestAllowed(levels: readonly string[] | null): Evidence {
+  if (!levels || levels.length === 0 || levels.includes('uncertain')) return 'uncertain';
+  return levels.includes('probable') ? 'probable' : 'confirmed';
+}
 
 export class AnalysisRunner {
   private worker: Worker | null = null;
@@ -41,7 +49,16 @@ export class AnalysisRunner {
     this.ctx.bus.emit('analysis', { status: 'running', progress: 0 });
     // The projection's own asOf follows the time filter, as GET /api/analysis?asOf=… would.
     const asOf = this.ctx.store.get().filters.asOf;
-    const req: RunRequest = { type: 'run', id, graph: leanGraph(this.ctx.graph), asOf, seed: 1 };
+    // Evidence: the weakest level the evidence filter lets through (all when the filter is off).
+    const minEvidence = weakestAllowed(this.ctx.store.get().filters.evidence);
+    const req: RunRequest = {
+      type: 'run',
+      id,
+      graph: leanGraph(this.ctx.graph),
+      asOf,
+      seed: DEFAULT_PANEL_OPTIONS.seed,
+      minEvidence,
+    };
     this.worker.postMessage(req);
   }
 

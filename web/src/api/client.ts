@@ -3,6 +3,7 @@
  * If-Match on every write to an existing record (W/"<version>"), the session's CSRF token on every write, and
  * a hook that hears every 401/403 (session expired, role too low) so the app can offer the sign-in.
  */
+import type { CompletenessReport } from '../../../core/analysis/completeness/index.js';
 import type { CouncilProposal } from '../../../core/analysis/council/types.js';
 import type { PlatformReach } from '../../../core/analysis/platform/types.js';
 import type {
@@ -172,6 +173,7 @@ export const api = {
   gaps: () => request<GapsResponse>('GET', '/api/gaps'),
   platform: (query: string) => request<PlatformReach>('GET', `/api/platform?${query}`),
   council: (network: string) => request<CouncilProposal>('GET', `/api/council?network=${enc(network)}`),
+  completeness: () => request<CompletenessReport>('GET', '/api/completeness'),
 
   me: () => request<Me>('GET', '/api/me'),
   login: (name: string, password: string) => request<Me>('POST', '/api/auth/login', { body: { name, password } }),

@@ -2,6 +2,7 @@
 import type { Bilingual } from '../../../core/model/labels.js';
 import type { NodeInput, NodeRecord, RelationInput, RelationRecord } from '../../../core/model/records.js';
 import type { SerializedGraph } from '../../../core/graph/serialize.js';
+import type { FindingShape as Finding, SummaryItem } from '../../../core/analysis/gaps/schema.js';
 
 export type { NodeInput, NodeRecord, RelationInput, RelationRecord, SerializedGraph };
 
@@ -28,15 +29,9 @@ export interface SavedView<S = unknown> {
   updatedBy: string;
 }
 
-export interface GapFinding {
-  id: string;
-  kind: string;
-  title: Bilingual;
-  explanation: Bilingual;
-  nodeIds: string[];
-  missingTies?: { from: string; to: string; type: string }[];
-  severity: string | number;
-}
+/** A finding of GET /api/gaps: the type is derived from the one TypeBox schema in core. */
+export type GapFinding = Finding;
+export type { SummaryItem };
 
 export interface GapKindInfo {
   id: string;
@@ -46,6 +41,8 @@ export interface GapKindInfo {
 
 export interface GapsResponse {
   findings: GapFinding[];
+  /** At most 10 finding ids to read first, each with one plain sentence. */
+  summary?: SummaryItem[];
   /** Descriptors of the gap kinds (label and definition), when the server sends them. */
   gapKinds?: GapKindInfo[];
 }

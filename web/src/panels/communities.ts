@@ -17,13 +17,16 @@ export function communitiesPanel(ctx: AppContext, show: (community: number | nul
       if (!list) members.set(m.community, (list = []));
       list.push(id);
     }
-    const order = [...members.entries()].sort((a, b) => b[1].length - a[1].length);
+    const sorted = [...members.entries()].sort((a, b) => b[1].length - a[1].length);
+    // A community of one actor is an isolate: they are counted once, not listed as communities.
+    const order = sorted.filter(([, ids]) => ids.length > 1);
+    const isolates = sorted.filter(([, ids]) => ids.length === 1).flatMap(([, ids]) => ids);
     replace(
       el,
       h('p', {
         class: 'hint',
         text: t('communities.summary', {
-          n: res.communities.count,
+          n: order.length,
           q: fmt(res.communities.modularity, 3),
           seed: res.communities.seed,
         }),
@@ -70,6 +73,14 @@ export function communitiesPanel(ctx: AppContext, show: (community: number | nul
           );
         }),
       ),
+      isolates.length > 0
+        ? h(
+            'details',
+            { class: 'isolates', dataset: { testid: 'communities-isolates' } },
+            h('summary', { text: t('communities.isolates', { n: isolates.length }) }),
+            h('p', { class: 'hint', text: isolates.map((n) => labelOf(ctx, n)).join(', ') }),
+          )
+        : null,
     );
   };
   render();

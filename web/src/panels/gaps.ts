@@ -5,12 +5,13 @@
  */
 import { relationKind } from '../../../core/model/catalogue/relation-kinds.js';
 import { ApiError, api } from '../api/client.js';
-import type { GapFinding, GapKindInfo } from '../api/types.js';
+import type { GapFinding, GapKindInfo, SummaryItem } from '../api/types.js';
 import type { AppContext } from '../app/context.js';
 import { labelOf } from '../app/items.js';
 import { canEdit } from '../app/session.js';
 import { h, replace } from '../dom/h.js';
 import { bi, t, tk } from '../i18n/i18n.js';
+import { completenessPanel } from './completeness.js';
 import type { Panel } from './panel.js';
 
 export interface GapActions {
@@ -30,7 +31,7 @@ type GapState =
   | { status: 'loading' }
   | { status: 'unavailable' }
   | { status: 'error'; message: string }
-  | { status: 'ok'; findings: GapFinding[]; kinds: GapKindInfo[] };
+  | { status: 'ok'; findings: GapFinding[]; kinds: GapKindInfo[]; summary: SummaryItem[] };
 
 export interface GapsPanel extends Panel {
   /** Loads the findings the first time the panel is opened. */
@@ -41,6 +42,20 @@ export function gapsPanel(ctx: AppContext, actions: GapActions): GapsPanel {
   const el = h('div', { class: 'gaps', dataset: { testid: 'gaps' } });
   let state: GapState = { status: 'loading' };
   let loaded = false;
+  let robustOnly = false;
+  const completeness = completenessPanel();
+  const registerBox = h(
+    'details',
+    { class: 'gap-group', dataset: { testid: 'gaps-completeness' } },
+    h('summary', { text: t('completeness.heading') }),
+    completeness.el,
+  );
+  registerBox.addEventListener('toggle', () => registerBox.open && completeness.open());
+  const openRegister = () => {
+    registerBox.open = true;
+    completeness.open();
+    registerBox.scrollIntoView({ block: 'nearest' });
+  };
 
   const load = async () => {
     loaded = true;
@@ -52,6 +67,7 @@ export function gapsPanel(ctx: AppContext, actions: GapActions): GapsPanel {
         status: 'ok',
         findings: Array.isArray(res?.findings) ? res.findings : [],
         kinds: Array.isArray(res?.gapKinds) ? res.gapKinds : [],
+        summary: Array.isArray(res?.summary) ? res.summary : [],
       };
     } catch (err) {
       state =
@@ -75,7 +91,18 @@ export function gapsPanel(ctx: AppContext, actions: GapActions): GapsPanel {
         h('span', { text: bi(f.title) }),
         h('span', { class: `badge sev-${String(f.severity)}`, text: severityText(f.severity) }),
       ),
+      h(
+        'p',
+        { class: 'hint', dataset: { testid: `gap-basis-${f.id}` } },
+        t(f.basis === 'absent' ? 'gaps.basisAbsent' : 'gaps.basisObserved'),
+        ' · ',
+        t('gaps.confidence', { c: t(`gaps.level.${f.confidence}`) }),
+        f.robust ? ` · ${t('gaps.robust')}` : '',
+      ),
       h('p', { text: bi(f.explanation) }),
+      f.basis === 'absent' && f.completeness
+        ? h('button', { type: 'button', class: 'link', text: t('gaps.seeCompleteness'), on: { click: openRegister } })
+        : null,
       f.nodeIds.length > 0
         ? h('p', {
             class: 'hint',
@@ -118,8 +145,50 @@ export function gapsPanel(ctx: AppContext, actions: GapActions): GapsPanel {
     );
   };
 
+  /** The findings to read first (GET /api/gaps summary), one sentence each. */
+  const readFirst = (summary: SummaryItem[], findings: GapFinding[]) =>
+    summary.length === 0
+      ? null
+      : h(
+          'section',
+          { class: 'read-first', dataset: { testid: 'gaps-summary' } },
+          h('h4', { text: t('gaps.readFirst') }),
+          h(
+            'ol',
+            {},
+            summary.map((s) => {
+              const f = findings.find((x) => x.id === s.id);
+              return h(
+                'li',
+                {},
+                h('span', { text: bi(s.sentence) }),
+                ' ',
+                f
+                  ? h('button', {
+                      type: 'button',
+                      class: 'link',
+                      text: t('gaps.show'),
+                      on: { click: () => actions.show(f) },
+                    })
+                  : null,
+              );
+            }),
+          ),
+        );
+
+  const robustToggle = () => {
+    const box = h('input', {
+      type: 'checkbox',
+      dataset: { testid: 'gaps-robust-only' },
+      on: { change: () => ((robustOnly = box.checked), render()) },
+    });
+    box.checked = robustOnly;
+    return h('label', { class: 'check' }, box, ` ${t('gaps.robustOnly')}`);
+  };
+
   /** Findings grouped by gap kind, each group with its label and definition from the server's descriptors. */
-  const grouped = (findings: GapFinding[], kinds: GapKindInfo[]) => {
+  const grouped = (all: GapFinding[], kinds: GapKindInfo[]) => {
+    const findings = robustOnly ? all.filter((f) => f.robust) : all;
     const groups = new Map<string, GapFinding[]>();
     for (const f of findings) {
       const list = groups.get(f.kind) ?? [];
@@ -152,6 +221,8 @@ export function gapsPanel(ctx: AppContext, actions: GapActions): GapsPanel {
   };
 
   function render(): void {
+    registerBox.querySelector('summary')!.textContent = t('completeness.heading');
+    completeness.render();
     if (!loaded) return replace(el, h('p', { class: 'hint', text: t('gaps.loading') }));
     switch (state.status) {
       case 'loading':
@@ -181,7 +252,8 @@ export function gapsPanel(ctx: AppContext, actions: GapActions): GapsPanel {
           el,
           state.findings.length === 0
             ? h('p', { class: 'hint', text: t('gaps.none') })
-            : grouped(state.findings, state.kinds),
+            : [readFirst(state.summary, state.findings), robustToggle(), grouped(state.findings, state.kinds)],
+          registerBox,
         );
     }
   }

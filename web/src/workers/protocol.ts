@@ -1,6 +1,7 @@
 /** Messages between the main thread and the analysis worker. */
 import type { PanelResult } from '../../../core/analysis/panel.js';
 import type { ProjectionMeta } from '../../../core/graph/projection.js';
+import type { Evidence } from '../../../core/model/records.js';
 
 /** The loaded records, reduced to what the actor projection reads. */
 export interface LeanGraph {
@@ -13,6 +14,7 @@ export interface LeanGraph {
     weight: number;
     validFrom: string | null;
     validTo: string | null;
+    evidence: Evidence;
   }[];
 }
 
@@ -22,8 +24,10 @@ export interface RunRequest {
   graph: LeanGraph;
   /** Only relations valid on this date (as GET /api/analysis?asOf=…). */
   asOf: string | null;
-  /** Louvain seed (the server's default is 1). */
+  /** Louvain seed (DEFAULT_PANEL_OPTIONS.seed, as the server). */
   seed: number;
+  /** Only relations with at least this evidence (as GET /api/analysis?minEvidence=…). */
+  minEvidence: Evidence;
 }
 
 export type WorkerMessage =
