@@ -5,6 +5,7 @@ import { runPanel } from '../analysis/panel.js';
 import { DEFAULT_PANEL_OPTIONS } from '../analysis/registry.js';
 import { completenessSection } from './completeness.js';
 import { summarySection, type SummaryInputs } from './summary.js';
+import { platformAnswers } from './reach.js';
 import { mapModel } from '../exchange/map-model.js';
 import type { ExportView } from '../exchange/view.js';
 import { projectActors } from '../graph/projection.js';
@@ -53,6 +54,7 @@ export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): Re
   const gaps = runGaps(snapshot, { seed, minEvidence });
   const actors = keyActors(panel.nodes, analysed, { asOf: snapshot.asOf ?? null, top: 15 });
   const completeness = registerCompletenessReport(snapshot, options.references ?? []);
+  const answers = platformAnswers(snapshot, minEvidence, nodes, lang);
   const title = options.title ?? rt('title', lang);
   return {
     lang,
@@ -74,10 +76,11 @@ export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): Re
     mapHeading: rt('mapHeading', lang),
     mapIntro: rt('mapIntro', lang),
     sections: [
-      summarySection(gaps, actors.slice(0, 10), nodes, lang, options.summary),
+      summarySection(gaps, actors.slice(0, 10), nodes, lang, options.summary ?? answers.summary),
       keyActorsSection(panel, actors, nodes, lang),
       communitiesSection(panel, nodes, lang),
       gapsSection(gaps, lang),
+      ...answers.sections,
       completenessSection(completeness, lang),
       actionsSection(snapshot, nodes, lang),
       ...methodSections(meta, panel, gaps, lang),
