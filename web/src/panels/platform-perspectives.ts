@@ -3,7 +3,7 @@ import type { Perspectives } from '../../../core/analysis/perspectives/index.js'
 import type { PlatformReach } from '../../../core/analysis/platform/types.js';
 import { h } from '../dom/h.js';
 import { bi, getLang, t } from '../i18n/i18n.js';
-import { pct } from './platform-parts.js';
+import { pct, type Focus } from './platform-parts.js';
 
 const nameOf = (n: { name: string; nameEn?: string }) => (getLang() === 'en' && n.nameEn ? n.nameEn : n.name);
 const th = (text: string) => h('th', { attrs: { scope: 'col' }, text });
@@ -36,7 +36,7 @@ function genderTable(g: Perspectives['gender']): HTMLElement | null {
   );
 }
 
-export function perspectivesSection(r: PlatformReach, name: (id: string) => string): HTMLElement {
+export function perspectivesSection(r: PlatformReach, name: (id: string) => string, focus: Focus): HTMLElement {
   const { gender, integration } = r.perspectives;
   const without = integration.municipalities.filter((m) => integration.without.includes(m.id));
   return h(
@@ -56,7 +56,7 @@ export function perspectivesSection(r: PlatformReach, name: (id: string) => stri
             h(
               'li',
               {},
-              nameOf(a),
+              h('button', { type: 'button', class: 'link', text: nameOf(a), on: { click: () => focus(a.id) } }),
               ' ',
               h('span', {
                 class: 'hint',

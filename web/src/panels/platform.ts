@@ -117,7 +117,7 @@ export function platformPanel(ctx: AppContext, focus: Focus): PlatformPanel {
           helixTable(r),
           outsideKeyActors(r, focus),
           inviteList(ctx, r, focus),
-          perspectivesSection(r, namer(ctx, r)),
+          perspectivesSection(r, namer(ctx, r), focus),
           councilSection(() => r.focus.id),
         ];
       }
