@@ -67,6 +67,11 @@ describeBrowser('the platform at the centre (e2e, Chromium)', () => {
       /För in kommunerna: .*Aneby/,
     );
     expect(await page.textContent('[data-testid=platform-invite] li')).toContain('Science Park');
+
+    // A name focuses the map on that actor (and opens its details).
+    await page.click('[data-testid=platform-invite] li button');
+    await poll(() => new URL(page.url()).searchParams.get('focus')).toBe('nw:science-park-systemet');
+    expect(await page.getAttribute('[data-testid=tab-details]', 'aria-selected')).toBe('true');
     expect(errors).toEqual([]);
     await page.close();
   });
