@@ -34,6 +34,13 @@ interface Answer {
     picks: Array<{ id: string; rank: number; score: number; gain: { municipalities: string[]; actors: number } }>;
     remaining: { municipalities: string[] };
   };
+  perspectives: {
+    gender: { networks: Array<{ id: string; shareWomen: number | null }>; note: { sv: string } };
+    integration: {
+      actors: Array<{ id: string; step: number | null; worksWith: string[] }>;
+      municipalities: Array<{ id: string; nearest: { id: string; steps: number } | null }>;
+    };
+  };
 }
 
 /** The parts of an answer that concern the fixture's own records (a shared Neo4j holds other suites' data). */
@@ -76,6 +83,16 @@ function platformTests(open: () => Promise<FastifyInstance>) {
     const helix = a.helix.groups.map((g) => g.id);
     expect(helix).toEqual(['offentlig', 'akademi', 'naringsliv', 'civilsamhalle']);
     for (const g of a.helix.groups) expect(g.byStep).toHaveLength(3);
+    // Gender: the fixture has no seats by sex, so every share of its networks is missing (null), never 0.
+    const own = a.perspectives.gender.networks.filter((n) => FIXTURE_IDS.has(n.id));
+    expect(own.length).toBeGreaterThan(5);
+    expect(own.every((n) => n.shareWomen === null)).toBe(true);
+    // Integration: Arbetsförmedlingen works with newcomers and is two steps from the platform.
+    const af = a.perspectives.integration.actors.find((x) => x.id === 'org:arbetsformedlingen')!;
+    expect(af).toMatchObject({ step: 2, worksWith: ['nyanlanda'] });
+    const fixtureRows = a.perspectives.integration.municipalities.filter((m) => FIXTURE_IDS.has(m.id));
+    expect(fixtureRows).toHaveLength(13);
+    expect(fixtureRows.every((m) => m.nearest !== null && m.nearest.steps <= 2)).toBe(true);
   });
 
   it('names the key actors outside K steps and invites with the gain of each pick', async () => {
