@@ -18,6 +18,7 @@ import completeness from './routes/completeness.js';
 import gaps from './routes/gaps.js';
 import platform from './routes/platform.js';
 import council from './routes/council.js';
+import scenarios from './routes/scenarios.js';
 import exchange from './routes/exchange.js';
 import { APP_VERSION } from './version.js';
 import { installValidators } from './plugins/validators.js';
@@ -97,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(platform);
   await app.register(council);
   await app.register(completeness);
+  await app.register(scenarios);
   await app.register(exchange);
   if (options.webRoot) await app.register(webPlugin, { root: options.webRoot });
   return app;

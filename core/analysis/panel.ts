@@ -123,6 +123,11 @@ export interface PanelResult {
   paths: PathSampling;
   /** Conventions that applied to this run (dropped self-loops, unconverged iterations…). */
   warnings: string[];
+  /**
+   * The key actors by impact, each robust or not: set by callers that hold the snapshot (the browser worker), since
+   * robustness needs the evidence of the relations, which the graph alone does not carry.
+   */
+  keyActors?: Array<{ id: string; rank: number; impact: number; robust: boolean }>;
 }
 
 /** Finite number or null (NaN, ±Infinity → null), as written to JSON. */

@@ -63,12 +63,7 @@ export function guardXml(bytes: Uint8Array, options: XmlGuardOptions): string {
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     // UTF-16: decoding expands nothing, so decode first and scan the text.
-    const text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2));
-    for (const [pattern, code, what] of DECLARATIONS) {
-      const at = text.search(new RegExp(pattern.map((c) => String.fromCharCode(c)).join(''), 'i'));
-      if (at >= 0) throw refusal(code, what, text.slice(0, at).split('\n').length);
-    }
-    return text;
+    return refuseDeclarations(new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2)));
   }
   for (const [pattern, code, what] of DECLARATIONS) {
     const at = findAscii(bytes, pattern);
@@ -97,6 +92,32 @@ export function guardXml(bytes: Uint8Array, options: XmlGuardOptions): string {
     );
   }
   return new TextDecoder('utf-8').decode(body);
+}
+
+/** Throws on a DOCTYPE or ENTITY declaration anywhere in the text (comments included); returns the text. */
+function refuseDeclarations(text: string): string {
+  for (const [pattern, code, what] of DECLARATIONS) {
+    const at = text.search(new RegExp(pattern.map((c) => String.fromCharCode(c)).join(''), 'i'));
+    if (at >= 0) throw refusal(code, what, text.slice(0, at).split('\n').length);
+  }
+  return text;
+}
+
+/**
+ * The same gate for XML that is already text (the `analyse` command's graph files): the size in UTF-16 code units
+ * against `maxBytes`, then the declaration scan. Returns the text without a leading byte-order mark.
+ */
+export function guardXmlText(text: string, options: XmlGuardOptions): string {
+  if (text.length > options.maxBytes) {
+    throw exchangeError(
+      'too_large',
+      'too_large',
+      `Filen är ${text.length} tecken; gränsen är ${options.maxBytes}`,
+      `The file is ${text.length} characters; the limit is ${options.maxBytes}`,
+      { size: text.length, limit: options.maxBytes },
+    );
+  }
+  return refuseDeclarations(text.replace(/^\uFEFF/, ''));
 }
 
 function declaredEncoding(bytes: Uint8Array): string | undefined {

@@ -1,20 +1,17 @@
 /**
  * Record shapes shared by the stores, the API, the CLI and the analysis engine.
- * Kind-specific properties live in `props` and are described by the catalogue.
+ * Kind-specific properties live in `props` and are described by the catalogue. The input shapes are derived from
+ * their wire schemas in input-schemas.ts, so validation and types cannot drift apart.
  */
+import type { Static } from 'typebox';
+import type { NodeInputSchema, RelationInputSchema, SourceSchema } from './input-schemas.js';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type Props = Record<string, JsonValue>;
 
-export const EVIDENCE_LEVELS = ['confirmed', 'probable', 'uncertain'] as const;
-export type Evidence = (typeof EVIDENCE_LEVELS)[number];
-
-export interface Source {
-  url: string;
-  title: string;
-  /** ISO date (YYYY-MM-DD) of the source or of retrieval. */
-  date?: string;
-}
+export type Source = Static<typeof SourceSchema>;
+export type Evidence = RelationInput['evidence'];
+export const EVIDENCE_LEVELS = ['confirmed', 'probable', 'uncertain'] as const satisfies readonly Evidence[];
 
 /** Who changed a record and when (transaction time). */
 export interface RecordMeta {
@@ -25,31 +22,11 @@ export interface RecordMeta {
   updatedBy: string;
 }
 
-export interface NodeInput {
-  id: string;
-  kind: string;
-  name: string;
-  nameEn?: string;
-  props?: Props;
-}
+export type NodeInput = Static<typeof NodeInputSchema>;
 
 export type NodeRecord = Required<Omit<NodeInput, 'nameEn'>> & { nameEn?: string } & RecordMeta;
 
-export interface RelationInput {
-  id?: string;
-  type: string;
-  from: string;
-  to: string;
-  /** Tie strength (higher = stronger). Path metrics use distance = 1/weight. */
-  weight?: number;
-  props?: Props;
-  sources: Source[];
-  evidence: Evidence;
-  /** Valid time: when the relation held in the world (ISO dates, inclusive). */
-  validFrom?: string | null;
-  validTo?: string | null;
-  note?: string;
-}
+export type RelationInput = Static<typeof RelationInputSchema>;
 
 export type RelationRecord = Required<Omit<RelationInput, 'note'>> & { note?: string } & RecordMeta;
 

@@ -6,8 +6,9 @@ import { DEFAULT_PANEL_OPTIONS } from '../analysis/registry.js';
 import { completenessSection } from './completeness.js';
 import { summarySection, type SummaryInputs } from './summary.js';
 import { platformAnswers } from './reach.js';
-import { mapModel } from '../exchange/map-model.js';
-import type { ExportView } from '../exchange/view.js';
+import { mapModel } from '../render/map-model.js';
+import type { SvgMapInput } from '../render/svg.js';
+import type { ExportView } from '../render/view.js';
 import { projectActors } from '../graph/projection.js';
 import type { Lang } from '../model/labels.js';
 import type { Evidence, Snapshot } from '../model/records.js';
@@ -36,6 +37,8 @@ export interface ReportOptions {
   references?: readonly ReferenceCount[];
   /** The platform's reach and the council proposal for the summary, when computed. */
   summary?: SummaryInputs;
+  /** The map, when the caller drew it (the exports draw one map model for SVG, PNG and PDF). */
+  map?: SvgMapInput;
 }
 
 /**
@@ -65,14 +68,16 @@ export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): Re
       `${rt('createdOn', lang)}: ${date}`,
       `${rt('asOf', lang)}: ${snapshot.asOf ?? rt('asOfNone', lang)}`,
     ],
-    map: mapModel(snapshot, {
-      lang,
-      date,
-      width: 1600,
-      height: 1150,
-      ...(options.view ? { view: options.view } : {}),
-      ...(options.viewName ? { subtitle: `${rt('view', lang)}: ${options.viewName}` } : {}),
-    }),
+    map:
+      options.map ??
+      mapModel(snapshot, {
+        lang,
+        date,
+        width: 1600,
+        height: 1150,
+        ...(options.view ? { view: options.view } : {}),
+        ...(options.viewName ? { subtitle: `${rt('view', lang)}: ${options.viewName}` } : {}),
+      }),
     mapHeading: rt('mapHeading', lang),
     mapIntro: rt('mapIntro', lang),
     sections: [

@@ -1,9 +1,23 @@
 // `npm run bench`: every benchmark, each rewriting its own section of docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { benchPanel } from './panel.js';
 import { benchStores } from './stores.js';
 import { benchGraphRead } from './graph-read.js';
 import { machine, writeSection } from './report.js';
+
+const SCRIPTS = [
+  ['browser', 'test/bench/browser.ts'],
+  ['load', 'test/bench/load.ts'],
+] as const;
+
+// `npm run bench -- --list`: names the sections and checks the scripts are there, measuring and writing nothing.
+if (process.argv.includes('--list')) {
+  const missing = SCRIPTS.filter(([, script]) => !existsSync(script));
+  console.log(['panel', 'stores', 'graph-read', ...SCRIPTS.map(([name, script]) => `${name} (${script})`)].join('\n'));
+  if (missing.length > 0) console.error(`missing: ${missing.map(([, s]) => s).join(', ')}`);
+  process.exit(missing.length > 0 ? 1 : 0);
+}
 
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
@@ -12,10 +26,7 @@ writeSection('machine', `Last full run: ${new Date().toISOString().slice(0, 10)}
 if (want('panel')) writeSection('panel', await benchPanel());
 if (want('stores')) writeSection('stores', await benchStores());
 if (want('graph-read')) writeSection('graph-read', await benchGraphRead());
-for (const [name, script] of [
-  ['browser', 'web/scripts/bench-browser.ts'],
-  ['load', 'test/bench/load.ts'],
-] as const) {
+for (const [name, script] of SCRIPTS) {
   if (!want(name)) continue;
   const r = spawnSync('npx', ['tsx', script], { stdio: 'inherit' });
   if (r.status !== 0) console.error(`bench ${name} failed with exit code ${r.status}`);

@@ -65,9 +65,9 @@ describeBrowser('exploring the map (e2e, Chromium)', () => {
     expect(await searchOptions(page, 'jonkoping university')).toEqual(
       expect.arrayContaining([expect.stringMatching(/Jönköping University/)]),
     );
-    // Choose "Värnamo kommun" with the keyboard.
+    // Choose "Värnamo kommun" with the keyboard (nothing is highlighted until the first ArrowDown).
     const options = await searchOptions(page, 'varnamo kommun');
-    for (let i = 0; i < options.indexOf('Värnamo kommun'); i++) await page.keyboard.press('ArrowDown');
+    for (let i = 0; i <= options.indexOf('Värnamo kommun'); i++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await poll(() => body(page, 'highlight')).toBe('focus');
     const n1 = Number(await body(page, 'highlight-nodes'));
@@ -277,6 +277,7 @@ describeBrowser('exploring the map (e2e, Chromium)', () => {
       ['ArrowRight', 'tab-actors'],
       ['ArrowRight', 'tab-communities'],
       ['ArrowRight', 'tab-gaps'],
+      ['ArrowRight', 'tab-scenario'],
       ['ArrowRight', 'tab-edit'],
       ['Home', 'tab-details'],
     ] as const) {

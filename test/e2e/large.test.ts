@@ -1,13 +1,13 @@
 /**
  * A synthetic 5,000-actor / 25,000-tie network: the map opens, the full metric panel runs in the analysis Web
  * Worker (progress messages, then results for every actor) and the page keeps answering while it runs.
- * Timings are measured by web/scripts/bench-browser.ts for docs/benchmarks.md, never asserted here.
+ * Timings are measured by test/bench/browser.ts for docs/benchmarks.md, never asserted here.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { describeBrowser, ensureWebBuilt, launchBrowser, poll, watchPage } from '../helpers/browser.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
-import { syntheticBatch } from '../../web/scripts/synthetic-graph.js';
+import { clusteredNetwork } from '../../core/synthetic/clustered.js';
 
 const ACTORS = 5000;
 const TIES = 25000;
@@ -19,7 +19,7 @@ describeBrowser('a 5,000-actor graph (e2e, Chromium)', () => {
   beforeAll(async () => {
     ensureWebBuilt();
     server = await startServer({ seed: false, timeoutMs: 120_000 });
-    const batch = syntheticBatch(ACTORS, TIES, 42);
+    const batch = clusteredNetwork(ACTORS, TIES, 42);
     const res = await fetch(`${server.url}/api/import`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -82,7 +82,7 @@ describeBrowser('a 5,000-actor graph (e2e, Chromium)', () => {
     await page.waitForSelector('body[data-analysis="done"]', { timeout: 300_000 });
     expect(workers.some((u) => /analysis\.worker/.test(u))).toBe(true);
     // The panel runs on the actor projection: organisations only, not the networks they are members of.
-    const organisations = syntheticBatch(ACTORS, TIES, 42).nodes.filter((n) => n.kind === 'Organisation').length;
+    const organisations = clusteredNetwork(ACTORS, TIES, 42).nodes.filter((n) => n.kind === 'Organisation').length;
     expect(await page.getAttribute('body', 'data-analysis-nodes')).toBe(String(organisations));
     // Results arrived: the key-actor table and sizing by betweenness use them.
     await page.click('[data-testid=tab-actors]');

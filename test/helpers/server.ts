@@ -77,7 +77,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // An e2e server always uses its own SQLite file, never a Neo4j from the environment.
   delete env.NEO4J_URI;
   if (options.env?.NEO4J_URI) env.NEO4J_URI = options.env.NEO4J_URI;
-  // Another checkout's server: for debugging, and for comparing two builds (web/scripts/bench-browser-ab.ts).
+  // Another checkout's server: for debugging, and for comparing two builds (test/bench/browser-ab.ts).
   const serverRoot = options.root ?? process.env.AKTORSATLAS_E2E_SERVER_ROOT ?? REPO_ROOT;
   for (const [name, { role, password }] of Object.entries(options.users ?? {})) {
     const cli = [join(serverRoot, 'bin', 'aktorsatlas.js'), 'user', 'add', name, '--role', role, '--password-stdin'];

@@ -30,7 +30,7 @@ const HOGLANDSFORBUNDET = 'org:hoglandsforbundet';
 
 describe('Jönköpings län fixture', () => {
   it('has a version and returns fresh copies', () => {
-    expect(FIXTURE_VERSION).toBe('2026-11-27');
+    expect(FIXTURE_VERSION).toBe('2026-12-06');
     const a = jonkopingBatch();
     const b = jonkopingBatch();
     expect(a).toEqual(b);

@@ -1,6 +1,7 @@
 /** Typed errors of the graph-file readers; `code` is stable, `message` names what is wrong. */
 export type ReadErrorCode =
   | 'xml_doctype_forbidden'
+  | 'xml_too_deep'
   | 'input_too_large'
   | 'unknown_format'
   | 'not_a_graph'

@@ -3,7 +3,7 @@ import type { AbstractGraph } from 'graphology-types';
 import { ReadError } from './errors.js';
 import { typedValue } from './graphml.js';
 import type { ReadOptions, ReadResult } from './types.js';
-import { childrenNamed, firstChild, parseXml, type XmlElement } from './xml.js';
+import { childNamed, childrenNamed, parseXml, type XmlElement } from './xml.js';
 
 interface AttrDef {
   title: string;
@@ -19,7 +19,7 @@ function attributeDefs(graphEl: XmlElement, cls: 'node' | 'edge'): Map<string, A
       const id = a.attrs.id;
       if (id === undefined) continue;
       const def: AttrDef = { title: a.attrs.title ?? id, type: (a.attrs.type ?? 'string').toLowerCase() };
-      const dflt = firstChild(a, 'default');
+      const dflt = childNamed(a, 'default');
       if (dflt) def.default = dflt.text;
       defs.set(id, def);
     }
@@ -30,7 +30,7 @@ function attributeDefs(graphEl: XmlElement, cls: 'node' | 'edge'): Map<string, A
 function attValues(el: XmlElement, defs: Map<string, AttrDef>, what: string): Record<string, unknown> {
   const attrs: Record<string, unknown> = {};
   for (const [, def] of defs) if (def.default !== undefined) attrs[def.title] = typedValue(def.default, def.type, what);
-  const block = firstChild(el, 'attvalues');
+  const block = childNamed(el, 'attvalues');
   if (!block) return attrs;
   for (const v of childrenNamed(block, 'attvalue')) {
     const key = v.attrs.for ?? v.attrs.id;
@@ -50,9 +50,9 @@ function attValues(el: XmlElement, defs: Map<string, AttrDef>, what: string): Re
  * ignored.
  */
 export function readGexf(text: string, options: ReadOptions = {}): ReadResult {
-  const root = parseXml(text, options.maxChars);
-  if (root.name !== 'gexf') throw new ReadError('not_a_graph', `Not GEXF: the root element is <${root.name}>.`);
-  const graphEl = firstChild(root, 'graph');
+  const root = parseXml(text, options);
+  if (root.local !== 'gexf') throw new ReadError('not_a_graph', `Not GEXF: the root element is <${root.name}>.`);
+  const graphEl = childNamed(root, 'graph');
   if (!graphEl) throw new ReadError('not_a_graph', 'The GEXF document has no <graph> element.');
   const directed = (graphEl.attrs.defaultedgetype ?? 'undirected').toLowerCase() === 'directed';
   const graph: AbstractGraph = directed ? new MultiDirectedGraph() : new MultiUndirectedGraph();

@@ -2,7 +2,7 @@ import { MultiDirectedGraph, MultiUndirectedGraph } from 'graphology';
 import type { AbstractGraph } from 'graphology-types';
 import { ReadError } from './errors.js';
 import type { ReadOptions, ReadResult } from './types.js';
-import { childrenNamed, firstChild, parseXml, type XmlElement } from './xml.js';
+import { childNamed, childrenNamed, parseXml, type XmlElement } from './xml.js';
 
 interface KeyDef {
   name: string;
@@ -61,9 +61,9 @@ function dataOf(
  * (they are added, as NetworkX does). Nested graphs, hyperedges and ports are not supported.
  */
 export function readGraphml(text: string, options: ReadOptions = {}): ReadResult {
-  const root = parseXml(text, options.maxChars);
-  if (root.name !== 'graphml') throw new ReadError('not_a_graph', `Not GraphML: the root element is <${root.name}>.`);
-  const graphEl = firstChild(root, 'graph');
+  const root = parseXml(text, options);
+  if (root.local !== 'graphml') throw new ReadError('not_a_graph', `Not GraphML: the root element is <${root.name}>.`);
+  const graphEl = childNamed(root, 'graph');
   if (!graphEl) throw new ReadError('not_a_graph', 'The GraphML document has no <graph> element.');
   if (childrenNamed(graphEl, 'hyperedge').length > 0)
     throw new ReadError('not_a_graph', 'GraphML hyperedges are not supported.');
@@ -74,7 +74,7 @@ export function readGraphml(text: string, options: ReadOptions = {}): ReadResult
     const id = k.attrs.id;
     if (id === undefined) continue;
     const def: KeyDef = { name: k.attrs['attr.name'] ?? id, type: (k.attrs['attr.type'] ?? 'string').toLowerCase() };
-    const dflt = firstChild(k, 'default');
+    const dflt = childNamed(k, 'default');
     if (dflt) def.default = dflt.text;
     keys.set(id, def);
     const forWhat = k.attrs.for ?? 'all';

@@ -13,4 +13,7 @@ export interface ReadResult {
 export interface ReadOptions {
   /** Maximum input size in characters (default 50 MB). */
   maxChars?: number;
+  /** Most XML elements and deepest nesting (defaults: the import limits in limits.ts). */
+  maxXmlElements?: number;
+  maxXmlDepth?: number;
 }

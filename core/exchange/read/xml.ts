@@ -1,81 +1,35 @@
-import { SaxesParser } from 'saxes';
-import { checkSize, ReadError } from './errors.js';
-
-/** A parsed XML element: local name (prefix stripped), attributes (local names), children and direct text. */
-export interface XmlElement {
-  name: string;
-  attrs: Record<string, string>;
-  children: XmlElement[];
-  text: string;
-}
-
-const FORBIDDEN = /<!\s*(doctype|entity)/i;
-
-function local(name: string): string {
-  const i = name.indexOf(':');
-  return i < 0 ? name : name.slice(i + 1);
-}
-
 /**
- * Parses a GraphML/GEXF document safely:
- * - refuses, before any parsing, a document containing `<!DOCTYPE` or `<!ENTITY` (no DTDs, so no entity
- *   expansion, "billion laughs" or external entities);
- * - caps the input size;
- * - uses saxes, a strict (well-formedness-checking), non-validating streaming parser that resolves only the
- *   five predefined entities and character references, and never fetches anything.
- * The tree is built iteratively (no recursion), so deep documents cannot overflow the stack.
+ * XML for the `analyse` readers (GraphML, GEXF as any graph): the same gate and parser as the imports
+ * (xml-guard: size, no DOCTYPE or ENTITY; xml-tree: saxes with element and depth limits, no entity expansion),
+ * with their errors told as ReadError codes.
  */
-export function parseXml(text: string, maxChars?: number): XmlElement {
-  checkSize(text, maxChars);
-  if (FORBIDDEN.test(text))
-    throw new ReadError(
-      'xml_doctype_forbidden',
-      'XML documents with a DOCTYPE or ENTITY declaration are not accepted.',
-    );
-  const parser = new SaxesParser({ xmlns: false, position: true });
-  const root: XmlElement = { name: '#document', attrs: {}, children: [], text: '' };
-  const stack: XmlElement[] = [root];
-  let failure: Error | null = null;
-  parser.on('error', (err) => {
-    failure ??= err;
-  });
-  parser.on('opentag', (tag) => {
-    const attrs: Record<string, string> = {};
-    for (const [k, v] of Object.entries(tag.attributes)) attrs[local(k)] = String(v);
-    const el: XmlElement = { name: local(tag.name), attrs, children: [], text: '' };
-    stack[stack.length - 1].children.push(el);
-    if (!tag.isSelfClosing) stack.push(el);
-  });
-  parser.on('closetag', (tag) => {
-    if (!tag.isSelfClosing) stack.pop();
-  });
-  parser.on('text', (t) => {
-    stack[stack.length - 1].text += t;
-  });
-  parser.on('cdata', (t) => {
-    stack[stack.length - 1].text += t;
-  });
-  parser.on('doctype', () => {
-    failure ??= new ReadError('xml_doctype_forbidden', 'XML documents with a DOCTYPE declaration are not accepted.');
+import { ExchangeError } from '../errors.js';
+import { withLimits } from '../limits.js';
+import { guardXmlText } from '../xml-guard.js';
+import { parseXml as parseXmlTree, type XmlElement } from '../xml-tree.js';
+import { MAX_INPUT_BYTES, ReadError, type ReadErrorCode } from './errors.js';
+import type { ReadOptions } from './types.js';
+
+export { childNamed, childrenNamed, type XmlElement } from '../xml-tree.js';
+
+const READ_CODES: Record<string, ReadErrorCode> = {
+  too_large: 'input_too_large',
+  xml_too_many_elements: 'input_too_large',
+  xml_too_deep: 'xml_too_deep',
+  xml_doctype: 'xml_doctype_forbidden',
+  xml_entity: 'xml_doctype_forbidden',
+};
+
+export function parseXml(text: string, options: ReadOptions = {}): XmlElement {
+  const limits = withLimits({
+    maxBytes: options.maxChars ?? MAX_INPUT_BYTES,
+    ...(options.maxXmlElements !== undefined ? { maxXmlElements: options.maxXmlElements } : {}),
+    ...(options.maxXmlDepth !== undefined ? { maxXmlDepth: options.maxXmlDepth } : {}),
   });
   try {
-    parser.write(text).close();
+    return parseXmlTree(guardXmlText(text, limits), limits);
   } catch (err) {
-    failure ??= err as Error;
+    if (!(err instanceof ExchangeError)) throw err;
+    throw new ReadError(READ_CODES[err.code] ?? 'malformed_xml', err.text.en);
   }
-  if (failure) {
-    if (failure instanceof ReadError) throw failure;
-    throw new ReadError('malformed_xml', `Not well-formed XML: ${failure.message}`);
-  }
-  const top = root.children[0];
-  if (!top) throw new ReadError('not_a_graph', 'The XML document has no root element.');
-  return top;
-}
-
-export function childrenNamed(el: XmlElement, name: string): XmlElement[] {
-  return el.children.filter((c) => c.name === name);
-}
-
-export function firstChild(el: XmlElement, name: string): XmlElement | undefined {
-  return el.children.find((c) => c.name === name);
 }

@@ -108,6 +108,15 @@ describe('XML safety (GraphML and GEXF)', () => {
     expect(code(() => readCsvEdges('a,b\n'.repeat(300), { maxChars: 1000 }))).toBe('input_too_large');
     expect(code(() => readSnapshot(' '.repeat(2000), { maxChars: 1000 }))).toBe('input_too_large');
   });
+
+  it('has the import limits: depth (xml_too_deep) and element count (input_too_large), 64 levels by default', () => {
+    const nested = (depth: number) => `<graphml>${'<x>'.repeat(depth)}${'</x>'.repeat(depth)}<graph/></graphml>`;
+    expect(readGraphml(nested(60)).graph.order).toBe(0);
+    expect(code(() => readGraphml(nested(100)))).toBe('xml_too_deep');
+    expect(code(() => readGexf(`<gexf>${nested(100)}</gexf>`))).toBe('xml_too_deep');
+    const many = '<graphml><graph>' + '<node id="n1"/>'.repeat(50) + '</graph></graphml>';
+    expect(code(() => readGraphml(many, { maxXmlElements: 20 }))).toBe('input_too_large');
+  });
 });
 
 describe('GEXF reader', () => {

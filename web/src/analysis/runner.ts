@@ -2,9 +2,10 @@
  * Supervises the analysis worker: start (on the actor projection of the loaded graph), progress, result, cancel
  * (terminate and respawn on the next run). The main thread only copies the records and receives results.
  */
-import type { AppContext } from '../app/context.js';
+import type { PanelResult } from '../../../core/analysis/panel.js';
+import type { AtlasGraph } from '../graph/load.js';
 import type { RunRequest, WorkerMessage } from '../workers/protocol.js';
-import { leanGraph } from './lean.js';
+import { leanGraph } from '../workers/lean.js';
 import { DEFAULT_PANEL_OPTIONS } from '../../../core/analysis/registry.js';
 import type { Evidence } from '../../../core/model/records.js';
 
@@ -14,13 +15,30 @@ export function weakestAllowed(levels: readonly string[] | null): Evidence {
   return levels.includes('probable') ? 'probable' : 'confirmed';
 }
 
+/** Where a run stands, as the app's bus carries it. */
+export interface AnalysisState {
+  status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+  progress?: number;
+  result?: PanelResult | null;
+  error?: string;
+}
+
+/** What the runner needs from the app: the graph, the time filter and where to report (no app import). */
+export interface AnalysisHost {
+  graph: () => AtlasGraph | null;
+  asOf: () => string | null;
+  report: (state: AnalysisState) => void;
+  /** The weakest evidence the analysis counts (default all); the evidence filter as a minimum level. */
+  minEvidence?: () => Evidence;
+}
+
 export class AnalysisRunner {
   private worker: Worker | null = null;
   private runId = 0;
   private progressEvents = 0;
   private running = false;
 
-  constructor(private readonly ctx: AppContext) {}
+  constructor(private readonly host: AnalysisHost) {}
 
   isRunning(): boolean {
     return this.running;
@@ -37,7 +55,8 @@ export class AnalysisRunner {
   }
 
   start(): void {
-    if (!this.ctx.graph) return;
+    const graph = this.host.graph();
+    if (!graph) return;
     if (this.running) this.cancel();
     this.worker ??= this.spawn();
     const id = ++this.runId;
@@ -46,18 +65,15 @@ export class AnalysisRunner {
     document.body.dataset.analysis = 'running';
     document.body.dataset.analysisProgressEvents = '0';
     document.body.dataset.analysisStartedAt = String(Math.round(performance.now()));
-    this.ctx.bus.emit('analysis', { status: 'running', progress: 0 });
+    this.host.report({ status: 'running', progress: 0 });
     // The projection's own asOf follows the time filter, as GET /api/analysis?asOf=… would.
-    const asOf = this.ctx.store.get().filters.asOf;
-    // Evidence: the weakest level the evidence filter lets through (all when the filter is off).
-    const minEvidence = weakestAllowed(this.ctx.store.get().filters.evidence);
     const req: RunRequest = {
       type: 'run',
       id,
-      graph: leanGraph(this.ctx.graph),
-      asOf,
+      graph: leanGraph(graph),
+      asOf: this.host.asOf(),
       seed: DEFAULT_PANEL_OPTIONS.seed,
-      minEvidence,
+      minEvidence: this.host.minEvidence?.() ?? 'uncertain',
     };
     this.worker.postMessage(req);
   }
@@ -73,7 +89,7 @@ export class AnalysisRunner {
   private finish(status: 'cancelled' | 'error', error?: string): void {
     this.running = false;
     document.body.dataset.analysis = status;
-    this.ctx.bus.emit('analysis', { status, ...(error ? { error } : {}) });
+    this.host.report({ status, ...(error ? { error } : {}) });
   }
 
   private onMessage(msg: WorkerMessage): void {
@@ -81,16 +97,15 @@ export class AnalysisRunner {
     if (msg.type === 'progress') {
       this.progressEvents++;
       document.body.dataset.analysisProgressEvents = String(this.progressEvents);
-      this.ctx.bus.emit('analysis', { status: 'running', progress: msg.fraction });
+      this.host.report({ status: 'running', progress: msg.fraction });
     } else if (msg.type === 'result') {
       this.running = false;
-      this.ctx.analysis = msg.result;
       document.body.dataset.analysis = 'done';
       document.body.dataset.analysisDoneAt = String(Math.round(performance.now()));
       document.body.dataset.analysisMs = String(Math.round(msg.ms));
       document.body.dataset.analysisNodes = String(Object.keys(msg.result.nodes).length);
       document.body.dataset.analysisTies = String(msg.projection.ties);
-      this.ctx.bus.emit('analysis', { status: 'done', result: msg.result });
+      this.host.report({ status: 'done', result: msg.result });
     } else if (msg.type === 'error') {
       this.finish('error', `${msg.code}: ${msg.message}`);
     }

@@ -17,6 +17,7 @@ import type {
   SavedView,
   SerializedGraph,
 } from './types.js';
+import type { ScenarioAnswer, ScenarioDraft } from '../../../core/analysis/scenario/types.js';
 
 export class ApiError extends Error {
   constructor(
@@ -174,6 +175,7 @@ export const api = {
   platform: (query: string) => request<PlatformReach>('GET', `/api/platform?${query}`),
   council: (network: string) => request<CouncilProposal>('GET', `/api/council?network=${enc(network)}`),
   completeness: () => request<CompletenessReport>('GET', '/api/completeness'),
+  scenario: (draft: ScenarioDraft) => request<ScenarioAnswer>('POST', '/api/scenarios', { body: draft }),
 
   me: () => request<Me>('GET', '/api/me'),
   login: (name: string, password: string) => request<Me>('POST', '/api/auth/login', { body: { name, password } }),

@@ -5,7 +5,7 @@
 import { h } from '../dom/h.js';
 import { t } from '../i18n/i18n.js';
 import type { Role } from '../api/types.js';
-import { currentSession, signOut } from './session.js';
+import { currentSession, signOut } from '../api/session.js';
 import { openSignIn } from './sign-in.js';
 
 export function roleLabel(role: Role | null): string {

@@ -9,9 +9,9 @@ import { buildIndex } from '../graph/derive.js';
 import { buildGraph, type AtlasGraph } from '../graph/load.js';
 import { applyPositions, readPositions, seedMissingPositions } from '../map/positions.js';
 import type { SavedViewState } from '../state/types.js';
-import type { AppContext } from './context.js';
-import { loadLayout, saveLayout } from './layout-view.js';
-import { canEdit } from './session.js';
+import type { AppContext } from '../context/context.js';
+import { loadLayout, saveLayout } from '../api/layout-view.js';
+import { canEdit } from '../api/session.js';
 
 export interface LoadResult {
   graph: AtlasGraph;
@@ -39,7 +39,7 @@ export async function loadData(
   previous: AtlasGraph | null,
 ): Promise<LoadResult> {
   const [data, layout, view] = await Promise.all([api.graph(), loadLayout(), getView(viewName)]);
-  performance.mark('fetched'); // boot phases for web/scripts/bench-browser-profile.ts
+  performance.mark('fetched'); // boot phases for test/bench/browser-profile.ts
   const { graph } = buildGraph(data);
   performance.mark('built');
   ctx.layoutVersion = layout?.version ?? null;

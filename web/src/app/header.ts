@@ -1,10 +1,18 @@
 /** The header: product name, what the map shows, map/table switch, the language switch and the account. */
-import type { AppContext } from './context.js';
+import type { AppContext } from '../context/context.js';
 import { h, replace } from '../dom/h.js';
 import { getLang, setLang, t } from '../i18n/i18n.js';
 import { accountControl } from './account-control.js';
 
 export function renderHeader(el: HTMLElement, ctx: AppContext): void {
+  // Rebuilding removes the focused button (e.g. "Tabell" just pressed): the same control gets the focus back.
+  const active = document.activeElement;
+  const refocus = active instanceof HTMLElement && el.contains(active) ? active.dataset.testid : undefined;
+  build(el, ctx);
+  if (refocus) el.querySelector<HTMLElement>(`[data-testid="${refocus}"]`)?.focus();
+}
+
+function build(el: HTMLElement, ctx: AppContext): void {
   const mode = ctx.store.get().mode;
   const other = getLang() === 'sv' ? 'en' : 'sv';
   replace(

@@ -6,7 +6,7 @@
 import { onAuthFailure } from '../api/client.js';
 import { t } from '../i18n/i18n.js';
 import { roleLabel } from './account-control.js';
-import { currentSession, loadSession, onSessionChange } from './session.js';
+import { currentSession, loadSession, onSessionChange } from '../api/session.js';
 import { openSignIn } from './sign-in.js';
 
 export interface SessionHooks {

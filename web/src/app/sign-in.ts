@@ -6,7 +6,7 @@
 import { ApiError, NetworkError } from '../api/client.js';
 import { h, uid } from '../dom/h.js';
 import { t } from '../i18n/i18n.js';
-import { signIn } from './session.js';
+import { signIn } from '../api/session.js';
 
 let open: Promise<boolean> | null = null;
 

@@ -9,7 +9,7 @@ import type { NodeInput, RelationInput, Source } from '../../../core/model/recor
 import { validateNode } from '../../../core/model/validate.js';
 import { ApiError, api } from '../api/client.js';
 import type { GapFinding } from '../api/types.js';
-import { nodeItems } from '../app/items.js';
+import { nodeItems } from '../context/items.js';
 import { combobox } from '../dom/combobox.js';
 import { h, replace } from '../dom/h.js';
 import { bi, t } from '../i18n/i18n.js';

@@ -1,5 +1,5 @@
 /** What a form needs from the edit panel: the context, and callbacks when it is done or cancelled. */
-import type { AppContext } from '../app/context.js';
+import type { AppContext } from '../context/context.js';
 
 export interface FormHost {
   ctx: AppContext;

@@ -12,7 +12,7 @@ import {
 } from '../../../core/model/records.js';
 import { validateRelation } from '../../../core/model/validate.js';
 import { ApiError, api } from '../api/client.js';
-import { labelOf, nodeItems } from '../app/items.js';
+import { labelOf, nodeItems } from '../context/items.js';
 import { combobox } from '../dom/combobox.js';
 import { confirmDialog } from '../dom/confirm.js';
 import { h, replace } from '../dom/h.js';

@@ -5,7 +5,7 @@
  * the source of truth: positions are copied over after a layout and back after a node drag.
  */
 import { MultiGraph } from 'graphology';
-import type { AppContext } from '../app/context.js';
+import type { AppContext } from '../context/context.js';
 import type { AtlasGraph } from '../graph/load.js';
 
 /** Whether a tie is drawn: not filtered out, and on a large map only when highlighted or all ties are asked for. */

@@ -3,8 +3,8 @@
  * the graph (they do not exist yet), so they live in their own layer and never touch the data.
  */
 import type Sigma from 'sigma';
-import type { AppContext } from '../app/context.js';
-import { MISSING_TIE } from './palette.js';
+import type { AppContext } from '../context/context.js';
+import { MISSING_TIE } from '../look/look.js';
 
 export class MissingTiesOverlay {
   private readonly canvas: HTMLCanvasElement;

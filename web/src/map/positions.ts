@@ -4,8 +4,9 @@
  * starting layout.
  */
 import type { AtlasGraph } from '../graph/load.js';
+import type { Positions } from '../state/types.js';
 
-export type Positions = Record<string, [number, number]>;
+export type { Positions };
 
 const hasPos = (a: Record<string, unknown>): boolean => Number.isFinite(a.x) && Number.isFinite(a.y);
 

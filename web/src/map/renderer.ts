@@ -4,7 +4,7 @@
  */
 import Sigma from 'sigma';
 import { layerDashed, layerFill, layerPlain, sdfCircle, sdfDiamond, sdfSquare, sdfTriangle } from 'sigma/rendering';
-import { LARGE_MAP_TIES, type AppContext } from '../app/context.js';
+import { LARGE_MAP_TIES, type AppContext } from '../context/context.js';
 import type { CameraView } from '../state/types.js';
 import { DisplayGraph } from './display-graph.js';
 import { PAN_PICTURE_ITEMS, PanPicture } from './pan-picture.js';
@@ -122,6 +122,7 @@ export class MapRenderer {
   /** On maps with many ties, sigma gets a copy holding only the drawable ties (see display-graph.ts). */
   private readonly display: DisplayGraph | null;
   private killed = false;
+  private readonly resized: ResizeObserver;
 
   constructor(
     ctx: AppContext,
@@ -186,6 +187,8 @@ export class MapRenderer {
       settings: {
         itemSizesReference: 'screen',
         enableNodeDrag: true,
+        // A hidden map (table mode, a collapsed phone layout) has no size; it is drawn when it gets one.
+        allowInvalidContainer: true,
         renderLabels: true,
         labelDensity: 0.6,
         labelGridCellSize: 140,
@@ -227,6 +230,15 @@ export class MapRenderer {
     };
     s.getCamera().on('updated', cameraMoved);
     cameraMoved(); // the first camera, as when it was set after construction
+    // Sigma follows window resizes only; the map also changes size when it is shown again or the layout reflows.
+    const size = () => `${container.offsetWidth}x${container.offsetHeight}`;
+    let last = size();
+    this.resized = new ResizeObserver(() => {
+      if (size() === last) return; // the observer's first call, or no real change: no extra draw
+      last = size();
+      this.drawPicking();
+    });
+    this.resized.observe(container);
   }
 
   /** Redraw after a display-only change (highlight, encodings, filters). */
@@ -304,6 +316,7 @@ export class MapRenderer {
 
   kill(): void {
     this.killed = true;
+    this.resized.disconnect();
     this.sigma.kill();
   }
 }

@@ -1,9 +1,9 @@
 /** Communities (Louvain, seeded): each group with its size and most connected members; click to highlight. */
-import type { AppContext } from '../app/context.js';
-import { labelOf } from '../app/items.js';
+import type { AppContext } from '../context/context.js';
+import { labelOf } from '../context/items.js';
 import { h, replace } from '../dom/h.js';
 import { fmt, t } from '../i18n/i18n.js';
-import { CATEGORICAL, OTHER_COLOR } from '../map/palette.js';
+import { CATEGORICAL, OTHER_COLOR } from '../look/look.js';
 import type { Panel } from './panel.js';
 
 export function communitiesPanel(ctx: AppContext, show: (community: number | null) => void): Panel {

@@ -1,5 +1,5 @@
 /** The actor's measures with their rank, and its brokerage roles explained in words. */
-import type { AppContext } from '../app/context.js';
+import type { AppContext } from '../context/context.js';
 import { measureOptions, metricValue, ranks } from '../analysis/metrics.js';
 import { BROKERAGE_ROLES } from '../../../core/analysis/brokerage.js';
 import { h } from '../dom/h.js';

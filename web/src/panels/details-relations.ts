@@ -1,8 +1,8 @@
 /** The relations of a node, grouped by kind, with direction, evidence, validity and sources as links. */
 import { relationKind } from '../../../core/model/catalogue/relation-kinds.js';
-import type { AppContext } from '../app/context.js';
-import { labelOf } from '../app/items.js';
-import { canEdit } from '../app/session.js';
+import type { AppContext } from '../context/context.js';
+import { labelOf } from '../context/items.js';
+import { canEdit } from '../api/session.js';
 import { h, safeLink } from '../dom/h.js';
 import { bi, t } from '../i18n/i18n.js';
 import { evidenceLabel } from '../map/encodings.js';

@@ -3,11 +3,11 @@
  * roles in words, and its relations grouped by kind with sources and evidence.
  */
 import { nodeKind } from '../../../core/model/catalogue/node-kinds.js';
-import type { AppContext } from '../app/context.js';
-import { kindHint, labelOf } from '../app/items.js';
+import type { AppContext } from '../context/context.js';
+import { kindHint, labelOf } from '../context/items.js';
 import { h, replace, safeLink } from '../dom/h.js';
 import { nodeName } from '../graph/derive.js';
-import { canEdit } from '../app/session.js';
+import { canEdit } from '../api/session.js';
 import { bi, getLang, t } from '../i18n/i18n.js';
 import { metricsSection } from './details-metrics.js';
 import { relationsSection } from './details-relations.js';

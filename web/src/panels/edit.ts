@@ -5,11 +5,10 @@
  */
 import { NODE_KINDS } from '../../../core/model/catalogue/node-kinds.js';
 import type { GapFinding } from '../api/types.js';
-import type { AppContext } from '../app/context.js';
+import type { AppContext } from '../context/context.js';
 import { h, replace } from '../dom/h.js';
 import { t } from '../i18n/i18n.js';
-import { canEdit, currentSession } from '../app/session.js';
-import { openSignIn } from '../app/sign-in.js';
+import { canEdit, currentSession } from '../api/session.js';
 import { actionForm } from '../forms/action-form.js';
 import type { FormHost } from '../forms/host.js';
 import { nodeForm } from '../forms/node-form.js';
@@ -24,7 +23,14 @@ export interface EditPanel extends Panel {
   newAction(finding: GapFinding | null): void;
 }
 
-export function editPanel(ctx: AppContext, onDone: (message: string, select?: string) => void): EditPanel {
+export interface EditCallbacks {
+  /** A record was written: reload the graph (and select this node). */
+  done: (message: string, select?: string) => void;
+  /** Open the app's sign-in dialog. */
+  signIn: () => void;
+}
+
+export function editPanel(ctx: AppContext, cb: EditCallbacks): EditPanel {
   const el = h('div', { class: 'edit', dataset: { testid: 'edit' } });
   const formArea = h('div', { class: 'form-area' });
   const message = h('p', { class: 'success', aria: { live: 'polite' }, dataset: { testid: 'edit-message' } });
@@ -33,7 +39,7 @@ export function editPanel(ctx: AppContext, onDone: (message: string, select?: st
     done: (msg, select) => {
       replace(formArea);
       message.textContent = msg;
-      onDone(msg, select);
+      cb.done(msg, select);
     },
     cancel: () => replace(formArea),
   };
@@ -58,7 +64,7 @@ export function editPanel(ctx: AppContext, onDone: (message: string, select?: st
             type: 'button',
             text: me.user ? t('edit.signInAsEditor') : t('account.signIn'),
             dataset: { testid: 'edit-sign-in' },
-            on: { click: () => void openSignIn() },
+            on: { click: () => cb.signIn() },
           }),
     );
   };

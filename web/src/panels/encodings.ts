@@ -2,7 +2,7 @@
  * Display settings: colour nodes by any categorical attribute, size them by any measure of the metric
  * registry, colour edges by relation role, kind or evidence. Also runs the layout and the analysis.
  */
-import type { AppContext } from '../app/context.js';
+import type { AppContext } from '../context/context.js';
 import { measureOptions } from '../analysis/metrics.js';
 import { h, replace, uid } from '../dom/h.js';
 import { bi, t } from '../i18n/i18n.js';

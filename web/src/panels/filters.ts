@@ -4,8 +4,8 @@
  */
 import { NODE_KINDS, ORGANISATION_TYPES } from '../../../core/model/catalogue/node-kinds.js';
 import { RELATION_KINDS } from '../../../core/model/catalogue/relation-kinds.js';
-import type { AppContext } from '../app/context.js';
-import { labelOf } from '../app/items.js';
+import type { AppContext } from '../context/context.js';
+import { labelOf } from '../context/items.js';
 import { h, replace, uid } from '../dom/h.js';
 import { dateRange } from '../graph/filters.js';
 import { bi, t, tk } from '../i18n/i18n.js';

@@ -6,9 +6,9 @@
 import { relationKind } from '../../../core/model/catalogue/relation-kinds.js';
 import { ApiError, api } from '../api/client.js';
 import type { GapFinding, GapKindInfo, SummaryItem } from '../api/types.js';
-import type { AppContext } from '../app/context.js';
-import { labelOf } from '../app/items.js';
-import { canEdit } from '../app/session.js';
+import type { AppContext } from '../context/context.js';
+import { labelOf } from '../context/items.js';
+import { canEdit } from '../api/session.js';
 import { h, replace } from '../dom/h.js';
 import { bi, t, tk } from '../i18n/i18n.js';
 import { completenessPanel } from './completeness.js';

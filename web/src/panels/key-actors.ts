@@ -1,6 +1,6 @@
 /** Key actors: a ranked table of the analysed actors, sortable by any measure of the metric registry. */
-import type { AppContext } from '../app/context.js';
-import { kindHint, labelOf } from '../app/items.js';
+import type { AppContext } from '../context/context.js';
+import { kindHint, labelOf } from '../context/items.js';
 import { measureOption, measureOptions, metricValue } from '../analysis/metrics.js';
 import { h, replace, uid } from '../dom/h.js';
 import { bi, fmt, t } from '../i18n/i18n.js';
@@ -11,6 +11,7 @@ export function keyActorsPanel(ctx: AppContext, focus: (node: string) => void): 
   let sortBy = 'betweenness';
   let desc = true;
   let showAll = false;
+  let robustOnly = false;
 
   const render = () => {
     const res = ctx.analysis;
@@ -26,7 +27,14 @@ export function keyActorsPanel(ctx: AppContext, focus: (node: string) => void): 
       }),
     );
     const cols = [sortBy, ...['degree', 'betweenness'].filter((c) => c !== sortBy)];
-    const ids = Object.keys(res.nodes).filter((n) => ctx.graph?.hasNode(n));
+    const key = new Map((res.keyActors ?? []).map((k) => [k.id, k]));
+    const ids = Object.keys(res.nodes).filter((n) => ctx.graph?.hasNode(n) && (!robustOnly || key.get(n)?.robust));
+    const robustBox = h('input', {
+      type: 'checkbox',
+      dataset: { testid: 'actors-robust-only' },
+      on: { change: () => ((robustOnly = robustBox.checked), render()) },
+    });
+    robustBox.checked = robustOnly;
     ids.sort((a, b) => {
       const va = metricValue(res, a, sortBy);
       const vb = metricValue(res, b, sortBy);
@@ -64,6 +72,9 @@ export function keyActorsPanel(ctx: AppContext, focus: (node: string) => void): 
       el,
       h('div', { class: 'field' }, h('label', { for: selId, text: t('actors.sortBy') }), sel),
       h('p', { class: 'hint', text: bi(measureOption(sortBy)?.metric.description) }),
+      res.keyActors
+        ? h('label', { class: 'check' }, robustBox, ` ${t('actors.robustOnly', { n: res.keyActors.length })}`)
+        : null,
       h(
         'table',
         { class: 'data', dataset: { testid: 'actors-table' } },
@@ -91,7 +102,15 @@ export function keyActorsPanel(ctx: AppContext, focus: (node: string) => void): 
                 'td',
                 {},
                 h('button', { type: 'button', class: 'link', text: labelOf(ctx, n), on: { click: () => focus(n) } }),
-                h('div', { class: 'hint', text: ctx.graph ? kindHint(ctx.graph.getNodeAttributes(n)) : '' }),
+                h('div', {
+                  class: 'hint',
+                  text: [
+                    ctx.graph ? kindHint(ctx.graph.getNodeAttributes(n)) : '',
+                    key.get(n) ? t(key.get(n)!.robust ? 'actors.keyRobust' : 'actors.keyFragile') : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' · '),
+                }),
               ),
               cols.map((c) => h('td', { class: 'num', text: fmt(metricValue(res, n, c)) })),
             ),

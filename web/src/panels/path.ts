@@ -1,6 +1,6 @@
 /** Shortest path between two actors (fewest ties over the visible map). */
-import type { AppContext } from '../app/context.js';
-import { labelOf, nodeItems } from '../app/items.js';
+import type { AppContext } from '../context/context.js';
+import { labelOf, nodeItems } from '../context/items.js';
 import { combobox } from '../dom/combobox.js';
 import { h, replace } from '../dom/h.js';
 import { t } from '../i18n/i18n.js';

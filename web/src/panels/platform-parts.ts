@@ -7,8 +7,8 @@ import type {
   StepCount,
 } from '../../../core/analysis/platform/types.js';
 import { HELIX } from '../../../core/model/catalogue/node-kinds.js';
-import type { AppContext } from '../app/context.js';
-import { labelOf } from '../app/items.js';
+import type { AppContext } from '../context/context.js';
+import { labelOf } from '../context/items.js';
 import { h } from '../dom/h.js';
 import { bi, getLang, t } from '../i18n/i18n.js';
 

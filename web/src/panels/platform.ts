@@ -5,7 +5,7 @@
  */
 import type { PlatformReach } from '../../../core/analysis/platform/types.js';
 import { ApiError, api } from '../api/client.js';
-import type { AppContext } from '../app/context.js';
+import type { AppContext } from '../context/context.js';
 import { h, replace } from '../dom/h.js';
 import { t, tk } from '../i18n/i18n.js';
 import type { Panel } from './panel.js';

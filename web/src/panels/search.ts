@@ -2,8 +2,8 @@
  * Search and focus: find an actor (case and diacritics ignored), focus on it to see its neighbourhood at
  * depth 1 or 2, clear the focus.
  */
-import type { AppContext } from '../app/context.js';
-import { labelOf, nodeItems } from '../app/items.js';
+import type { AppContext } from '../context/context.js';
+import { labelOf, nodeItems } from '../context/items.js';
 import { combobox } from '../dom/combobox.js';
 import { h, replace } from '../dom/h.js';
 import { t, tk } from '../i18n/i18n.js';

@@ -4,12 +4,12 @@
  */
 import { ApiError, api } from '../api/client.js';
 import type { SavedView } from '../api/types.js';
-import type { AppContext } from '../app/context.js';
+import type { AppContext } from '../context/context.js';
 import { confirmDialog } from '../dom/confirm.js';
 import { h, replace, uid } from '../dom/h.js';
 import { t } from '../i18n/i18n.js';
-import { LAYOUT_VIEW } from '../app/layout-view.js';
-import { canEdit } from '../app/session.js';
+import { LAYOUT_VIEW } from '../api/layout-view.js';
+import { canEdit } from '../api/session.js';
 import type { Panel } from './panel.js';
 
 export interface ViewActions {
@@ -55,14 +55,18 @@ export function viewsPanel(ctx: AppContext, actions: ViewActions): Panel {
     replace(linkBox, h('label', { for: id, text: t('views.link') }), h('div', { class: 'row' }, input, copy));
   };
 
+  /** The list is fetched once per page, and again after a save or delete (or after a failed fetch). */
+  let listed: Promise<void> | null = null;
   const load = async () => {
     try {
       views = (await api.listViews()).items.filter((v) => v.name !== LAYOUT_VIEW);
     } catch {
       views = [];
+      listed = null; // e.g. 401 before the sign-in: fetch again on the next render
     }
     paintList();
   };
+  const loadOnce = () => (listed ??= load());
 
   const paintList = () => {
     if (views.length === 0) return replace(list, h('p', { class: 'hint', text: t('views.none') }));
@@ -157,7 +161,8 @@ export function viewsPanel(ctx: AppContext, actions: ViewActions): Panel {
       h('h3', { text: t('views.saved.title') }),
       list,
     );
-    void load();
+    paintList();
+    void loadOnce();
   };
   render();
   return { el, render, update: paintList };

@@ -61,12 +61,15 @@ export const defaultViewState = (): ViewState => ({
   view: null,
 });
 
+/** Node positions by node id, as saved with a view or the base layout. */
+export type Positions = Record<string, [number, number]>;
+
 /** What a saved view stores on the server: the view state plus node positions (a stable map). */
 export interface SavedViewState {
   format: 'aktorsatlas-view';
   version: 1;
   view: Omit<ViewState, 'view'>;
   lang?: 'sv' | 'en';
-  positions: Record<string, [number, number]>;
+  positions: Positions;
   pinned?: string[];
 }

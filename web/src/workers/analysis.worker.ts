@@ -8,9 +8,9 @@
 import { runPanel } from '../../../core/analysis/panel.js';
 import { AnalysisError } from '../../../core/analysis/errors.js';
 import { projectActors } from '../../../core/graph/projection.js';
-import { withEvidence } from '../../../core/analysis/key-actors.js';
+import { keyActors, withEvidence } from '../../../core/analysis/key-actors.js';
 import { DEFAULT_PANEL_OPTIONS } from '../../../core/analysis/registry.js';
-import { leanToSnapshot } from '../analysis/lean.js';
+import { leanToSnapshot } from './lean.js';
 import type { RunRequest, WorkerMessage } from './protocol.js';
 
 interface WorkerScope {
@@ -42,6 +42,7 @@ function run(req: RunRequest): void {
       }
     },
   });
+  result.keyActors = keyActors(result.nodes, snapshot, req.asOf ? { asOf: req.asOf } : {});
   scope.postMessage({ type: 'result', id: req.id, result, projection: meta, ms: performance.now() - started });
 }
 
