@@ -16,6 +16,8 @@ import views from './routes/views.js';
 import analysis from './routes/analysis.js';
 import completeness from './routes/completeness.js';
 import gaps from './routes/gaps.js';
+import platform from './routes/platform.js';
+import council from './routes/council.js';
 import scenarios from './routes/scenarios.js';
 import exchange from './routes/exchange.js';
 import { APP_VERSION } from './version.js';
@@ -93,6 +95,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(views);
   await app.register(analysis);
   await app.register(gaps);
+  await app.register(platform);
+  await app.register(council);
   await app.register(completeness);
   await app.register(scenarios);
   await app.register(exchange);

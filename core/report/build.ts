@@ -5,6 +5,7 @@ import { runPanel } from '../analysis/panel.js';
 import { DEFAULT_PANEL_OPTIONS } from '../analysis/registry.js';
 import { completenessSection } from './completeness.js';
 import { summarySection, type SummaryInputs } from './summary.js';
+import { platformAnswers } from './reach.js';
 import { mapModel } from '../render/map-model.js';
 import type { SvgMapInput } from '../render/svg.js';
 import type { ExportView } from '../render/view.js';
@@ -56,6 +57,7 @@ export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): Re
   const gaps = runGaps(snapshot, { seed, minEvidence });
   const actors = keyActors(panel.nodes, analysed, { asOf: snapshot.asOf ?? null, top: 15 });
   const completeness = registerCompletenessReport(snapshot, options.references ?? []);
+  const answers = platformAnswers(snapshot, minEvidence, nodes, lang);
   const title = options.title ?? rt('title', lang);
   return {
     lang,
@@ -79,10 +81,11 @@ export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): Re
     mapHeading: rt('mapHeading', lang),
     mapIntro: rt('mapIntro', lang),
     sections: [
-      summarySection(gaps, actors.slice(0, 10), nodes, lang, options.summary),
+      summarySection(gaps, actors.slice(0, 10), nodes, lang, options.summary ?? answers.summary),
       keyActorsSection(panel, actors, nodes, lang),
       communitiesSection(panel, nodes, lang),
       gapsSection(gaps, lang),
+      ...answers.sections,
       completenessSection(completeness, lang),
       actionsSection(snapshot, nodes, lang),
       ...methodSections(meta, panel, gaps, lang),

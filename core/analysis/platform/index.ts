@@ -7,6 +7,7 @@
 import { HELIX } from '../../model/catalogue/node-kinds.js';
 import type { NodeRecord, Snapshot } from '../../model/records.js';
 import { AnalysisError } from '../errors.js';
+import { perspectives } from '../perspectives/index.js';
 import { PLATFORM_ID } from '../gaps/registry.js';
 import { ReachGraph, type Distances } from './graph.js';
 import { invite, type Pick } from './invite.js';
@@ -139,6 +140,7 @@ export function platformReach(snapshot: Snapshot, options: PlatformOptions = {})
         keyActors: b.keys.map((k) => k.id).filter((id) => !chosen.after.keyActors.has(id)),
       },
     },
+    perspectives: perspectives(b),
   };
 }
 

@@ -11,6 +11,9 @@
 import type { ReachGraph } from './graph.js';
 import { nearest, type Places } from './places.js';
 
+/** On large graphs only the best-connected candidates are weighed, so one answer stays well under a second. */
+export const MAX_CANDIDATES = 400;
+
 export interface Coverage {
   municipalities: Set<string>;
   helix: Set<string>;
@@ -67,7 +70,12 @@ export function invite(input: InviteInput): { picks: Pick[]; after: Coverage } {
   const { g, places: p, keys, focus, k, limit } = input;
   let cur: Int32Array = Int32Array.from(input.dist);
   let covered = coverageWithin(g, p, keys, cur, k);
-  const candidates = g.ids.map((_, v) => v).filter((v) => isCandidate(g, v, focus, input.dist));
+  const candidates = g.ids
+    .map((_, v) => v)
+    .filter((v) => isCandidate(g, v, focus, input.dist))
+    .sort((a, b) => g.adj[b].length - g.adj[a].length || a - b)
+    .slice(0, MAX_CANDIDATES)
+    .sort((a, b) => a - b);
   const from = new Map(candidates.map((c) => [c, g.distances(c, k - 1).dist]));
   const picks: Pick[] = [];
   const merged = (c: number) => {

@@ -1,5 +1,6 @@
 import type { Bilingual } from '../../model/labels.js';
 import type { Evidence } from '../../model/records.js';
+import type { Perspectives } from '../perspectives/index.js';
 
 export interface PlatformOptions {
   /** The focal node (default: the county's kompetensplattform). */
@@ -121,4 +122,6 @@ export interface PlatformReach {
     /** What is still not within K steps after the picks. */
     remaining: { municipalities: string[]; helix: string[]; keyActors: string[] };
   };
+  /** Gender and integration, measured where data exists. */
+  perspectives: Perspectives;
 }

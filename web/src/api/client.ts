@@ -4,6 +4,8 @@
  * a hook that hears every 401/403 (session expired, role too low) so the app can offer the sign-in.
  */
 import type { CompletenessReport } from '../../../core/analysis/completeness/index.js';
+import type { CouncilProposal } from '../../../core/analysis/council/types.js';
+import type { PlatformReach } from '../../../core/analysis/platform/types.js';
 import type {
   GapsResponse,
   Me,
@@ -170,6 +172,8 @@ export const api = {
   deleteView: (name: string, version: number) => request<void>('DELETE', `/api/views/${enc(name)}`, { version }),
 
   gaps: () => request<GapsResponse>('GET', '/api/gaps'),
+  platform: (query: string) => request<PlatformReach>('GET', `/api/platform?${query}`),
+  council: (network: string) => request<CouncilProposal>('GET', `/api/council?network=${enc(network)}`),
   completeness: () => request<CompletenessReport>('GET', '/api/completeness'),
   scenario: (draft: ScenarioDraft) => request<ScenarioAnswer>('POST', '/api/scenarios', { body: draft }),
 

@@ -15,6 +15,7 @@ import { scenarioPanel } from '../panels/scenario.js';
 import { legendPanel } from '../panels/legend.js';
 import type { Panel } from '../panels/panel.js';
 import { pathPanel } from '../panels/path.js';
+import { platformPanel } from '../panels/platform.js';
 import { searchPanel } from '../panels/search.js';
 import { statusPanel } from '../panels/status.js';
 import { tableView } from '../panels/table-view.js';
@@ -43,19 +44,22 @@ function rightTabs(rt: Runtime, actions: Actions, loader: Loader) {
   const communities = communitiesPanel(ctx, actions.showCommunity);
   const gaps = gapsPanel(ctx, { show: actions.showFinding, toAction: (f) => (edit.newAction(f), select('edit')) });
   const scenario = scenarioPanel(ctx, (_msg, sel) => void loader.reload(sel));
+  const platform = platformPanel(ctx, actions.focus);
   const tabsUi = tabs(
     [
       { id: 'details', label: () => t('tabs.details'), panel: details.el },
       { id: 'actors', label: () => t('tabs.actors'), panel: actors.el },
       { id: 'communities', label: () => t('tabs.communities'), panel: communities.el },
       { id: 'gaps', label: () => t('tabs.gaps'), panel: gaps.el },
+      { id: 'platform', label: () => t('tabs.platform'), panel: platform.el },
       { id: 'scenario', label: () => t('tabs.scenario'), panel: scenario.el },
       { id: 'edit', label: () => t('tabs.edit'), panel: edit.el },
     ],
     t('shell.understand'),
   );
   tabsUi.onSelect((id) => id === 'gaps' && gaps.open());
-  return { tabsUi, edit, gaps, panels: [details, actors, communities, gaps, scenario, edit] };
+  tabsUi.onSelect((id) => id === 'platform' && platform.open());
+  return { tabsUi, edit, gaps, panels: [details, actors, communities, gaps, platform, scenario, edit] };
 }
 
 export function buildUi(rt: Runtime, actions: Actions, loader: Loader, map: MapOps): Ui {
