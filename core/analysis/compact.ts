@@ -79,77 +79,88 @@ function readWeight(value: unknown): number {
   return Number.NaN;
 }
 
-export function compactGraph(graph: Graph, options: CompactOptions = {}): CompactGraph {
-  const weightAttr = options.weight ?? null;
-  const directed = options.directed ?? graph.type !== 'undirected';
-  const ids = graph.nodes();
-  const n = ids.length;
-  const index = new Map<string, number>();
-  for (let i = 0; i < n; i++) index.set(ids[i], i);
-
-  if (weightAttr !== null && graph.size > 0) {
-    let seen = false;
-    graph.someEdge((_e, attrs) => {
-      if (attrs[weightAttr] !== undefined) seen = true;
-      return seen;
+/** A weighted analysis needs at least one edge that carries the attribute (else it is a misspelt name). */
+function checkWeightAttribute(graph: Graph, weightAttr: string | null): void {
+  if (weightAttr === null || graph.size === 0) return;
+  let seen = false;
+  graph.someEdge((_e, attrs) => {
+    if (attrs[weightAttr] !== undefined) seen = true;
+    return seen;
+  });
+  if (!seen)
+    throw new AnalysisError('unknown_weight_attribute', `No edge has the weight attribute "${weightAttr}".`, {
+      attribute: weightAttr,
     });
-    if (!seen)
-      throw new AnalysisError('unknown_weight_attribute', `No edge has the weight attribute "${weightAttr}".`, {
-        attribute: weightAttr,
-      });
-  }
+}
 
-  // Collect arcs (u < v when undirected), then bucket them by u and sort each bucket by v, merging duplicates.
+/** Arcs as parallel arrays (u < v when undirected), before merging; self-loops only counted. */
+interface Arcs {
+  u: Int32Array;
+  v: Int32Array;
+  w: Float64Array;
+  count: number;
+  selfLoops: number;
+}
+
+function edgeWeight(edge: string, attrs: Record<string, unknown>, source: string, target: string, attr: string) {
+  const w = readWeight(attrs[attr]);
+  if (Number.isFinite(w) && w > 0) return w;
+  const shown = attrs[attr] === undefined ? 'no value' : JSON.stringify(attrs[attr]);
+  throw new AnalysisError(
+    'invalid_weight',
+    `Edge ${source} – ${target} has ${attr} = ${shown}; weights are tie strengths and must be positive numbers (path metrics use distance = 1/weight).`,
+    { edge, source, target, value: attrs[attr] },
+  );
+}
+
+function collectArcs(graph: Graph, index: Map<string, number>, directed: boolean, weightAttr: string | null): Arcs {
   let cap = Math.max(16, graph.size * (directed ? 2 : 1));
-  let rawU = new Int32Array(cap);
-  let rawV = new Int32Array(cap);
-  let rawW = new Float64Array(cap);
-  let count = 0;
-  let selfLoops = 0;
+  const arcs: Arcs = {
+    u: new Int32Array(cap),
+    v: new Int32Array(cap),
+    w: new Float64Array(cap),
+    count: 0,
+    selfLoops: 0,
+  };
+  const grow = () => {
+    cap *= 2;
+    const nu = new Int32Array(cap);
+    nu.set(arcs.u);
+    arcs.u = nu;
+    const nv = new Int32Array(cap);
+    nv.set(arcs.v);
+    arcs.v = nv;
+    const nw = new Float64Array(cap);
+    nw.set(arcs.w);
+    arcs.w = nw;
+  };
   const add = (u: number, v: number, w: number) => {
-    if (count === cap) {
-      cap *= 2;
-      const nu = new Int32Array(cap);
-      nu.set(rawU);
-      rawU = nu;
-      const nv = new Int32Array(cap);
-      nv.set(rawV);
-      rawV = nv;
-      const nw = new Float64Array(cap);
-      nw.set(rawW);
-      rawW = nw;
-    }
-    rawU[count] = u;
-    rawV[count] = v;
-    rawW[count] = w;
-    count++;
+    if (arcs.count === cap) grow();
+    arcs.u[arcs.count] = u;
+    arcs.v[arcs.count] = v;
+    arcs.w[arcs.count] = w;
+    arcs.count++;
   };
   graph.forEachEdge((edge, attrs, source, target, _sa, _ta, undirected) => {
     const u = index.get(source)!;
     const v = index.get(target)!;
     if (u === v) {
-      selfLoops++;
+      arcs.selfLoops++;
       return;
     }
-    let w = 1;
-    if (weightAttr !== null) {
-      w = readWeight(attrs[weightAttr]);
-      if (!Number.isFinite(w) || w <= 0) {
-        const shown = attrs[weightAttr] === undefined ? 'no value' : JSON.stringify(attrs[weightAttr]);
-        throw new AnalysisError(
-          'invalid_weight',
-          `Edge ${source} – ${target} has ${weightAttr} = ${shown}; weights are tie strengths and must be positive numbers (path metrics use distance = 1/weight).`,
-          { edge, source, target, value: attrs[weightAttr] },
-        );
-      }
-    }
+    const w = weightAttr === null ? 1 : edgeWeight(edge, attrs, source, target, weightAttr);
     if (!directed) add(Math.min(u, v), Math.max(u, v), w);
     else {
       add(u, v, w);
       if (undirected) add(v, u, w);
     }
   });
+  return arcs;
+}
 
+/** Buckets the arcs by u, sorts each bucket by v and merges duplicates (weights summed): the distinct ties. */
+function mergeTies(arcs: Arcs, n: number, weighted: boolean) {
+  const { u: rawU, v: rawV, w: rawW, count } = arcs;
   const bucketOff = new Int32Array(n + 1);
   for (let e = 0; e < count; e++) bucketOff[rawU[e] + 1]++;
   for (let i = 0; i < n; i++) bucketOff[i + 1] += bucketOff[i];
@@ -171,20 +182,22 @@ export function compactGraph(graph: Graph, options: CompactOptions = {}): Compac
     for (let p = a; p < b; p++) {
       const last = mergedV.length - 1;
       if (p > a && bV[p] === bV[p - 1]) {
-        if (weightAttr !== null) mergedW[last] += bW[p];
+        if (weighted) mergedW[last] += bW[p];
       } else {
         mergedU.push(u);
         mergedV.push(bV[p]);
-        mergedW.push(weightAttr === null ? 1 : bW[p]);
+        mergedW.push(weighted ? bW[p] : 1);
       }
     }
   }
-  const m = mergedU.length;
-  const edgeU = Int32Array.from(mergedU);
-  const edgeV = Int32Array.from(mergedV);
-  const edgeW = Float64Array.from(mergedW);
+  return { edgeU: Int32Array.from(mergedU), edgeV: Int32Array.from(mergedV), edgeW: Float64Array.from(mergedW) };
+}
 
-  // CSR. Filling rows while walking ties in (u, v) order keeps every row sorted (see the note on undirected rows).
+type Ties = ReturnType<typeof mergeTies>;
+
+/** CSR. Filling rows while walking ties in (u, v) order keeps every row sorted (see the note on undirected rows). */
+function adjacency({ edgeU, edgeV, edgeW }: Ties, n: number, directed: boolean) {
+  const m = edgeU.length;
   const outOff = new Int32Array(n + 1);
   const inOff = directed ? new Int32Array(n + 1) : outOff;
   for (let e = 0; e < m; e++) {
@@ -214,69 +227,66 @@ export function compactGraph(graph: Graph, options: CompactOptions = {}): Compac
     inAdj[p] = u;
     inW[p] = w;
   }
+  return { outOff, outAdj, outW, inOff, inAdj, inW };
+}
 
-  let nbOff: Int32Array;
-  let nbAdj: Int32Array;
-  let nbOutW: Float64Array;
-  let nbInW: Float64Array;
-  if (!directed) {
-    nbOff = outOff;
-    nbAdj = outAdj;
-    nbOutW = outW;
-    nbInW = outW;
-  } else {
-    nbOff = new Int32Array(n + 1);
-    const adj: number[] = [];
-    const ow: number[] = [];
-    const iw: number[] = [];
-    for (let i = 0; i < n; i++) {
-      let a = outOff[i];
-      const aEnd = outOff[i + 1];
-      let b = inOff[i];
-      const bEnd = inOff[i + 1];
-      while (a < aEnd || b < bEnd) {
-        const x = a < aEnd ? outAdj[a] : Infinity;
-        const y = b < bEnd ? inAdj[b] : Infinity;
-        if (x === y) {
-          adj.push(x);
-          ow.push(outW[a++]);
-          iw.push(inW[b++]);
-        } else if (x < y) {
-          adj.push(x);
-          ow.push(outW[a++]);
-          iw.push(0);
-        } else {
-          adj.push(y);
-          ow.push(0);
-          iw.push(inW[b++]);
-        }
+type Adjacency = ReturnType<typeof adjacency>;
+
+/** The union neighbourhood in ∪ out of each node, merged from the two sorted rows (undirected: the out rows). */
+function neighbourhoods(adj: Adjacency, n: number, directed: boolean) {
+  const { outOff, outAdj, outW, inOff, inAdj, inW } = adj;
+  if (!directed) return { nbOff: outOff, nbAdj: outAdj, nbOutW: outW, nbInW: outW };
+  const nbOff = new Int32Array(n + 1);
+  const nb: number[] = [];
+  const ow: number[] = [];
+  const iw: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let a = outOff[i];
+    const aEnd = outOff[i + 1];
+    let b = inOff[i];
+    const bEnd = inOff[i + 1];
+    while (a < aEnd || b < bEnd) {
+      const x = a < aEnd ? outAdj[a] : Infinity;
+      const y = b < bEnd ? inAdj[b] : Infinity;
+      if (x === y) {
+        nb.push(x);
+        ow.push(outW[a++]);
+        iw.push(inW[b++]);
+      } else if (x < y) {
+        nb.push(x);
+        ow.push(outW[a++]);
+        iw.push(0);
+      } else {
+        nb.push(y);
+        ow.push(0);
+        iw.push(inW[b++]);
       }
-      nbOff[i + 1] = adj.length;
     }
-    nbAdj = Int32Array.from(adj);
-    nbOutW = Float64Array.from(ow);
-    nbInW = Float64Array.from(iw);
+    nbOff[i + 1] = nb.length;
   }
+  return { nbOff, nbAdj: Int32Array.from(nb), nbOutW: Float64Array.from(ow), nbInW: Float64Array.from(iw) };
+}
 
+export function compactGraph(graph: Graph, options: CompactOptions = {}): CompactGraph {
+  const weightAttr = options.weight ?? null;
+  const directed = options.directed ?? graph.type !== 'undirected';
+  const ids = graph.nodes();
+  const n = ids.length;
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) index.set(ids[i], i);
+  checkWeightAttribute(graph, weightAttr);
+  const arcs = collectArcs(graph, index, directed, weightAttr);
+  const ties = mergeTies(arcs, n, weightAttr !== null);
+  const adj = adjacency(ties, n, directed);
   return {
     n,
     ids,
     directed,
     weighted: weightAttr !== null,
-    edgeCount: m,
-    edgeU,
-    edgeV,
-    edgeW,
-    outOff,
-    outAdj,
-    outW,
-    inOff,
-    inAdj,
-    inW,
-    nbOff,
-    nbAdj,
-    nbOutW,
-    nbInW,
-    selfLoopsDropped: selfLoops,
+    edgeCount: ties.edgeU.length,
+    ...ties,
+    ...adj,
+    ...neighbourhoods(adj, n, directed),
+    selfLoopsDropped: arcs.selfLoops,
   };
 }

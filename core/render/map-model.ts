@@ -12,7 +12,7 @@ import { projectActors } from '../graph/projection.js';
 import { toSerializedGraph } from '../graph/serialize.js';
 import { buildIndex, computeVisibility, type Visibility } from '../graph/view-filters.js';
 import { EDGE_WIDTH, evidenceLine } from '../look/lines.js';
-import { FADED_EDGE_LINE, FADED_NODE, OTHER_COLOR } from '../look/palette.js';
+import { FADED_EDGE_LINE, FADED_NODE, MAP_BACKGROUND, OTHER_COLOR } from '../look/palette.js';
 import { shapeOfKind } from '../look/shapes.js';
 import { NODE_SIZE } from '../look/size.js';
 import { relationKind } from '../model/catalogue/relation-kinds.js';
@@ -111,6 +111,7 @@ export function mapModel(snapshot: Snapshot, options: MapModelOptions = {}): Svg
     nodes,
     edges,
     legend: legendOf(drawn),
+    background: MAP_BACKGROUND,
     ...(options.width ? { width: options.width } : {}),
     ...(options.height ? { height: options.height } : {}),
   };

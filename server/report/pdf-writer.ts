@@ -10,6 +10,22 @@ const INK = '#1a1a1a';
 const GREY = '#555555';
 const RULE = '#cccccc';
 
+/** The map as an image in a frame, as wide as the text, leaving room under it for the line that counts it. */
+function writeMap(
+  doc: PDFKit.PDFDocument,
+  model: ReportModel,
+  area: { width: number; bottom: number; scale: number },
+): void {
+  const png = renderPng(renderSvg(model.map), area.scale);
+  const mapW = model.map.width ?? 1600;
+  const mapH = model.map.height ?? 1000;
+  const h = Math.min(area.bottom - doc.y - 18, (area.width * mapH) / mapW);
+  const top = doc.y;
+  doc.image(Buffer.from(png), MARGIN.left, top, { fit: [area.width, h], align: 'center' });
+  doc.rect(MARGIN.left, top, area.width, h).lineWidth(0.5).strokeColor(RULE).stroke();
+  doc.y = top + h + 4;
+}
+
 /** Lays out a report model on A4 pages with pdfkit: title and map first, then the sections, page numbers last. */
 export function writeReportPdf(
   model: ReportModel,
@@ -56,17 +72,8 @@ export function writeReportPdf(
   doc.moveDown(0.2);
   para(model.mapIntro, 9.5, GREY);
   doc.moveDown(0.4);
-  const png = renderPng(renderSvg(model.map), options.mapScale ?? 2);
-  const mapW = model.map.width ?? 1600;
-  const mapH = model.map.height ?? 1000;
-  // Room under the map for the line that counts what it shows.
-  const h = Math.min(bottom() - doc.y - 18, (width * mapH) / mapW);
-  const top = doc.y;
-  doc.image(Buffer.from(png), MARGIN.left, top, { fit: [width, h], align: 'center' });
-  doc.rect(MARGIN.left, top, width, h).lineWidth(0.5).strokeColor(RULE).stroke();
-  doc.y = top + h + 4;
-  const counts = { nodes: model.map.nodes.length, relations: model.map.edges.length };
-  para(rt('mapCount', model.lang, counts), 9, GREY);
+  writeMap(doc, model, { width, bottom: bottom(), scale: options.mapScale ?? 2 });
+  para(rt('mapCount', model.lang, { nodes: model.map.nodes.length, relations: model.map.edges.length }), 9, GREY);
 
   for (const section of model.sections) writeSection(section);
 

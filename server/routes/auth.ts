@@ -89,10 +89,10 @@ function needAccounts(request: FastifyRequest): void {
     throw new ApiProblem(409, 'no_account_store', 'This server runs without an account store');
 }
 
-/**
- * Sign-in and sessions (`/api/me`, `/api/auth/*`), API tokens, and user management for administrators (`/api/users`).
- */
-const auth: FastifyPluginAsyncTypebox = async (app) => {
+type App = Parameters<FastifyPluginAsyncTypebox>[0];
+
+/** `/api/me`, sign-in and sign-out. */
+function sessionRoutes(app: App): void {
   app.get(
     '/api/me',
     {
@@ -170,7 +170,10 @@ const auth: FastifyPluginAsyncTypebox = async (app) => {
       return reply.code(204).send(null);
     },
   );
+}
 
+/** API tokens: list, create (shown once), revoke. */
+function tokenRoutes(app: App): void {
   app.get(
     '/api/auth/tokens',
     {
@@ -257,7 +260,10 @@ const auth: FastifyPluginAsyncTypebox = async (app) => {
       return reply.code(204).send(null);
     },
   );
+}
 
+/** User management for administrators. */
+function userRoutes(app: App): void {
   app.get(
     '/api/users',
     {
@@ -341,6 +347,15 @@ const auth: FastifyPluginAsyncTypebox = async (app) => {
       return reply.code(204).send(null);
     },
   );
+}
+
+/**
+ * Sign-in and sessions (`/api/me`, `/api/auth/*`), API tokens, and user management for administrators (`/api/users`).
+ */
+const auth: FastifyPluginAsyncTypebox = async (app) => {
+  sessionRoutes(app);
+  tokenRoutes(app);
+  userRoutes(app);
 };
 
 export default auth;

@@ -94,6 +94,66 @@ const fileResponse = (description: string) => ({
 
 const contentDisposition = (fileName: string) => `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`;
 
+/** The export's query: format, the view (a saved one and the request's filters, encodings and focus), layout. */
+const ExportQuery = Type.Object({
+  format: Type.Union(
+    EXPORT_FORMATS.map((f) => Type.Literal(f)),
+    { default: 'json' },
+  ),
+  kinds: csv('Node kinds to include, comma-separated'),
+  orgTypes: csv('Organisation types to include, comma-separated'),
+  municipalities: csv('Municipalities (node ids) whose nodes to include, comma-separated'),
+  sectors: csv('Sectors (node ids) whose nodes to include, comma-separated'),
+  relationTypes: csv('Relation types to include, comma-separated'),
+  asOf: Type.Optional({ ...isoDate, description: 'Only relations valid on this date (YYYY-MM-DD)' }),
+  evidence: csv('Evidence levels to include (confirmed, probable, uncertain), comma-separated'),
+  view: Type.Optional(
+    Type.String({
+      maxLength: 80,
+      description:
+        'A saved view: its positions, encodings (colour by, size by), focus and filters; the filter parameters replace its own',
+    }),
+  ),
+  colorBy: Type.Optional(
+    Type.String({
+      maxLength: 80,
+      description: 'Map: colour nodes by actorGroup, kind, municipality, sector, community or attr:<property>',
+    }),
+  ),
+  sizeBy: Type.Optional(
+    Type.String({ maxLength: 80, description: 'Map: size nodes by none, degree or a node measure id' }),
+  ),
+  edgeColorBy: Type.Optional(
+    Type.Union([Type.Literal('role'), Type.Literal('type'), Type.Literal('evidence')], {
+      description: 'Map: colour ties by role, relation kind or evidence',
+    }),
+  ),
+  focus: Type.Optional(Type.String({ maxLength: 300, description: 'Map: the node in focus (the rest is faded)' })),
+  depth: Type.Optional(Type.Integer({ minimum: 1, maximum: 2, description: 'Map: steps around the focus' })),
+  lang: Type.Union([Type.Literal('sv'), Type.Literal('en')], { default: 'sv' }),
+  table: Type.Union(
+    EXPORT_TABLES.map((t) => Type.Literal(t)),
+    { default: 'nodes', description: 'CSV: which table' },
+  ),
+  delimiter: Type.Union([Type.Literal('comma'), Type.Literal('semicolon'), Type.Literal('tab')], {
+    default: 'comma',
+    description: 'CSV delimiter',
+  }),
+  title: Type.Optional(Type.String({ maxLength: 300, description: 'SVG, PNG: map title; PDF: report title' })),
+  subtitle: Type.Optional(Type.String({ maxLength: 300 })),
+  source: Type.Optional(Type.String({ maxLength: 500, description: 'SVG, PNG: source line' })),
+  width: Type.Optional(Type.Integer({ minimum: 200, maximum: 8000, description: 'SVG, PNG: map width in CSS pixels' })),
+  height: Type.Optional(
+    Type.Integer({ minimum: 200, maximum: 8000, description: 'SVG, PNG: map height in CSS pixels' }),
+  ),
+  scale: Type.Number({
+    exclusiveMinimum: 0,
+    maximum: MAX_PNG_SCALE,
+    default: 2,
+    description: 'PNG: pixels per CSS pixel (up to 4; at most 40 megapixels in all)',
+  }),
+});
+
 /**
  * Exports (GEXF, GraphML, the JSON snapshot, CSV and XLSX tables, the SVG and PNG map, the PDF report) of the
  * graph as a view shows it:
@@ -122,68 +182,7 @@ const exchange: FastifyPluginAsyncTypebox = async (app) => {
           'CSV and XLSX tables use the import template headers; text cells that could run as spreadsheet formulas are prefixed with an apostrophe. ' +
           'SVG and PNG are the map of the view as the screen draws it (its filters, focus, colour and size encodings, positions) with legend, title, date and source line; PNG is `scale` × width × height pixels; the PDF report has the same map. ' +
           'PDF is the A4 report (map, key actors, communities, gaps, action plan, method notes, sources) in `lang`.',
-        querystring: Type.Object({
-          format: Type.Union(
-            EXPORT_FORMATS.map((f) => Type.Literal(f)),
-            { default: 'json' },
-          ),
-          kinds: csv('Node kinds to include, comma-separated'),
-          orgTypes: csv('Organisation types to include, comma-separated'),
-          municipalities: csv('Municipalities (node ids) whose nodes to include, comma-separated'),
-          sectors: csv('Sectors (node ids) whose nodes to include, comma-separated'),
-          relationTypes: csv('Relation types to include, comma-separated'),
-          asOf: Type.Optional({ ...isoDate, description: 'Only relations valid on this date (YYYY-MM-DD)' }),
-          evidence: csv('Evidence levels to include (confirmed, probable, uncertain), comma-separated'),
-          view: Type.Optional(
-            Type.String({
-              maxLength: 80,
-              description:
-                'A saved view: its positions, encodings (colour by, size by), focus and filters; the filter parameters replace its own',
-            }),
-          ),
-          colorBy: Type.Optional(
-            Type.String({
-              maxLength: 80,
-              description: 'Map: colour nodes by actorGroup, kind, municipality, sector, community or attr:<property>',
-            }),
-          ),
-          sizeBy: Type.Optional(
-            Type.String({ maxLength: 80, description: 'Map: size nodes by none, degree or a node measure id' }),
-          ),
-          edgeColorBy: Type.Optional(
-            Type.Union([Type.Literal('role'), Type.Literal('type'), Type.Literal('evidence')], {
-              description: 'Map: colour ties by role, relation kind or evidence',
-            }),
-          ),
-          focus: Type.Optional(
-            Type.String({ maxLength: 300, description: 'Map: the node in focus (the rest is faded)' }),
-          ),
-          depth: Type.Optional(Type.Integer({ minimum: 1, maximum: 2, description: 'Map: steps around the focus' })),
-          lang: Type.Union([Type.Literal('sv'), Type.Literal('en')], { default: 'sv' }),
-          table: Type.Union(
-            EXPORT_TABLES.map((t) => Type.Literal(t)),
-            { default: 'nodes', description: 'CSV: which table' },
-          ),
-          delimiter: Type.Union([Type.Literal('comma'), Type.Literal('semicolon'), Type.Literal('tab')], {
-            default: 'comma',
-            description: 'CSV delimiter',
-          }),
-          title: Type.Optional(Type.String({ maxLength: 300, description: 'SVG, PNG: map title; PDF: report title' })),
-          subtitle: Type.Optional(Type.String({ maxLength: 300 })),
-          source: Type.Optional(Type.String({ maxLength: 500, description: 'SVG, PNG: source line' })),
-          width: Type.Optional(
-            Type.Integer({ minimum: 200, maximum: 8000, description: 'SVG, PNG: map width in CSS pixels' }),
-          ),
-          height: Type.Optional(
-            Type.Integer({ minimum: 200, maximum: 8000, description: 'SVG, PNG: map height in CSS pixels' }),
-          ),
-          scale: Type.Number({
-            exclusiveMinimum: 0,
-            maximum: MAX_PNG_SCALE,
-            default: 2,
-            description: 'PNG: pixels per CSS pixel (up to 4; at most 40 megapixels in all)',
-          }),
-        }),
+        querystring: ExportQuery,
         response: { 200: fileResponse('The exported file'), ...errorResponses, 413: ProblemSchema },
       },
     },

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { SaxesParser } from 'saxes';
 import { sqliteApp } from '../helpers/app.js';
+import { FADED_NODE } from '../../core/look/palette.js';
 import type { NodeRecord, RelationRecord, Snapshot } from '../../core/model/records.js';
 import { readXlsx, writeXlsx } from '../../core/exchange/xlsx.js';
 import { parseCsv } from '../../core/exchange/csv.js';
@@ -277,6 +278,27 @@ nx.write_graphml(nx.read_graphml(sys.argv[2]), sys.argv[4])
         .filter((e) => e.name === 'attvalue' && e.attrs.for === 'evidence')
         .every((e) => e.attrs.value === 'confirmed'),
     ).toBe(true);
+  });
+
+  it('draws the view the request describes: every filter, colour by, size by and focus', async () => {
+    const focus = 'org:jonkoping-university';
+    const q = `format=svg&municipalities=kommun:0680,kommun:0683&colorBy=municipality&sizeBy=none&focus=${focus}`;
+    const res = await exportFile(seeded, q);
+    expect(res.statusCode, res.body).toBe(200);
+    const nodes = wellFormed(res.body).filter((e) => e.attrs['data-node'] !== undefined);
+    // Only the two municipalities' nodes (a municipality filter keeps the nodes located there).
+    expect(nodes.length).toBeGreaterThan(5);
+    expect(nodes.length).toBeLessThan(seededSnap.nodes.length / 2);
+    expect(nodes.map((n) => n.attrs['data-node'])).toContain(focus);
+    // The focus and its neighbours in colour, the rest faded; the legend names the colour key and the focus.
+    const fills = new Set(nodes.map((n) => n.attrs.fill));
+    expect(fills.has(FADED_NODE)).toBe(true);
+    expect(nodes.find((n) => n.attrs['data-node'] === focus)?.attrs.fill).not.toBe(FADED_NODE);
+    expect(res.body).toContain('Färg: Kommun');
+    expect(res.body).toContain('Fokus på Jönköping University');
+    // The same filter in the data formats: the GEXF holds the same nodes.
+    const gexf = wellFormed((await exportFile(seeded, q.replace('format=svg', 'format=gexf'))).body);
+    expect(gexf.filter((e) => e.name === 'node').length).toBe(nodes.length);
   });
 
   it('answers problem+json for a PNG over the pixel limit (PNG and PDF themselves: test/api/report.test.ts)', async () => {

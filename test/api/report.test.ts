@@ -108,7 +108,7 @@ describe('API: the PDF report and the PNG map', () => {
     const appendix = flat(svText.slice(svText.indexOf('Bilaga: källor och belägg')));
     const confirmed = snapshot.relations.filter((r) => r.evidence === 'confirmed').length;
     expect(appendix).toContain(`${snapshot.nodes.length} noder och ${snapshot.relations.length} relationer`);
-    expect(appendix).toContain(`bekräftad ${confirmed}`);
+    expect(appendix).toContain(`Bekräftad ${confirmed}`);
     expect(appendix).toContain('Per datum: alla relationer oavsett giltighetstid');
     expect(appendix).toContain(snapshot.relations[0].sources[0].title);
   });

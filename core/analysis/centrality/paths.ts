@@ -57,203 +57,275 @@ export function samplePivots(n: number, k: number, seed: number): Int32Array {
   return perm.slice(0, k).sort();
 }
 
-export function shortestPathMetrics(g: CompactGraph, options: PathOptions = {}): PathResults {
-  const { n, outOff, outAdj, inOff, inAdj, directed, weighted } = g;
-  const bc = new Float64Array(n);
-  const inSum = new Float64Array(n);
-  const inCnt = new Int32Array(n);
-  const harm = new Float64Array(n);
-  const sigma = new Float64Array(n);
-  const delta = new Float64Array(n);
-  const order = new Int32Array(n);
+/** What every source's pass adds to, and what it needs to know about the sources and the marked component. */
+interface PassState {
+  readonly g: CompactGraph;
+  readonly options: PathOptions;
+  /** The sources in run order, or null for all n nodes. */
+  readonly sources: Int32Array | null;
+  readonly nSources: number;
+  readonly order: Int32Array;
+  readonly bc: Float64Array;
+  /** Closeness sums per target: total distance and number of sources that reach it; harmonic Σ 1/d. */
+  readonly inSum: Float64Array;
+  readonly inCnt: Int32Array;
+  readonly harm: Float64Array;
+  readonly compOf: Int32Array | undefined;
+  readonly comp: number;
+  readonly compSize: number;
+  diameter: number;
+  pathSum: number;
+  /** Ordered pairs (s, t) of the marked component that the pass saw, for the average path length. */
+  pairsSeen: number;
+}
+
+function passState(g: CompactGraph, options: PathOptions): PassState {
+  const n = g.n;
   const compOf = options.componentOf;
   const comp = options.component ?? -1;
-  let diameter = 0;
-  let pathSum = 0;
   let compSize = 0;
   if (compOf) for (let i = 0; i < n; i++) if (compOf[i] === comp) compSize++;
-
-  const [p0, p1] = options.progressSpan ?? [0, 1];
   const k = options.samples;
   const sampled = k !== undefined && k !== null && k < n;
   const sources = sampled ? samplePivots(n, Math.max(1, Math.floor(k)), options.sampleSeed ?? 42) : null;
-  const nSources = sources ? sources.length : n;
-  const isPivot = new Uint8Array(n);
-  if (sources) for (const s of sources) isPivot[s] = 1;
-  else isPivot.fill(1);
-  // Ordered pairs (s, t) of the marked component that the pass saw, for the average path length.
-  let pairsSeen = 0;
-  const progressEvery = Math.max(1, Math.floor(nSources / 100));
+  return {
+    g,
+    options,
+    sources,
+    nSources: sources ? sources.length : n,
+    order: new Int32Array(n),
+    bc: new Float64Array(n),
+    inSum: new Float64Array(n),
+    inCnt: new Int32Array(n),
+    harm: new Float64Array(n),
+    compOf,
+    comp,
+    compSize,
+    diameter: 0,
+    pathSum: 0,
+    pairsSeen: 0,
+  };
+}
 
-  if (!weighted) {
-    // Compact Int32 distances (most neighbour checks read only these) and sigma/delta of node v interleaved at
-    // sd[2v], sd[2v + 1], so the backward pass touches one cache line per predecessor rather than two.
-    const dist = new Int32Array(n).fill(-1);
-    const sd = new Float64Array(2 * n);
-    for (let si = 0; si < nSources; si++) {
-      const s = sources ? sources[si] : si;
-      if (si % progressEvery === 0) {
-        checkCancel(options);
-        options.onProgress?.(p0 + ((p1 - p0) * si) / nSources);
-      }
-      dist[s] = 0;
-      sd[2 * s] = 1;
-      let head = 0;
-      let tail = 0;
-      order[tail++] = s;
-      while (head < tail) {
-        const v = order[head++];
-        const dv = dist[v] + 1;
-        const sv = sd[2 * v];
-        const end = outOff[v + 1];
-        for (let p = outOff[v]; p < end; p++) {
-          const w = outAdj[p];
-          const dw = dist[w];
-          if (dw < 0) {
-            dist[w] = dv;
-            sd[2 * w] = sv;
-            order[tail++] = w;
-          } else if (dw === dv) sd[2 * w] += sv;
-        }
-      }
-      const inComp = compOf !== undefined && compOf[s] === comp;
-      if (inComp) pairsSeen += compSize - 1;
-      // Backward (dependency accumulation), with the closeness sums of the same nodes and the reset of w, whose
-      // state no later step reads (later steps read only nodes nearer to s).
-      for (let i = tail - 1; i > 0; i--) {
-        const w = order[i];
-        const d = dist[w];
-        inSum[w] += d;
-        inCnt[w]++;
-        harm[w] += 1 / d;
-        if (inComp && compOf![w] === comp) {
-          pathSum += d;
-          if (d > diameter) diameter = d;
-        }
-        const dw = sd[2 * w + 1];
-        const coeff = (1 + dw) / sd[2 * w];
-        const dPrev = d - 1;
-        const end = inOff[w + 1];
-        for (let p = inOff[w]; p < end; p++) {
-          const v = inAdj[p];
-          if (dist[v] === dPrev) sd[2 * v + 1] += sd[2 * v] * coeff;
-        }
-        bc[w] += dw;
-        dist[w] = -1;
-        sd[2 * w] = 0;
-        sd[2 * w + 1] = 0;
-      }
-      dist[s] = -1;
-      sd[2 * s] = 0;
-      sd[2 * s + 1] = 0;
-    }
-  } else {
-    const outD = new Float64Array(g.outW.length);
-    for (let p = 0; p < outD.length; p++) outD[p] = 1 / g.outW[p];
-    const inD = directed ? new Float64Array(g.inW.length) : outD;
-    if (directed) for (let p = 0; p < inD.length; p++) inD[p] = 1 / g.inW[p];
-    const dist = new Float64Array(n).fill(Infinity);
-    const settled = new Uint8Array(n);
-    const cap = outAdj.length + n + 1;
-    const heapD = new Float64Array(cap);
-    const heapV = new Int32Array(cap);
-    for (let si = 0; si < nSources; si++) {
-      const s = sources ? sources[si] : si;
-      if (si % progressEvery === 0) {
-        checkCancel(options);
-        options.onProgress?.(p0 + ((p1 - p0) * si) / nSources);
-      }
-      let size = 0;
-      const push = (d: number, v: number) => {
-        let i = size++;
-        while (i > 0) {
-          const parent = (i - 1) >> 1;
-          if (heapD[parent] <= d) break;
-          heapD[i] = heapD[parent];
-          heapV[i] = heapV[parent];
-          i = parent;
-        }
-        heapD[i] = d;
-        heapV[i] = v;
-      };
-      const pop = (): number => {
-        const top = heapV[0];
-        size--;
-        if (size > 0) {
-          const d = heapD[size];
-          const v = heapV[size];
-          let i = 0;
-          for (;;) {
-            let c = 2 * i + 1;
-            if (c >= size) break;
-            if (c + 1 < size && heapD[c + 1] < heapD[c]) c++;
-            if (heapD[c] >= d) break;
-            heapD[i] = heapD[c];
-            heapV[i] = heapV[c];
-            i = c;
-          }
-          heapD[i] = d;
-          heapV[i] = v;
-        }
-        return top;
-      };
-      dist[s] = 0;
-      sigma[s] = 1;
-      push(0, s);
-      let tail = 0;
-      while (size > 0) {
-        const d0 = heapD[0];
-        const v = pop();
-        if (settled[v] || d0 > dist[v]) continue;
-        settled[v] = 1;
-        order[tail++] = v;
-        const dv = dist[v];
-        const sv = sigma[v];
-        for (let p = outOff[v]; p < outOff[v + 1]; p++) {
-          const w = outAdj[p];
-          if (settled[w]) continue;
-          const nd = dv + outD[p];
-          if (nd < dist[w]) {
-            dist[w] = nd;
-            sigma[w] = sv;
-            push(nd, w);
-          } else if (nd === dist[w]) sigma[w] += sv;
-        }
-      }
-      const inComp = compOf !== undefined && compOf[s] === comp;
-      if (inComp) pairsSeen += compSize - 1;
-      for (let i = 1; i < tail; i++) {
-        const t = order[i];
-        const d = dist[t];
-        inSum[t] += d;
-        inCnt[t]++;
-        harm[t] += 1 / d;
-        if (inComp && compOf![t] === comp) {
-          pathSum += d;
-          if (d > diameter) diameter = d;
-        }
-      }
-      for (let i = tail - 1; i > 0; i--) {
-        const w = order[i];
-        const coeff = (1 + delta[w]) / sigma[w];
+/** The source of run step si; reports progress and checks for cancellation every hundredth of the run. */
+function sourceAt(st: PassState, si: number, progressEvery: number): number {
+  if (si % progressEvery === 0) {
+    const [p0, p1] = st.options.progressSpan ?? [0, 1];
+    checkCancel(st.options);
+    st.options.onProgress?.(p0 + ((p1 - p0) * si) / st.nSources);
+  }
+  return st.sources ? st.sources[si] : si;
+}
+
+/** Unweighted: one BFS per source, then the dependency accumulation backwards. */
+function unweightedPasses(st: PassState): void {
+  const { n, outOff, outAdj, inOff, inAdj } = st.g;
+  const { order, bc, inSum, inCnt, harm, compOf, comp, compSize } = st;
+  // Locals in the hot loop; written back once at the end.
+  let { diameter, pathSum, pairsSeen } = st;
+  // Compact Int32 distances (most neighbour checks read only these) and sigma/delta of node v interleaved at
+  // sd[2v], sd[2v + 1], so the backward pass touches one cache line per predecessor rather than two.
+  const dist = new Int32Array(n).fill(-1);
+  const sd = new Float64Array(2 * n);
+  const progressEvery = Math.max(1, Math.floor(st.nSources / 100));
+  for (let si = 0; si < st.nSources; si++) {
+    const s = sourceAt(st, si, progressEvery);
+    dist[s] = 0;
+    sd[2 * s] = 1;
+    let head = 0;
+    let tail = 0;
+    order[tail++] = s;
+    while (head < tail) {
+      const v = order[head++];
+      const dv = dist[v] + 1;
+      const sv = sd[2 * v];
+      const end = outOff[v + 1];
+      for (let p = outOff[v]; p < end; p++) {
+        const w = outAdj[p];
         const dw = dist[w];
-        for (let p = inOff[w]; p < inOff[w + 1]; p++) {
-          const v = inAdj[p];
-          if (settled[v] && dist[v] + inD[p] === dw && dist[v] < dw) delta[v] += sigma[v] * coeff;
-        }
-        bc[w] += delta[w];
+        if (dw < 0) {
+          dist[w] = dv;
+          sd[2 * w] = sv;
+          order[tail++] = w;
+        } else if (dw === dv) sd[2 * w] += sv;
       }
-      for (let i = 0; i < tail; i++) {
-        const v = order[i];
-        dist[v] = Infinity;
-        sigma[v] = 0;
-        delta[v] = 0;
-        settled[v] = 0;
+    }
+    const inComp = compOf !== undefined && compOf[s] === comp;
+    if (inComp) pairsSeen += compSize - 1;
+    // Backward (dependency accumulation), with the closeness sums of the same nodes and the reset of w, whose
+    // state no later step reads (later steps read only nodes nearer to s).
+    for (let i = tail - 1; i > 0; i--) {
+      const w = order[i];
+      const d = dist[w];
+      inSum[w] += d;
+      inCnt[w]++;
+      harm[w] += 1 / d;
+      if (inComp && compOf![w] === comp) {
+        pathSum += d;
+        if (d > diameter) diameter = d;
       }
+      const dw = sd[2 * w + 1];
+      const coeff = (1 + dw) / sd[2 * w];
+      const dPrev = d - 1;
+      const end = inOff[w + 1];
+      for (let p = inOff[w]; p < end; p++) {
+        const v = inAdj[p];
+        if (dist[v] === dPrev) sd[2 * v + 1] += sd[2 * v] * coeff;
+      }
+      bc[w] += dw;
+      dist[w] = -1;
+      sd[2 * w] = 0;
+      sd[2 * w + 1] = 0;
+    }
+    dist[s] = -1;
+    sd[2 * s] = 0;
+    sd[2 * s + 1] = 0;
+  }
+  st.diameter = diameter;
+  st.pathSum = pathSum;
+  st.pairsSeen = pairsSeen;
+}
+
+/** A binary min-heap of (distance, node) on preallocated typed arrays; stale entries are skipped by the caller. */
+class DistanceHeap {
+  private readonly d: Float64Array;
+  private readonly v: Int32Array;
+  size = 0;
+
+  constructor(capacity: number) {
+    this.d = new Float64Array(capacity);
+    this.v = new Int32Array(capacity);
+  }
+
+  /** The smallest distance in the heap (the heap must not be empty). */
+  top(): number {
+    return this.d[0];
+  }
+
+  push(d: number, v: number): void {
+    const { d: heapD, v: heapV } = this;
+    let i = this.size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (heapD[parent] <= d) break;
+      heapD[i] = heapD[parent];
+      heapV[i] = heapV[parent];
+      i = parent;
+    }
+    heapD[i] = d;
+    heapV[i] = v;
+  }
+
+  pop(): number {
+    const { d: heapD, v: heapV } = this;
+    const top = heapV[0];
+    const size = --this.size;
+    if (size > 0) {
+      const d = heapD[size];
+      const v = heapV[size];
+      let i = 0;
+      for (;;) {
+        let c = 2 * i + 1;
+        if (c >= size) break;
+        if (c + 1 < size && heapD[c + 1] < heapD[c]) c++;
+        if (heapD[c] >= d) break;
+        heapD[i] = heapD[c];
+        heapV[i] = heapV[c];
+        i = c;
+      }
+      heapD[i] = d;
+      heapV[i] = v;
+    }
+    return top;
+  }
+}
+
+/** Weighted: Dijkstra on distance = 1/strength from each source, then the dependency accumulation backwards. */
+function weightedPasses(st: PassState): void {
+  const { g } = st;
+  const { n, outOff, outAdj, inOff, inAdj, directed } = g;
+  const { order, bc, inSum, inCnt, harm, compOf, comp, compSize } = st;
+  // Locals in the hot loop; written back once at the end.
+  let { diameter, pathSum, pairsSeen } = st;
+  const outD = new Float64Array(g.outW.length);
+  for (let p = 0; p < outD.length; p++) outD[p] = 1 / g.outW[p];
+  const inD = directed ? new Float64Array(g.inW.length) : outD;
+  if (directed) for (let p = 0; p < inD.length; p++) inD[p] = 1 / g.inW[p];
+  const dist = new Float64Array(n).fill(Infinity);
+  const sigma = new Float64Array(n);
+  const delta = new Float64Array(n);
+  const settled = new Uint8Array(n);
+  const heap = new DistanceHeap(outAdj.length + n + 1);
+  const progressEvery = Math.max(1, Math.floor(st.nSources / 100));
+  for (let si = 0; si < st.nSources; si++) {
+    const s = sourceAt(st, si, progressEvery);
+    dist[s] = 0;
+    sigma[s] = 1;
+    heap.push(0, s);
+    let tail = 0;
+    while (heap.size > 0) {
+      const d0 = heap.top();
+      const v = heap.pop();
+      if (settled[v] || d0 > dist[v]) continue;
+      settled[v] = 1;
+      order[tail++] = v;
+      const dv = dist[v];
+      const sv = sigma[v];
+      for (let p = outOff[v]; p < outOff[v + 1]; p++) {
+        const w = outAdj[p];
+        if (settled[w]) continue;
+        const nd = dv + outD[p];
+        if (nd < dist[w]) {
+          dist[w] = nd;
+          sigma[w] = sv;
+          heap.push(nd, w);
+        } else if (nd === dist[w]) sigma[w] += sv;
+      }
+    }
+    const inComp = compOf !== undefined && compOf[s] === comp;
+    if (inComp) pairsSeen += compSize - 1;
+    for (let i = 1; i < tail; i++) {
+      const t = order[i];
+      const d = dist[t];
+      inSum[t] += d;
+      inCnt[t]++;
+      harm[t] += 1 / d;
+      if (inComp && compOf![t] === comp) {
+        pathSum += d;
+        if (d > diameter) diameter = d;
+      }
+    }
+    for (let i = tail - 1; i > 0; i--) {
+      const w = order[i];
+      const coeff = (1 + delta[w]) / sigma[w];
+      const dw = dist[w];
+      for (let p = inOff[w]; p < inOff[w + 1]; p++) {
+        const v = inAdj[p];
+        if (settled[v] && dist[v] + inD[p] === dw && dist[v] < dw) delta[v] += sigma[v] * coeff;
+      }
+      bc[w] += delta[w];
+    }
+    for (let i = 0; i < tail; i++) {
+      const v = order[i];
+      dist[v] = Infinity;
+      sigma[v] = 0;
+      delta[v] = 0;
+      settled[v] = 0;
     }
   }
-  options.onProgress?.(p1);
+  st.diameter = diameter;
+  st.pathSum = pathSum;
+  st.pairsSeen = pairsSeen;
+}
 
+/** Normalises betweenness and closeness, and scales sampled counts up to all n sources. */
+function finish(st: PassState): PathResults {
+  const { n, directed } = st.g;
+  const { bc, inSum, inCnt, harm, nSources, compSize } = st;
+  const sampled = st.sources !== null;
+  const isPivot = new Uint8Array(n);
+  if (st.sources) for (const s of st.sources) isPivot[s] = 1;
+  else isPivot.fill(1);
   const betweenness = new Float64Array(n);
   const betweennessRaw = new Float64Array(n);
   const up = n / nSources;
@@ -277,8 +349,16 @@ export function shortestPathMetrics(g: CompactGraph, options: PathOptions = {}):
     betweennessRaw,
     closeness,
     harmonic: harm,
-    diameter: compSize === 0 ? null : diameter,
-    averagePathLength: compSize === 0 ? null : compSize === 1 || pairsSeen === 0 ? 0 : pathSum / pairsSeen,
+    diameter: compSize === 0 ? null : st.diameter,
+    averagePathLength: compSize === 0 ? null : compSize === 1 || st.pairsSeen === 0 ? 0 : st.pathSum / st.pairsSeen,
     sources: nSources,
   };
+}
+
+export function shortestPathMetrics(g: CompactGraph, options: PathOptions = {}): PathResults {
+  const st = passState(g, options);
+  if (g.weighted) weightedPasses(st);
+  else unweightedPasses(st);
+  options.onProgress?.((options.progressSpan ?? [0, 1])[1]);
+  return finish(st);
 }

@@ -30,6 +30,8 @@ export function parseXml(text: string, options: ReadOptions = {}): XmlElement {
     return parseXmlTree(guardXmlText(text, limits), limits);
   } catch (err) {
     if (!(err instanceof ExchangeError)) throw err;
-    throw new ReadError(READ_CODES[err.code] ?? 'malformed_xml', err.text.en);
+    const code = READ_CODES[err.code] ?? 'malformed_xml';
+    // The analyse command has always said "Not well-formed XML: <the parser's reason>".
+    throw new ReadError(code, err.text.en.replace(/^Malformed XML:/, 'Not well-formed XML:'));
   }
 }

@@ -13,7 +13,7 @@ import type { AtlasGraph } from '../graph/load.js';
 import type { Visibility } from '../graph/filters.js';
 import type { EdgeColorBy } from '../state/types.js';
 import { measureOption } from '../analysis/metrics.js';
-import { NODE_SIZE, NONE, OTHER_COLOR, evidenceLabel, groupLabel, roleLabel } from '../look/look.js';
+import { NONE, OTHER_COLOR, evidenceLabel, groupLabel, roleLabel } from '../look/look.js';
 import type { ColorScheme, EdgeStyleEntry, LegendEntry, SizeScheme } from '../context/schemes.js';
 
 export { evidenceLabel, roleLabel } from '../look/look.js';
@@ -21,8 +21,6 @@ export { evidenceLabel, roleLabel } from '../look/look.js';
 // The scheme shapes live with the derived state they fill (context/schemes.ts); re-exported for the map's users.
 export type { ColorScheme, EdgeStyleEntry, LegendEntry, SizeScheme };
 
-export const MIN_SIZE = NODE_SIZE.min;
-export const MAX_SIZE = NODE_SIZE.max;
 const SKIP_ATTRS = new Set([
   'name',
   'nameEn',

@@ -77,6 +77,131 @@ function groupShape(colorBy: string, value: string): NodeShape {
   return shapeOfKind(ACTOR_GROUPS.find((g) => g.id === value)?.kind ?? 'Organisation');
 }
 
+type Schemes = NonNullable<AppContext['schemes']>;
+
+function colorSection(sc: Schemes, colorBy: string, shapesInColor: boolean): HTMLElement {
+  const colorTitle = (
+    document.querySelector<HTMLSelectElement>('[data-testid=color-by]')?.selectedOptions[0]?.textContent ?? colorBy
+  ).trim();
+  return h(
+    'section',
+    { dataset: { testid: 'legend-color' } },
+    h('h3', { text: t('legend.color', { what: colorTitle }) }),
+    h(
+      'ul',
+      {},
+      sc.color.entries.map((e) =>
+        h(
+          'li',
+          { dataset: { value: e.value } },
+          shapesInColor
+            ? shapeIcon(groupShape(colorBy, e.value), e.color)
+            : h('span', { class: 'swatch', style: { background: e.color }, aria: { hidden: 'true' } }),
+          h('span', { text: e.label }),
+          h('span', { class: 'count', text: ` ${fmt(e.count)}` }),
+        ),
+      ),
+    ),
+  );
+}
+
+function shapeSection(ctx: AppContext): HTMLElement {
+  const kindsPresent = NODE_KINDS.filter((k) =>
+    ctx.graph?.someNode((n, a) => a.kind === k.id && !ctx.visibility.hiddenNodes.has(n)),
+  );
+  return h(
+    'section',
+    { dataset: { testid: 'legend-shape' } },
+    h('h3', { text: t('legend.shape') }),
+    h(
+      'ul',
+      {},
+      kindsPresent.map((k) => h('li', {}, shapeIcon(shapeOfKind(k.id), NEUTRAL), h('span', { text: bi(k.plural) }))),
+    ),
+  );
+}
+
+const dot = (r: number) =>
+  h('span', { class: 'dot', style: { width: `${r * 2}px`, height: `${r * 2}px` }, aria: { hidden: 'true' } });
+
+function sizeSection(sc: Schemes): HTMLElement {
+  return h(
+    'section',
+    { dataset: { testid: 'legend-size' } },
+    h('h3', { text: t('legend.size', { what: sc.size.label }) }),
+    sc.size.min !== null
+      ? h(
+          'div',
+          { class: 'size-scale' },
+          dot(NODE_SIZE.min),
+          h('span', { text: fmt(sc.size.min) }),
+          dot(NODE_SIZE.max),
+          h('span', { text: fmt(sc.size.max) }),
+        )
+      : h('p', { class: 'hint', text: t('legend.sizeEqual') }),
+    sc.size.missing > 0 ? h('p', { class: 'hint', text: t('legend.sizeMissing', { n: sc.size.missing }) }) : null,
+  );
+}
+
+function edgeSection(ctx: AppContext, sc: Schemes): HTMLElement {
+  return h(
+    'section',
+    { dataset: { testid: 'legend-edges' } },
+    h('h3', { text: t('legend.edges') }),
+    h(
+      'ul',
+      {},
+      sc.edge.entries.map((e) =>
+        h(
+          'li',
+          {},
+          lineIcon(e.color, ''),
+          h('span', { text: e.label }),
+          h('span', { class: 'count', text: ` ${fmt(e.count)}` }),
+        ),
+      ),
+    ),
+    ctx.largeMap && !ctx.showAllTies
+      ? h('p', { class: 'hint', dataset: { testid: 'legend-large' }, text: t('legend.largeMap') })
+      : null,
+    h('h3', { text: t('legend.evidence') }),
+    h(
+      'ul',
+      {},
+      evidenceLevels().map((ev) => {
+        const line = EVIDENCE_LINES[ev];
+        return h(
+          'li',
+          {},
+          lineIcon(NEUTRAL, line.dash ? line.dash.join(' ') : '', line.alpha / EVIDENCE_LINES.confirmed.alpha),
+          h('span', { text: `${evidenceLabel(ev)} — ${evidenceStyle(ev)}` }),
+        );
+      }),
+    ),
+  );
+}
+
+function highlightSection(ctx: AppContext): HTMLElement | null {
+  if (!ctx.highlight) return null;
+  const s = ctx.store.get();
+  const reason = ctx.highlightReason;
+  const text =
+    reason === 'path'
+      ? t('legend.hlPath')
+      : reason === 'finding'
+        ? t('legend.hlFinding')
+        : reason === 'community'
+          ? t('legend.hlCommunity', { n: (ctx.community ?? 0) + 1 })
+          : t('legend.hlFocus', { name: labelOf(ctx, s.focus ?? ''), depth: s.depth });
+  return h(
+    'section',
+    { dataset: { testid: 'legend-highlight' } },
+    h('h3', { text: t('legend.highlight') }),
+    h('p', {}, shapeIcon('circle', FADED_NODE), ` ${text}`),
+    ctx.finding?.missingTies?.length ? h('p', {}, lineIcon(MISSING_TIE, '9 6'), ` ${t('legend.missingTie')}`) : null,
+  );
+}
+
 export function legendPanel(ctx: AppContext): Panel {
   const el = h('aside', {
     class: 'legend',
@@ -101,134 +226,20 @@ export function legendPanel(ctx: AppContext): Panel {
 
   const update = () => {
     const sc = ctx.schemes;
-    const s = ctx.store.get();
     toggle.textContent = body.hidden ? t('legend.show') : t('legend.hide');
     if (!sc || !ctx.graph) return replace(body, h('p', { class: 'hint', text: t('legend.empty') }));
-    const kindsPresent = NODE_KINDS.filter((k) =>
-      ctx.graph?.someNode((n, a) => a.kind === k.id && !ctx.visibility.hiddenNodes.has(n)),
-    );
+    const s = ctx.store.get();
     // When colour already follows the node kind, each colour entry carries its shape and no shape list is needed.
     const shapesInColor = s.colorBy === 'actorGroup' || s.colorBy === 'kind';
-    const colorTitle = (
-      document.querySelector<HTMLSelectElement>('[data-testid=color-by]')?.selectedOptions[0]?.textContent ?? s.colorBy
-    ).trim();
-    const sections: HTMLElement[] = [
-      h(
-        'section',
-        { dataset: { testid: 'legend-color' } },
-        h('h3', { text: t('legend.color', { what: colorTitle }) }),
-        h(
-          'ul',
-          {},
-          sc.color.entries.map((e) =>
-            h(
-              'li',
-              { dataset: { value: e.value } },
-              shapesInColor
-                ? shapeIcon(groupShape(s.colorBy, e.value), e.color)
-                : h('span', { class: 'swatch', style: { background: e.color }, aria: { hidden: 'true' } }),
-              h('span', { text: e.label }),
-              h('span', { class: 'count', text: ` ${fmt(e.count)}` }),
-            ),
-          ),
-        ),
-      ),
+    const sections: (HTMLElement | null)[] = [
+      colorSection(sc, s.colorBy, shapesInColor),
       shapesInColor
         ? h('p', { class: 'hint', dataset: { testid: 'legend-shape' }, text: t('legend.shapeInColor') })
-        : h(
-            'section',
-            { dataset: { testid: 'legend-shape' } },
-            h('h3', { text: t('legend.shape') }),
-            h(
-              'ul',
-              {},
-              kindsPresent.map((k) =>
-                h('li', {}, shapeIcon(shapeOfKind(k.id), '#4d4d4d'), h('span', { text: bi(k.plural) })),
-              ),
-            ),
-          ),
-      h(
-        'section',
-        { dataset: { testid: 'legend-size' } },
-        h('h3', { text: t('legend.size', { what: sc.size.label }) }),
-        sc.size.min !== null
-          ? h(
-              'div',
-              { class: 'size-scale' },
-              h('span', {
-                class: 'dot',
-                style: { width: `${NODE_SIZE.min * 2}px`, height: `${NODE_SIZE.min * 2}px` },
-                aria: { hidden: 'true' },
-              }),
-              h('span', { text: fmt(sc.size.min) }),
-              h('span', {
-                class: 'dot',
-                style: { width: `${NODE_SIZE.max * 2}px`, height: `${NODE_SIZE.max * 2}px` },
-                aria: { hidden: 'true' },
-              }),
-              h('span', { text: fmt(sc.size.max) }),
-            )
-          : h('p', { class: 'hint', text: t('legend.sizeEqual') }),
-        sc.size.missing > 0 ? h('p', { class: 'hint', text: t('legend.sizeMissing', { n: sc.size.missing }) }) : null,
-      ),
-      h(
-        'section',
-        { dataset: { testid: 'legend-edges' } },
-        h('h3', { text: t('legend.edges') }),
-        h(
-          'ul',
-          {},
-          sc.edge.entries.map((e) =>
-            h(
-              'li',
-              {},
-              lineIcon(e.color, ''),
-              h('span', { text: e.label }),
-              h('span', { class: 'count', text: ` ${fmt(e.count)}` }),
-            ),
-          ),
-        ),
-        ctx.largeMap && !ctx.showAllTies
-          ? h('p', { class: 'hint', dataset: { testid: 'legend-large' }, text: t('legend.largeMap') })
-          : null,
-        h('h3', { text: t('legend.evidence') }),
-        h(
-          'ul',
-          {},
-          evidenceLevels().map((ev) => {
-            const line = EVIDENCE_LINES[ev];
-            return h(
-              'li',
-              {},
-              lineIcon(NEUTRAL, line.dash ? line.dash.join(' ') : '', line.alpha / EVIDENCE_LINES.confirmed.alpha),
-              h('span', { text: `${evidenceLabel(ev)} — ${evidenceStyle(ev)}` }),
-            );
-          }),
-        ),
-      ),
+        : shapeSection(ctx),
+      sizeSection(sc),
+      edgeSection(ctx, sc),
+      highlightSection(ctx),
     ];
-    if (ctx.highlight) {
-      const reason = ctx.highlightReason;
-      const text =
-        reason === 'path'
-          ? t('legend.hlPath')
-          : reason === 'finding'
-            ? t('legend.hlFinding')
-            : reason === 'community'
-              ? t('legend.hlCommunity', { n: (ctx.community ?? 0) + 1 })
-              : t('legend.hlFocus', { name: labelOf(ctx, s.focus ?? ''), depth: s.depth });
-      sections.push(
-        h(
-          'section',
-          { dataset: { testid: 'legend-highlight' } },
-          h('h3', { text: t('legend.highlight') }),
-          h('p', {}, shapeIcon('circle', FADED_NODE), ` ${text}`),
-          ctx.finding?.missingTies?.length
-            ? h('p', {}, lineIcon(MISSING_TIE, '9 6'), ` ${t('legend.missingTie')}`)
-            : null,
-        ),
-      );
-    }
     replace(body, sections);
   };
 

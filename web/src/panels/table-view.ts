@@ -91,7 +91,12 @@ function sortableTable(spec: TableSpec): HTMLElement[] {
   );
   const more =
     spec.items.length > spec.limit
-      ? h('button', { type: 'button', text: t('table.more'), on: { click: spec.more } })
+      ? h('button', {
+          type: 'button',
+          text: t('table.more'),
+          dataset: { testid: `table-more-${spec.id}` },
+          on: { click: spec.more },
+        })
       : null;
   return [h('div', { class: 'table-scroll' }, table), ...(more ? [more] : [])];
 }
@@ -180,12 +185,14 @@ export function tableView(ctx: AppContext, select: (node: string) => void): Pane
   let relLimit = PAGE;
   let nodeSort: Sort = { by: 'name', desc: false };
   let relSort: Sort = { by: 'from', desc: false };
-  /** Rebuilds the tables; a sort button that had the focus keeps it. */
+  /** Rebuilds the tables (a sort, new analysis results): the sort button or actor that had the focus keeps it. */
   const rerender = () => {
     const active = document.activeElement;
-    const keep = active instanceof HTMLElement && el.contains(active) ? active.dataset.testid : undefined;
+    const had = active instanceof HTMLElement && el.contains(active) ? active.dataset : undefined;
     render();
-    if (keep?.startsWith('sort-')) el.querySelector<HTMLElement>(`[data-testid="${keep}"]`)?.focus();
+    if (!had?.testid) return;
+    const node = had.node ? `[data-node="${CSS.escape(had.node)}"]` : '';
+    el.querySelector<HTMLElement>(`[data-testid="${had.testid}"]${node}`)?.focus();
   };
   const render = () => {
     const g = ctx.graph;
@@ -204,7 +211,7 @@ export function tableView(ctx: AppContext, select: (node: string) => void): Pane
         sort: nodeSort,
         limit: nodeLimit,
         onSort: (s) => ((nodeSort = s), rerender()),
-        more: () => ((nodeLimit += PAGE), render()),
+        more: () => ((nodeLimit += PAGE), rerender()),
       }),
       ...sortableTable({
         id: 'relations',
@@ -214,9 +221,9 @@ export function tableView(ctx: AppContext, select: (node: string) => void): Pane
         sort: relSort,
         limit: relLimit,
         onSort: (s) => ((relSort = s), rerender()),
-        more: () => ((relLimit += PAGE), render()),
+        more: () => ((relLimit += PAGE), rerender()),
       }),
     );
   };
-  return { el, render, update: () => (ctx.store.get().mode === 'table' ? render() : undefined) };
+  return { el, render, update: () => (ctx.store.get().mode === 'table' ? rerender() : undefined) };
 }
