@@ -169,6 +169,7 @@ export function runPanel(graph: Graph, options: PanelOptions = {}): PanelResult 
     mark = now;
   };
   const alpha = options.alpha ?? DEFAULT_PANEL_OPTIONS.alpha;
+  const seed = options.seed ?? DEFAULT_PANEL_OPTIONS.seed;
   if (!(alpha > 0 && alpha < 1))
     throw new AnalysisError('invalid_parameter', `PageRank alpha must be in (0, 1), got ${alpha}.`);
   checkCancel(control);
@@ -190,7 +191,7 @@ export function runPanel(graph: Graph, options: PanelOptions = {}): PanelResult 
     component: lcc,
     progressSpan: [0.02, 0.75],
     samples: options.samples,
-    sampleSeed: options.seed ?? DEFAULT_PANEL_OPTIONS.seed,
+    sampleSeed: seed,
   });
   const sampledPaths = paths.sources < g.n;
   if (sampledPaths)
@@ -304,11 +305,7 @@ export function runPanel(graph: Graph, options: PanelOptions = {}): PanelResult 
       groups: communityGroups,
     },
     groups: partition ? { attribute: options.partition!, ...groupStructure(g, partition) } : null,
-    paths: {
-      exact: !sampledPaths,
-      sources: paths.sources,
-      seed: sampledPaths ? (options.seed ?? DEFAULT_PANEL_OPTIONS.seed) : null,
-    },
+    paths: { exact: !sampledPaths, sources: paths.sources, seed: sampledPaths ? seed : null },
     warnings,
   };
 }
