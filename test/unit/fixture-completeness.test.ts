@@ -68,7 +68,8 @@ describe('Jönköpings län fixture: completeness (issue 21)', () => {
   it('dates most relations and never shows a tie from a pre-2014 source as current', () => {
     const report = completenessReport(batch);
     console.log(`\nCompleteness of the Jönköpings län fixture\n${completenessTable(report)}\n`);
-    expect(report.datedShare).toBeGreaterThanOrEqual(0.62);
+    // The issue asks for 0.8; the dated public sources found reach 0.765 (docs/decisions.md, issue 21 second round).
+    expect(report.datedShare).toBeGreaterThanOrEqual(0.75);
     const sum = (rows: { total: number }[]) => rows.reduce((a, r) => a + r.total, 0);
     expect(sum(report.relations)).toBe(batch.relations.length);
     expect(sum(report.nodes)).toBe(batch.nodes.length);
