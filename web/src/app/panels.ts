@@ -10,6 +10,8 @@ import { encodingsPanel } from '../panels/encodings.js';
 import { exportPanel } from '../panels/export.js';
 import { filtersPanel } from '../panels/filters.js';
 import { gapsPanel } from '../panels/gaps.js';
+import { historyPanel } from '../panels/history.js';
+import { importPanel } from '../panels/import.js';
 import { keyActorsPanel } from '../panels/key-actors.js';
 import { scenarioPanel } from '../panels/scenario.js';
 import { legendPanel } from '../panels/legend.js';
@@ -43,6 +45,8 @@ function rightTabs(rt: Runtime, actions: Actions, loader: Loader) {
   const communities = communitiesPanel(ctx, actions.showCommunity);
   const gaps = gapsPanel(ctx, { show: actions.showFinding, toAction: (f) => (edit.newAction(f), select('edit')) });
   const scenario = scenarioPanel(ctx, (_msg, sel) => void loader.reload(sel));
+  const history = historyPanel(ctx);
+  const importer = importPanel(() => void loader.reload());
   const tabsUi = tabs(
     [
       { id: 'details', label: () => t('tabs.details'), panel: details.el },
@@ -51,11 +55,13 @@ function rightTabs(rt: Runtime, actions: Actions, loader: Loader) {
       { id: 'gaps', label: () => t('tabs.gaps'), panel: gaps.el },
       { id: 'scenario', label: () => t('tabs.scenario'), panel: scenario.el },
       { id: 'edit', label: () => t('tabs.edit'), panel: edit.el },
+      { id: 'import', label: () => t('tabs.import'), panel: importer.el },
+      { id: 'history', label: () => t('tabs.history'), panel: history.el },
     ],
     t('shell.understand'),
   );
-  tabsUi.onSelect((id) => id === 'gaps' && gaps.open());
-  return { tabsUi, edit, gaps, panels: [details, actors, communities, gaps, scenario, edit] };
+  tabsUi.onSelect((id) => (id === 'gaps' && gaps.open(), id === 'history' && history.open()));
+  return { tabsUi, edit, gaps, panels: [details, actors, communities, gaps, scenario, edit, importer, history] };
 }
 
 export function buildUi(rt: Runtime, actions: Actions, loader: Loader, map: MapOps): Ui {
