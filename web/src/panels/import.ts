@@ -29,7 +29,7 @@ function reportTable(rows: ReportRow[], caption: string, testid: string): HTMLEl
   const sheets = new Set(rows.map((r) => r.sheet)).size > 1;
   return h(
     'table',
-    { class: 'import-report', dataset: { testid } },
+    { class: 'data import-report', dataset: { testid } },
     h('caption', { text: caption }),
     h(
       'thead',
