@@ -65,6 +65,13 @@ describeBrowser('import and history screens (e2e, Chromium)', () => {
     expect(await graphEtag()).toBe(before);
     expect(await idOf('Provföretaget i Eksjö AB')).toBeUndefined();
     expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: '/tmp/aktorsatlas-e2e-import.png' });
+    // The same report in the user's language after a switch to English, and back.
+    await page.click('[data-testid=lang-switch]');
+    await poll(() => errorRow.first().textContent()).toContain('Row 3');
+    expect(await errorRow.first().textContent()).toMatch(/check digit/);
+    await page.click('[data-testid=lang-switch]');
+    await poll(() => errorRow.first().textContent()).toContain('Rad 3');
 
     await page.setInputFiles('[data-testid=import-file]', csvFile(GOOD, FIXED));
     await page.waitForSelector('[data-testid=import-preview]', { timeout: 60_000 });
@@ -94,6 +101,7 @@ describeBrowser('import and history screens (e2e, Chromium)', () => {
     await poll(() => page.locator(`${list} li`).count(), 60_000).toBe(1);
     expect(await page.getAttribute(`${list} li`, 'data-record')).toBe(id);
     expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: '/tmp/aktorsatlas-e2e-history.png' });
 
     // The map as of a date is the map's own date filter.
     await page.fill('[data-testid=history-asof]', '2010-01-01');

@@ -73,24 +73,27 @@ export function importPanel(done: () => void): Panel {
   let file: File | null = null;
   let format: ImportFormat | null = null;
 
-  const show = (...children: (HTMLElement | null)[]) => replace(out, ...children);
-  const say = (text: string, cls = 'hint') => show(h('p', { class: cls, text, dataset: { testid: 'import-status' } }));
+  /** What the result area shows, kept as a function so that a language switch redraws it in the new language. */
+  let painter: () => (HTMLElement | null)[] = () => [];
+  const show = (paint: () => (HTMLElement | null)[]) => ((painter = paint), replace(out, ...paint()));
+  const say = (text: () => string, cls = 'hint') =>
+    show(() => [h('p', { class: cls, text: text(), dataset: { testid: 'import-status' } })]);
 
   const run = async (dryRun: boolean) => {
     if (!file || !format) return;
-    say(dryRun ? t('import.checking') : t('import.importing'));
+    say(() => (dryRun ? t('import.checking') : t('import.importing')));
     let result;
     try {
       result = await uploadImport(file, format, dryRun);
     } catch {
-      say(t('error.network'), 'error');
+      say(() => t('error.network'), 'error');
       return;
     }
     if (result.ok) return dryRun ? preview(result.answer) : finished(result.answer);
     const { status, report, problems } = result.refusal;
     const errors = report.filter((r) => r.severity === 'error');
-    if (status === 401 || status === 403) return say(t('import.editorsOnly'), 'error');
-    show(
+    if (status === 401 || status === 403) return say(() => t('import.editorsOnly'), 'error');
+    show(() => [
       h('p', {
         class: 'error',
         text: t('import.refused', { n: errors.length }),
@@ -103,12 +106,12 @@ export function importPanel(done: () => void): Panel {
             { class: 'form-problems' },
             problems.map((p) => h('li', { text: bi(p.message) })),
           ),
-    );
+    ]);
   };
 
   const preview = (a: ImportAnswer) => {
     const warnings = a.report ?? [];
-    show(
+    show(() => [
       h('p', { text: t('import.preview'), dataset: { testid: 'import-preview' } }),
       h('p', { text: counts(a), dataset: { testid: 'import-counts' } }),
       warnings.length > 0 ? reportTable(warnings, t('import.warningsCaption'), 'import-warnings') : null,
@@ -119,17 +122,17 @@ export function importPanel(done: () => void): Panel {
         dataset: { testid: 'import-confirm' },
         on: { click: () => void run(false) },
       }),
-    );
+    ]);
   };
 
   const finished = (a: ImportAnswer) => {
-    show(
+    show(() => [
       h('p', {
         class: 'success',
         text: t('import.done', { counts: counts(a) }),
         dataset: { testid: 'import-message' },
       }),
-    );
+    ]);
     file = null;
     done();
   };
@@ -138,7 +141,7 @@ export function importPanel(done: () => void): Panel {
     if (!f) return;
     file = f;
     format = await formatOf(f);
-    if (!format) return say(t('import.unknownFormat', { name: f.name }), 'error');
+    if (!format) return say(() => t('import.unknownFormat', { name: f.name }), 'error');
     await run(true);
   };
 
@@ -172,6 +175,7 @@ export function importPanel(done: () => void): Panel {
       h('p', { class: 'hint', text: t('import.dropHint') }),
     );
     replace(el, h('h3', { text: t('import.heading') }), h('p', { class: 'hint', text: t('import.intro') }), zone, out);
+    replace(out, ...painter());
   };
 
   render();
