@@ -5,6 +5,7 @@
  * and sets the map's date filter. axe-core finds no violations on either screen (injected with the CSP bypassed
  * in the test browser only).
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
@@ -110,5 +111,41 @@ describeBrowser('import and history screens (e2e, Chromium)', () => {
     expect(await page.isChecked('[data-testid=asof-enabled]')).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
+  });
+});
+
+describeBrowser('import with accounts (e2e, Chromium)', () => {
+  const EDITOR = 'e2e-importer';
+  const PASSWORD = randomBytes(18).toString('base64url');
+  const suite = serverAndBrowser({
+    seed: true,
+    env: { AKTORSATLAS_ANONYMOUS_READ: '1' },
+    users: { [EDITOR]: { role: 'editor', password: PASSWORD } },
+  });
+
+  it('a reader is told that only editors import; a signed-in editor imports (session and CSRF token)', async () => {
+    const url = suite.server().url;
+    const context = await suite.browser().newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const { errors } = watchPage(page);
+    await openApp(page, `${url}/`);
+    await page.click('[data-testid=tab-import]');
+    expect(await page.textContent('[data-testid=import]')).toContain('Bara redaktörer kan importera');
+    expect(await page.locator('[data-testid=import-file]').count()).toBe(0);
+
+    const login = await context.request.post(`${url}/api/auth/login`, { data: { name: EDITOR, password: PASSWORD } });
+    expect(login.status()).toBeLessThan(300);
+    await openApp(page, `${url}/`);
+    await page.click('[data-testid=tab-import]');
+    await page.setInputFiles('[data-testid=import-file]', csvFile(GOOD));
+    await page.waitForSelector('[data-testid=import-preview]', { timeout: 60_000 });
+    await page.click('[data-testid=import-confirm]');
+    await poll(() => page.textContent('[data-testid=import-message]'), 60_000).toContain('Importen är klar');
+    await page.click('[data-testid=tab-history]');
+    await poll(() => page.textContent('[data-testid=history-list]'), 60_000).toContain(
+      `${EDITOR} lade till Provföretaget i Eksjö AB`,
+    );
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
