@@ -10,6 +10,8 @@ import { encodingsPanel } from '../panels/encodings.js';
 import { exportPanel } from '../panels/export.js';
 import { filtersPanel } from '../panels/filters.js';
 import { gapsPanel } from '../panels/gaps.js';
+import { historyPanel } from '../panels/history.js';
+import { importPanel } from '../panels/import.js';
 import { keyActorsPanel } from '../panels/key-actors.js';
 import { scenarioPanel } from '../panels/scenario.js';
 import { legendPanel } from '../panels/legend.js';
@@ -45,6 +47,8 @@ function rightTabs(rt: Runtime, actions: Actions, loader: Loader) {
   const gaps = gapsPanel(ctx, { show: actions.showFinding, toAction: (f) => (edit.newAction(f), select('edit')) });
   const scenario = scenarioPanel(ctx, (_msg, sel) => void loader.reload(sel));
   const platform = platformPanel(ctx, actions.focus);
+  const history = historyPanel(ctx);
+  const importer = importPanel(() => void loader.reload());
   const tabsUi = tabs(
     [
       { id: 'details', label: () => t('tabs.details'), panel: details.el },
@@ -54,12 +58,18 @@ function rightTabs(rt: Runtime, actions: Actions, loader: Loader) {
       { id: 'platform', label: () => t('tabs.platform'), panel: platform.el },
       { id: 'scenario', label: () => t('tabs.scenario'), panel: scenario.el },
       { id: 'edit', label: () => t('tabs.edit'), panel: edit.el },
+      { id: 'import', label: () => t('tabs.import'), panel: importer.el },
+      { id: 'history', label: () => t('tabs.history'), panel: history.el },
     ],
     t('shell.understand'),
   );
-  tabsUi.onSelect((id) => id === 'gaps' && gaps.open());
-  tabsUi.onSelect((id) => id === 'platform' && platform.open());
-  return { tabsUi, edit, gaps, panels: [details, actors, communities, gaps, platform, scenario, edit] };
+  tabsUi.onSelect((id) => {
+    if (id === 'gaps') gaps.open();
+    if (id === 'platform') platform.open();
+    if (id === 'history') history.open();
+  });
+  const panels = [details, actors, communities, gaps, platform, scenario, edit, importer, history];
+  return { tabsUi, edit, gaps, panels };
 }
 
 export function buildUi(rt: Runtime, actions: Actions, loader: Loader, map: MapOps): Ui {
