@@ -3,6 +3,7 @@
  * included, for the API route and the CLI alike. The map of every format is one map model (core/render) of the
  * view's state, so the PNG, the SVG and the PDF's map show the same nodes, colours and sizes as the screen.
  */
+import { JONKOPING_REFERENCE_COUNTS } from '../../fixtures/reference-counts.js';
 import {
   CONTENT_TYPES,
   exportBaseName,
@@ -74,7 +75,13 @@ export async function exportFile(
   const base = exportBaseName(exportedAt.slice(0, 10), shown.asOf);
   if (format === 'pdf') {
     const map = viewMap(snapshot, { ...options, exportedAt, title: undefined }, REPORT_MAP);
-    const model = buildReport(shown, { ...options, lang, createdAt: exportedAt, map });
+    const model = buildReport(shown, {
+      ...options,
+      lang,
+      createdAt: exportedAt,
+      map,
+      references: JONKOPING_REFERENCE_COUNTS,
+    });
     const name = slug(options.viewName);
     return {
       body: await writeReportPdf(model),
