@@ -5,6 +5,7 @@ import type { ReportItem, ReportModel, ReportSection, ReportTable } from '../../
 import { rt } from '../../core/report/strings.js';
 import { renderPng } from '../render/png.js';
 import { pdfFonts, toWinAnsi } from './pdf-fonts.js';
+import { columnWidths, headerMinimums } from './pdf-table.js';
 
 const MARGIN = { top: 56, bottom: 60, left: 50, right: 50 };
 const INK = '#1a1a1a';
@@ -140,9 +141,11 @@ export function writeReportPdf(
   }
 
   function writeTable(table: ReportTable): void {
-    const total = table.widths.reduce((a, b) => a + b, 0);
-    const cols = table.widths.map((w) => (w / total) * width);
     const pad = 3;
+    doc.font('bold').fontSize(8.5);
+    // One point of slack: pdfkit wraps a word that fills the cell exactly.
+    const minimums = headerMinimums(table.columns, (w) => doc.widthOfString(t(w)), 2 * pad + 1);
+    const cols = columnWidths(table.widths, minimums, width);
     const rowHeight = (cells: string[], font: string, size: number) =>
       Math.max(
         ...cells.map((c, i) =>
