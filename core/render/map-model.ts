@@ -27,6 +27,7 @@ import {
   type NodeColoring,
   type NodeSizing,
 } from './encode.js';
+import { cullLabels } from './labels.js';
 import { defaultLayout } from './layout.js';
 import { legendOf } from './map-legend.js';
 import { lt, sourceLine } from './legend-text.js';
@@ -48,7 +49,7 @@ export interface MapModelOptions {
   source?: string;
   width?: number;
   height?: number;
-  /** Label the largest nodes (default: up to 30; in a focus, the focused nodes). */
+  /** Label candidates: the largest nodes (default up to 30; in a focus, the focused nodes), then culled. */
   maxLabels?: number;
 }
 
@@ -101,7 +102,8 @@ export function mapModel(snapshot: Snapshot, options: MapModelOptions = {}): Svg
   const edges = mapEdges(drawn, view);
   const date = options.date ?? new Date().toISOString().slice(0, 10);
   const nSources = new Set(snapshot.relations.flatMap((r) => r.sources.map((s) => s.url))).size;
-  return {
+  // Labels by node size, culled where they would overlap at this size (the PDF culls again for the page).
+  return cullLabels({
     title: options.title ?? lt('title', lang),
     ...(options.subtitle ? { subtitle: options.subtitle } : {}),
     date,
@@ -114,7 +116,7 @@ export function mapModel(snapshot: Snapshot, options: MapModelOptions = {}): Svg
     background: MAP_BACKGROUND,
     ...(options.width ? { width: options.width } : {}),
     ...(options.height ? { height: options.height } : {}),
-  };
+  });
 }
 
 function mapNodes(snapshot: Snapshot, d: DrawnView, view: ExportView, maxLabels: number): SvgNode[] {

@@ -1,6 +1,7 @@
 import { shapePath, type NodeShape } from '../look/shapes.js';
 import { xmlAttr, xmlText } from '../text/xml-escape.js';
 import { safeColor } from './color.js';
+import { clamp, labelBox, mapFrame, type MapFrame } from './svg-frame.js';
 
 /**
  * The map as SVG: pure (a string from a model), so the same writer serves the browser, the server and the CLI.
@@ -67,12 +68,13 @@ export interface SvgMapInput {
   /** Graph y grows upwards (sigma's convention); default true. */
   yUp?: boolean;
   fontFamily?: string;
+  /** Label font size in CSS pixels (default 12, as the screen); the PDF sets it for paper. */
+  labelSize?: number;
   /** Accessible description (defaults to the title). */
   description?: string;
 }
 
 const f = (n: number) => (Number.isFinite(n) ? String(Math.round(n * 100) / 100) : '0');
-const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, Number.isFinite(x) ? x : lo));
 
 /** The dash attributes of a line: an explicit pattern (scaled with the width), else the older flags. */
 function dashOf(item: { dash?: readonly [number, number] | null; dashed?: boolean | 'dotted' }, width: number): string {
@@ -140,7 +142,8 @@ function edgesSvg(edges: SvgEdge[], pos: Placed, markerIds: Map<string, string>)
 }
 
 /** The nodes in their shapes (each carries its id in data-node), then their labels on top. */
-function nodesSvg(nodes: SvgNode[], pos: Placed): string[] {
+function nodesSvg(nodes: SvgNode[], frame: MapFrame): string[] {
+  const { pos } = frame;
   const out: string[] = [];
   out.push('<g class="nodes">');
   for (const n of nodes) {
@@ -158,12 +161,13 @@ function nodesSvg(nodes: SvgNode[], pos: Placed): string[] {
   out.push('</g>');
 
   out.push(
-    '<g class="labels" font-size="12" fill="#222222" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">',
+    `<g class="labels" font-size="${f(frame.labelSize)}" fill="#222222" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">`,
   );
   for (const n of nodes) {
-    if (!n.label) continue;
-    const p = pos.get(n.id)!;
-    out.push(`<text x="${f(p.x + p.r + 3)}" y="${f(p.y + 4)}">${xmlText(n.label)}</text>`);
+    const box = n.label ? labelBox(n.id, n.label, frame) : null;
+    if (!box) continue;
+    const anchor = box.anchor === 'end' ? ' text-anchor="end"' : '';
+    out.push(`<text x="${f(box.tx)}" y="${f(box.ty)}"${anchor}>${xmlText(n.label!)}</text>`);
   }
   out.push('</g>');
 
@@ -216,34 +220,9 @@ function legendSvg(legend: LegendSection[], box: { x: number; y: number; w: numb
 }
 
 export function renderSvg(input: SvgMapInput): string {
-  const W = clamp(input.width ?? 1600, 200, 20000);
-  const H = clamp(input.height ?? 1000, 200, 20000);
+  const frame = mapFrame(input);
+  const { W, H, pad, headerH, footerH, legendW, pos } = frame;
   const font = xmlAttr(input.fontFamily ?? 'DejaVu Sans, Helvetica, Arial, sans-serif');
-  const legendW = input.legend.some((s) => s.items.length > 0) ? Math.min(300, W * 0.25) : 0;
-  const headerH = input.subtitle ? 78 : 56;
-  const footerH = 40;
-  const pad = 24;
-  const area = { x: pad, y: headerH + pad / 2, w: W - legendW - pad * 2, h: H - headerH - footerH - pad };
-
-  // Fit graph space to the drawing area, keeping the aspect ratio and leaving room for the largest node.
-  const maxR = Math.max(4, ...input.nodes.map((n) => clamp(n.size, 0.5, 80)));
-  const xs = input.nodes.map((n) => n.x).filter(Number.isFinite);
-  const ys = input.nodes.map((n) => n.y).filter(Number.isFinite);
-  const [minX, maxX, minY, maxY] = xs.length
-    ? [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)]
-    : [0, 0, 0, 0];
-  const inner = { w: Math.max(1, area.w - 2 * maxR), h: Math.max(1, area.h - 2 * maxR) };
-  const scale = Math.min(
-    maxX > minX ? inner.w / (maxX - minX) : Infinity,
-    maxY > minY ? inner.h / (maxY - minY) : Infinity,
-  );
-  const s = Number.isFinite(scale) ? scale : 1;
-  const cx = (minX + maxX) / 2;
-  const cy = (minY + maxY) / 2;
-  const yUp = input.yUp !== false;
-  const px = (x: number) => area.x + area.w / 2 + (x - cx) * s;
-  const py = (y: number) => area.y + area.h / 2 + (yUp ? -(y - cy) : y - cy) * s;
-  const pos = new Map(input.nodes.map((n) => [n.id, { x: px(n.x), y: py(n.y), r: clamp(n.size, 0.5, 80) }]));
 
   // One arrow marker per edge colour.
   const markerIds = new Map<string, string>();
@@ -283,7 +262,7 @@ export function renderSvg(input: SvgMapInput): string {
 
   out.push(...edgesSvg(input.edges, pos, markerIds));
 
-  out.push(...nodesSvg(input.nodes, pos));
+  out.push(...nodesSvg(input.nodes, frame));
 
   if (legendW > 0)
     out.push(

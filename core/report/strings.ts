@@ -97,6 +97,10 @@ export const REPORT_TEXT = {
   source: { sv: 'Källa', en: 'Source' },
   date: { sv: 'Datum', en: 'Date' },
   sourcesMore: { sv: 'ytterligare källor finns i exporten.', en: 'more sources are in the export.' },
+  sourcesInternal: {
+    sv: '{count} relationer är registrerade direkt i Aktörsatlas (till exempel åtgärder) och har ingen offentlig källa att hänvisa till.',
+    en: '{count} relations were recorded directly in Aktörsatlas (actions, for example) and have no public source to cite.',
+  },
 } as const satisfies Record<string, Bilingual>;
 
 export type ReportKey = keyof typeof REPORT_TEXT;

@@ -1,14 +1,30 @@
 import PDFDocument from 'pdfkit';
-import { renderSvg } from '../../core/render/svg.js';
+import { cullLabels } from '../../core/render/labels.js';
+import { renderSvg, type SvgMapInput } from '../../core/render/svg.js';
 import type { ReportItem, ReportModel, ReportSection, ReportTable } from '../../core/report/model.js';
 import { rt } from '../../core/report/strings.js';
 import { renderPng } from '../render/png.js';
 import { pdfFonts, toWinAnsi } from './pdf-fonts.js';
+import { columnWidths, headerMinimums } from './pdf-table.js';
 
 const MARGIN = { top: 56, bottom: 60, left: 50, right: 50 };
 const INK = '#1a1a1a';
 const GREY = '#555555';
 const RULE = '#cccccc';
+
+/** Map labels on paper (points): readable on A4 without a magnifier. */
+export const PDF_LABEL_PT = 7;
+/** The text width of an A4 page with the report's margins (points): the map's printed width. */
+export const PDF_TEXT_WIDTH = 595.28 - MARGIN.left - MARGIN.right;
+
+/**
+ * The map as the PDF prints it: its labels set at PDF_LABEL_PT on paper and culled again at that size, so
+ * that no two labels overlap on the page (labelOverlap measures this map).
+ */
+export function pdfMap(map: SvgMapInput, printWidth = PDF_TEXT_WIDTH): SvgMapInput {
+  const pointsPerPixel = printWidth / (map.width ?? 1600);
+  return cullLabels({ ...map, labelSize: Math.ceil(PDF_LABEL_PT / pointsPerPixel) });
+}
 
 /** The map as an image in a frame, as wide as the text, leaving room under it for the line that counts it. */
 function writeMap(
@@ -16,7 +32,7 @@ function writeMap(
   model: ReportModel,
   area: { width: number; bottom: number; scale: number },
 ): void {
-  const png = renderPng(renderSvg(model.map), area.scale);
+  const png = renderPng(renderSvg(pdfMap(model.map, area.width)), area.scale);
   const mapW = model.map.width ?? 1600;
   const mapH = model.map.height ?? 1000;
   const h = Math.min(area.bottom - doc.y - 18, (area.width * mapH) / mapW);
@@ -125,9 +141,11 @@ export function writeReportPdf(
   }
 
   function writeTable(table: ReportTable): void {
-    const total = table.widths.reduce((a, b) => a + b, 0);
-    const cols = table.widths.map((w) => (w / total) * width);
     const pad = 3;
+    doc.font('bold').fontSize(8.5);
+    // One point of slack: pdfkit wraps a word that fills the cell exactly.
+    const minimums = headerMinimums(table.columns, (w) => doc.widthOfString(t(w)), 2 * pad + 1);
+    const cols = columnWidths(table.widths, minimums, width);
     const rowHeight = (cells: string[], font: string, size: number) =>
       Math.max(
         ...cells.map((c, i) =>
