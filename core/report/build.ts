@@ -91,6 +91,7 @@ export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): Re
       ...methodSections(meta, panel, gaps, lang),
       ...provenanceSection(snapshot, lang),
     ],
+    leadSections: 1,
     pageLabel: rt('page', lang),
   };
 }

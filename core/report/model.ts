@@ -40,5 +40,7 @@ export interface ReportModel {
   mapHeading: string;
   mapIntro: string;
   sections: ReportSection[];
+  /** How many of the sections open the report on its first page, before the map: the summary. */
+  leadSections: number;
   pageLabel: string;
 }

@@ -42,7 +42,7 @@ function writeMap(
   doc.y = top + h + 4;
 }
 
-/** Lays out a report model on A4 pages with pdfkit: title and map first, then the sections, page numbers last. */
+/** Lays out a report model on A4 pages with pdfkit: title and summary first, the map next, then the other sections. */
 export function writeReportPdf(
   model: ReportModel,
   options: {
@@ -77,13 +77,16 @@ export function writeReportPdf(
     doc.font(font).fontSize(size).fillColor(color).text(t(s), MARGIN.left, doc.y, { width });
   };
 
-  // Title block and the map on the first page.
+  // The first page answers: title block and the summary; the map opens the second page, then the rest.
   para(model.title, 22, INK, 'bold');
   doc.moveDown(0.2);
   para(model.subtitle, 13, GREY);
   doc.moveDown(0.4);
   for (const line of model.meta) para(line, 9.5, GREY);
-  doc.moveDown(0.8);
+  const lead = model.sections.slice(0, model.leadSections);
+  for (const section of lead) writeSection({ ...section, newPage: false });
+  if (lead.length > 0) doc.addPage();
+  else doc.moveDown(0.8);
   para(model.mapHeading, 15, INK, 'bold');
   doc.moveDown(0.2);
   para(model.mapIntro, 9.5, GREY);
@@ -91,7 +94,7 @@ export function writeReportPdf(
   writeMap(doc, model, { width, bottom: bottom(), scale: options.mapScale ?? 2 });
   para(rt('mapCount', model.lang, { nodes: model.map.nodes.length, relations: model.map.edges.length }), 9, GREY);
 
-  for (const section of model.sections) writeSection(section);
+  for (const section of model.sections.slice(model.leadSections)) writeSection(section);
 
   // Page numbers in the bottom margin (with the margin lifted, so pdfkit does not start a new page).
   const range = doc.bufferedPageRange();

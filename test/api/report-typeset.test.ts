@@ -19,11 +19,12 @@ import { flat, pdfText, pixelStats, renderPage } from '../helpers/pdf.js';
 const MAX_LABEL_OVERLAP = 0.01;
 const LOOPBACK = 'http://127.0.0.1:8080/api/gaps';
 
-const layoutText = (pdf: Uint8Array): string => {
+const layoutText = (pdf: Uint8Array, pages: string[] = []): string => {
   const file = join(mkdtempSync(join(tmpdir(), 'aktorsatlas-typeset-')), 'r.pdf');
   writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  return execFileSync('pdftotext', [...pages, '-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 };
+const pageText = (pdf: Uint8Array, page: number) => flat(layoutText(pdf, ['-f', String(page), '-l', String(page)]));
 
 /** Every word of the report's own text (paragraphs, tables, items), to tell a real word from a fragment. */
 const modelWords = (model: ReturnType<typeof buildReport>): Set<string> => {
@@ -87,8 +88,15 @@ describe('API: the PDF typeset for A4 (labels, table headers, public sources)', 
     expect(labelOverlap(naive).pairs).toBeGreaterThan(0);
   });
 
-  it('renders a readable first page (pdftoppm)', () => {
-    const stats = pixelStats(renderPage(pdf, 1, 60));
+  it('opens with the summary on the first page; the map comes after it', () => {
+    const first = pageText(pdf, 1);
+    expect(first).toContain('Sammanfattning');
+    expect(first).not.toContain('Kartan visar');
+    expect(pageText(pdf, 2)).toContain('Kartan visar');
+  });
+
+  it('renders a readable map page (pdftoppm)', () => {
+    const stats = pixelStats(renderPage(pdf, 2, 60));
     expect(stats.inked).toBeGreaterThan(0.05);
     expect(stats.coloured).toBeGreaterThan(0.003);
   });
