@@ -3,19 +3,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AnalysisError } from '../../core/analysis/errors.js';
 import { ExchangeError } from '../../core/exchange/errors.js';
-import {
-  CONTENT_TYPES,
-  EXPORT_FORMATS,
-  templateFile,
-  type ExportFormat,
-  type ExportResult,
-} from '../../core/exchange/export.js';
-import { EXPORT_TABLES } from '../../core/exchange/table-export.js';
-import { exportFile } from '../render/export-file.js';
-import { MAX_PNG_SCALE } from '../render/png.js';
-import { viewSnapshot } from '../report/view-snapshot.js';
-import { csv, errorResponses, ProblemSchema, splitCsv } from '../schemas/common.js';
+import { templateFile, type ExportFormat, type ExportResult } from '../../core/exchange/export.js';
+import type { Snapshot } from '../../core/model/records.js';
+import { exportFile, type ExportFileOptions } from '../render/export-file.js';
+import { viewSnapshot, type ViewFilters } from '../report/view-snapshot.js';
+import { errorResponses, ProblemSchema, splitCsv } from '../schemas/common.js';
+import { ExportQuery, fileResponse, TemplateQuery, type ExportQueryType } from '../schemas/exchange.js';
 import { ApiProblem } from '../problems.js';
+import type { GraphStore } from '../store/graph-store.js';
 
 /** A row of an import's validation report. */
 export const ReportRowSchema = Type.Object({
@@ -76,90 +71,8 @@ export function problemFromExchange(err: unknown, context: 'import' | 'export'):
   });
 }
 
-const isoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
-const fileResponse = (description: string) => ({
-  description,
-  content: Object.fromEntries(
-    Object.entries(CONTENT_TYPES).map(([, type]) => [
-      type.split(';')[0],
-      {
-        schema: {
-          type: 'string',
-          format: type.startsWith('text') || type.includes('xml') || type.includes('json') ? undefined : 'binary',
-        },
-      },
-    ]),
-  ),
-});
-
 const contentDisposition = (fileName: string) => `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`;
 
-/** The export's query: format, the view (a saved one and the request's filters, encodings and focus), layout. */
-const ExportQuery = Type.Object({
-  format: Type.Union(
-    EXPORT_FORMATS.map((f) => Type.Literal(f)),
-    { default: 'json' },
-  ),
-  kinds: csv('Node kinds to include, comma-separated'),
-  orgTypes: csv('Organisation types to include, comma-separated'),
-  municipalities: csv('Municipalities (node ids) whose nodes to include, comma-separated'),
-  sectors: csv('Sectors (node ids) whose nodes to include, comma-separated'),
-  relationTypes: csv('Relation types to include, comma-separated'),
-  asOf: Type.Optional({ ...isoDate, description: 'Only relations valid on this date (YYYY-MM-DD)' }),
-  evidence: csv('Evidence levels to include (confirmed, probable, uncertain), comma-separated'),
-  view: Type.Optional(
-    Type.String({
-      maxLength: 80,
-      description:
-        'A saved view: its positions, encodings (colour by, size by), focus and filters; the filter parameters replace its own',
-    }),
-  ),
-  colorBy: Type.Optional(
-    Type.String({
-      maxLength: 80,
-      description: 'Map: colour nodes by actorGroup, kind, municipality, sector, community or attr:<property>',
-    }),
-  ),
-  sizeBy: Type.Optional(
-    Type.String({ maxLength: 80, description: 'Map: size nodes by none, degree or a node measure id' }),
-  ),
-  edgeColorBy: Type.Optional(
-    Type.Union([Type.Literal('role'), Type.Literal('type'), Type.Literal('evidence')], {
-      description: 'Map: colour ties by role, relation kind or evidence',
-    }),
-  ),
-  focus: Type.Optional(Type.String({ maxLength: 300, description: 'Map: the node in focus (the rest is faded)' })),
-  depth: Type.Optional(Type.Integer({ minimum: 1, maximum: 2, description: 'Map: steps around the focus' })),
-  lang: Type.Union([Type.Literal('sv'), Type.Literal('en')], { default: 'sv' }),
-  table: Type.Union(
-    EXPORT_TABLES.map((t) => Type.Literal(t)),
-    { default: 'nodes', description: 'CSV: which table' },
-  ),
-  delimiter: Type.Union([Type.Literal('comma'), Type.Literal('semicolon'), Type.Literal('tab')], {
-    default: 'comma',
-    description: 'CSV delimiter',
-  }),
-  title: Type.Optional(Type.String({ maxLength: 300, description: 'SVG, PNG: map title; PDF: report title' })),
-  subtitle: Type.Optional(Type.String({ maxLength: 300 })),
-  source: Type.Optional(Type.String({ maxLength: 500, description: 'SVG, PNG: source line' })),
-  width: Type.Optional(Type.Integer({ minimum: 200, maximum: 8000, description: 'SVG, PNG: map width in CSS pixels' })),
-  height: Type.Optional(
-    Type.Integer({ minimum: 200, maximum: 8000, description: 'SVG, PNG: map height in CSS pixels' }),
-  ),
-  scale: Type.Number({
-    exclusiveMinimum: 0,
-    maximum: MAX_PNG_SCALE,
-    default: 2,
-    description: 'PNG: pixels per CSS pixel (up to 4; at most 40 megapixels in all)',
-  }),
-});
-
-/**
- * Exports (GEXF, GraphML, the JSON snapshot, CSV and XLSX tables, the SVG and PNG map, the PDF report) of the
- * graph as a view shows it:
- * the filters are parameters (kinds, relation types, as-of date, evidence), and `view` names a saved view whose
- * positions (and filters, where the parameters give none) are used. The import template is here too.
- */
 /** Sends an exported file as a download (bytes without a copy). */
 function sendFile(
   reply: FastifyReply,
@@ -170,7 +83,76 @@ function sendFile(
   return reply.type(out.contentType).header('content-disposition', contentDisposition(out.fileName)).send(body);
 }
 
-const exchange: FastifyPluginAsyncTypebox = async (app) => {
+/** The request's filters, encodings and focus, each over the saved view's own. */
+function viewFilters(q: ExportQueryType): ViewFilters {
+  return {
+    kinds: splitCsv(q.kinds),
+    orgTypes: splitCsv(q.orgTypes),
+    municipalities: splitCsv(q.municipalities),
+    sectors: splitCsv(q.sectors),
+    relationTypes: splitCsv(q.relationTypes),
+    asOf: q.asOf,
+    evidence: splitCsv(q.evidence),
+    ...(q.colorBy ? { colorBy: q.colorBy } : {}),
+    ...(q.sizeBy ? { sizeBy: q.sizeBy } : {}),
+    ...(q.edgeColorBy ? { edgeColorBy: q.edgeColorBy } : {}),
+    ...(q.focus ? { focus: q.focus } : {}),
+    ...(q.depth ? { depth: q.depth === 2 ? 2 : 1 } : {}),
+  };
+}
+
+/** The graph and the view to export, or a 404 (no such view) or 400 (unknown evidence level). */
+async function exportSource(
+  store: GraphStore,
+  q: ExportQueryType,
+): Promise<{ snapshot: Snapshot; view: ExportFileOptions['view'] }> {
+  const found = await viewSnapshot(store, q.view, viewFilters(q));
+  if (found.ok) return found;
+  if (found.reason === 'no_view') throw new ApiProblem(404, 'not_found', `View "${q.view}" not found`);
+  const bad = found.values.join(', ');
+  throw new ApiProblem(400, 'validation_failed', 'Invalid querystring', [
+    { path: '/evidence', code: 'enum', message: { sv: `Okänt belägg: ${bad}`, en: `Unknown evidence: ${bad}` } },
+  ]);
+}
+
+/** The file's options: language, the view, the CSV table and delimiter, the map's title, size and scale. */
+function exportOptions(q: ExportQueryType, view: ExportFileOptions['view']): ExportFileOptions {
+  return {
+    lang: q.lang,
+    view,
+    ...(q.view ? { viewName: q.view } : {}),
+    table: q.table,
+    delimiter: ({ comma: ',', semicolon: ';', tab: '\t' } as const)[q.delimiter],
+    ...(q.title ? { title: q.title } : {}),
+    ...(q.subtitle ? { subtitle: q.subtitle } : {}),
+    ...(q.source ? { source: q.source } : {}),
+    ...(q.width ? { width: q.width } : {}),
+    ...(q.height ? { height: q.height } : {}),
+    scale: q.scale,
+  };
+}
+
+/** Writes the file; a graph too large for the report's analysis is a 413, a refused export a problem. */
+async function renderExport(
+  format: ExportFormat,
+  snapshot: Snapshot,
+  options: ExportFileOptions,
+): Promise<ExportResult> {
+  try {
+    return await exportFile(format, snapshot, options);
+  } catch (err) {
+    if (err instanceof AnalysisError && err.code === 'graph_too_large')
+      throw new ApiProblem(413, 'graph_too_large', `The report's analysis refused the graph: ${err.message}`);
+    throw problemFromExchange(err, 'export');
+  }
+}
+
+/**
+ * GET /api/export: GEXF, GraphML, the JSON snapshot, CSV and XLSX tables, the SVG and PNG map, the PDF report of
+ * the graph as a view shows it: the filters are parameters (kinds, relation types, as-of date, evidence), and
+ * `view` names a saved view whose positions (and filters, where the parameters give none) are used.
+ */
+const exportRoute: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/export',
     {
@@ -188,52 +170,15 @@ const exchange: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const q = request.query;
-      const format = q.format as ExportFormat;
-      const found = await viewSnapshot(app.store, q.view, {
-        kinds: splitCsv(q.kinds),
-        orgTypes: splitCsv(q.orgTypes),
-        municipalities: splitCsv(q.municipalities),
-        sectors: splitCsv(q.sectors),
-        relationTypes: splitCsv(q.relationTypes),
-        asOf: q.asOf,
-        evidence: splitCsv(q.evidence),
-        ...(q.colorBy ? { colorBy: q.colorBy } : {}),
-        ...(q.sizeBy ? { sizeBy: q.sizeBy } : {}),
-        ...(q.edgeColorBy ? { edgeColorBy: q.edgeColorBy } : {}),
-        ...(q.focus ? { focus: q.focus } : {}),
-        ...(q.depth ? { depth: q.depth === 2 ? 2 : 1 } : {}),
-      });
-      if (!found.ok && found.reason === 'no_view') throw new ApiProblem(404, 'not_found', `View "${q.view}" not found`);
-      if (!found.ok) {
-        const bad = found.values.join(', ');
-        throw new ApiProblem(400, 'validation_failed', 'Invalid querystring', [
-          { path: '/evidence', code: 'enum', message: { sv: `Okänt belägg: ${bad}`, en: `Unknown evidence: ${bad}` } },
-        ]);
-      }
-      let out: ExportResult;
-      try {
-        out = await exportFile(format, found.snapshot, {
-          lang: q.lang,
-          view: found.view,
-          ...(q.view ? { viewName: q.view } : {}),
-          table: q.table,
-          delimiter: ({ comma: ',', semicolon: ';', tab: '\t' } as const)[q.delimiter],
-          ...(q.title ? { title: q.title } : {}),
-          ...(q.subtitle ? { subtitle: q.subtitle } : {}),
-          ...(q.source ? { source: q.source } : {}),
-          ...(q.width ? { width: q.width } : {}),
-          ...(q.height ? { height: q.height } : {}),
-          scale: q.scale,
-        });
-      } catch (err) {
-        if (err instanceof AnalysisError && err.code === 'graph_too_large')
-          throw new ApiProblem(413, 'graph_too_large', `The report's analysis refused the graph: ${err.message}`);
-        throw problemFromExchange(err, 'export');
-      }
+      const { snapshot, view } = await exportSource(app.store, q);
+      const out = await renderExport(q.format as ExportFormat, snapshot, exportOptions(q, view));
       return sendFile(reply, out);
     },
   );
+};
 
+/** GET /api/import/template: the import template, XLSX with both tables or one CSV table. */
+const templateRoute: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/import/template',
     {
@@ -241,36 +186,7 @@ const exchange: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['exchange', 'import'],
         summary:
           'The import template (XLSX with both tables and instructions, or one CSV table), Swedish or English headers',
-        querystring: Type.Object({
-          format: Type.Union([Type.Literal('xlsx'), Type.Literal('csv')], { default: 'xlsx' }),
-          colorBy: Type.Optional(
-            Type.String({
-              maxLength: 80,
-              description: 'Map: colour nodes by actorGroup, kind, municipality, sector, community or attr:<property>',
-            }),
-          ),
-          sizeBy: Type.Optional(
-            Type.String({ maxLength: 80, description: 'Map: size nodes by none, degree or a node measure id' }),
-          ),
-          edgeColorBy: Type.Optional(
-            Type.Union([Type.Literal('role'), Type.Literal('type'), Type.Literal('evidence')], {
-              description: 'Map: colour ties by role, relation kind or evidence',
-            }),
-          ),
-          focus: Type.Optional(
-            Type.String({ maxLength: 300, description: 'Map: the node in focus (the rest is faded)' }),
-          ),
-          depth: Type.Optional(Type.Integer({ minimum: 1, maximum: 2, description: 'Map: steps around the focus' })),
-          lang: Type.Union([Type.Literal('sv'), Type.Literal('en')], { default: 'sv' }),
-          table: Type.Union([Type.Literal('actors'), Type.Literal('relations')], {
-            default: 'actors',
-            description: 'CSV: which table',
-          }),
-          delimiter: Type.Union([Type.Literal('comma'), Type.Literal('semicolon')], {
-            default: 'semicolon',
-            description: 'CSV delimiter (Swedish Excel expects semicolons)',
-          }),
-        }),
+        querystring: TemplateQuery,
         response: { 200: fileResponse('The template'), ...errorResponses },
       },
     },
@@ -280,6 +196,12 @@ const exchange: FastifyPluginAsyncTypebox = async (app) => {
       return sendFile(reply, out);
     },
   );
+};
+
+/** Exports of the graph, the map and the report, and the import template: one small plugin per route. */
+const exchange: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(exportRoute);
+  await app.register(templateRoute);
 };
 
 export default exchange;
