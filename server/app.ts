@@ -17,6 +17,7 @@ import analysis from './routes/analysis.js';
 import gaps from './routes/gaps.js';
 import exchange from './routes/exchange.js';
 import { APP_VERSION } from './version.js';
+import { clientErrorHandler, frameworkErrors } from './plugins/framework-errors.js';
 import { installValidators } from './plugins/validators.js';
 import security, { type SecurityOptions } from './plugins/security.js';
 import authPlugin from './plugins/auth.js';
@@ -40,8 +41,11 @@ export interface AppOptions {
   security?: SecurityOptions;
   /** Reuse of GET /api/graph answers while the store's revision is unchanged (enabled: false turns it off). */
   graphCache?: GraphCacheOptions;
-  /** Trust X-Forwarded-* from a reverse proxy (for the client IP and the Secure cookie behind TLS). */
-  trustProxy?: boolean;
+  /**
+   * Reverse proxies whose X-Forwarded-* are believed (client IP, TLS): their addresses or CIDR ranges, or a hop count.
+   * The client is the right-most address not trusted; `true` means one hop (the proxy in front), never the chain.
+   */
+  trustProxy?: boolean | number | string[];
 }
 
 declare module 'fastify' {
@@ -52,6 +56,16 @@ declare module 'fastify' {
   }
 }
 
+/** Fastify's trustProxy from ours: a list stays a list; a count (`true` = 1) trusts that many hops from the socket. */
+function trustProxyOption(v: AppOptions['trustProxy']): {
+  trustProxy?: string[] | ((a: string, hop: number) => boolean);
+} {
+  if (v === undefined || v === false || v === 0) return {};
+  if (Array.isArray(v)) return v.length === 0 ? {} : { trustProxy: v };
+  const hops = v === true ? 1 : v;
+  return { trustProxy: (_address, hop) => hop < hops };
+}
+
 /** The Fastify app factory: plugins for errors, store and docs, then routes that only translate HTTP. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -59,7 +73,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     return503OnClosing: true,
     routerOptions: { maxParamLength: 500 },
-    ...(options.trustProxy ? { trustProxy: true } : {}),
+    ...trustProxyOption(options.trustProxy),
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('appVersion', APP_VERSION);

@@ -5,6 +5,7 @@ import { importReport, parseImport, plannedCounts, type ImportFile, type ImportO
 import type { ImportFormat, SheetMapping } from './import-types.js';
 import type { TextEncodingName } from './text-decode.js';
 import { relationId } from '../model/ids.js';
+import { textProblems } from './text-limits.js';
 
 /**
  * One import, from files to a report and (unless it is a dry run) a commit. The I/O is passed in, so the API and
@@ -51,7 +52,9 @@ export async function runImport(
   const snap = await deps.snapshot();
   const ctx = { existingNodes: snap.nodes, existingRelations: snap.relations };
   const parsed = parseImport(format, files, ctx, options);
-  const problems = await deps.validate(parsed.batch);
+  // Lengths first: the later checks (catalogue, duplicate names) are then never run on huge text.
+  const textual = textProblems(parsed.batch);
+  const problems = textual.length > 0 ? textual : await deps.validate(parsed.batch);
   const report = importReport(parsed, problems, ctx);
   const errors = report.filter((r) => r.severity === 'error');
   const readingProblems: Problem[] = errors
