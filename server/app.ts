@@ -25,6 +25,8 @@ import authRoutes from './routes/auth.js';
 import graphCache, { type GraphCacheOptions } from './plugins/graph-cache.js';
 import type { AccountStore } from './store/accounts/account-store.js';
 import type { AuthOptions } from './auth/service.js';
+import jobsPlugin, { type JobsOptions } from './jobs/plugin.js';
+import jobRoutes from './routes/jobs.js';
 
 export interface AppOptions {
   store: GraphStore;
@@ -39,6 +41,8 @@ export interface AppOptions {
   auth?: AuthOptions;
   /** Security headers, CORS and per-request limits. */
   security?: SecurityOptions;
+  /** The worker pool and jobs: threads, queue bound, time budget, and the cost from which work runs as a job. */
+  jobs?: JobsOptions;
   /** Reuse of GET /api/graph answers while the store's revision is unchanged (enabled: false turns it off). */
   graphCache?: GraphCacheOptions;
   /**
@@ -97,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.security?.corsOrigin ? { allowedOrigin: options.security.corsOrigin } : {}),
   });
   await app.register(graphCache, options.graphCache ?? {});
+  await app.register(jobsPlugin, options.jobs ?? {});
   await app.register(authRoutes);
   await app.register(meta);
   await app.register(nodes);
@@ -108,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(analysis);
   await app.register(gaps);
   await app.register(exchange);
+  await app.register(jobRoutes);
   if (options.webRoot) await app.register(webPlugin, { root: options.webRoot });
   return app;
 }

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import { AnalysisError } from '../../core/analysis/errors.js';
+import type { Snapshot } from '../../core/model/records.js';
+import { JobSchema } from '../jobs/schema.js';
 import { GAP_KIND_IDS, runGaps, type GapKindId, type GapOptions } from '../../core/analysis/gaps/index.js';
 import { csv, errorResponses, splitCsv } from '../schemas/common.js';
 import { ProjectionMetaSchema, analysisErrorToProblem, parameterProblem } from './analysis.js';
@@ -112,10 +114,10 @@ const gaps: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'Each finding names the actors, the ties whose existence would close the gap, and its metrics; each gap kind comes with its definition, parameters and references (gapKinds). Findings with kind "no-data" say that an analysis cannot be made with the data.',
         querystring: Query,
-        response: { 200: GapsSchema, ...errorResponses },
+        response: { 200: GapsSchema, 202: JobSchema, ...errorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const q = request.query;
       const kinds = splitCsv(q.kinds);
       for (const k of kinds ?? [])
@@ -141,17 +143,26 @@ const gaps: FastifyPluginAsyncTypebox = async (app) => {
         ...(q.coverCandidates !== undefined ? { coverCandidates: q.coverCandidates } : {}),
         ...(splitCsv(q.jointBodyTypes) ? { jointBodyTypes: splitCsv(q.jointBodyTypes) } : {}),
       };
-      const snapshot = await app.store.snapshot({});
-      try {
-        const report = runGaps(snapshot, options);
-        return report as unknown as Static<typeof GapsSchema>;
-      } catch (error) {
-        if (error instanceof AnalysisError)
-          throw analysisErrorToProblem(error, { unknown_partition_attribute: 'partitions', graph_too_large: 'kinds' });
-        throw error;
-      }
+      return app.answerOrJob(request, reply, 'gaps', await app.networkSize(), async ({ signal, progress }) => {
+        const snapshot = await app.store.snapshot({});
+        return {
+          kind: 'json',
+          value: await app.work.run('gaps', { snapshot, options }, { signal, onProgress: progress }),
+        };
+      });
     },
   );
 };
+
+/** The gap report from a snapshot (runs in the worker pool, server/jobs), with engine errors as problems. */
+export function gapsAnswer(input: { snapshot: Snapshot; options: GapOptions }) {
+  try {
+    return runGaps(input.snapshot, input.options);
+  } catch (error) {
+    if (error instanceof AnalysisError)
+      throw analysisErrorToProblem(error, { unknown_partition_attribute: 'partitions', graph_too_large: 'kinds' });
+    throw error;
+  }
+}
 
 export default gaps;

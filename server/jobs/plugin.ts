@@ -1,0 +1,97 @@
+import fp from 'fastify-plugin';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { WorkPool, type PoolOptions } from './pool.js';
+import { JobRegistry, type JobContext, type JobResult, type JobView } from './jobs.js';
+import type { StoreStats } from '../store/graph-store.js';
+
+export interface JobsOptions extends PoolOptions {
+  /** Work whose estimated cost (nodes + relations, or upload bytes / 100) is at least this runs as a job (202). */
+  jobThreshold?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The worker pool for CPU-heavy work (server/jobs/pool.ts). */
+    work: WorkPool;
+    jobs: JobRegistry;
+    /** Answers directly, or with 202 and a job when the work is estimated to be long (or the client asks). */
+    answerOrJob(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      task: string,
+      cost: number,
+      work: (ctx: JobContext) => Promise<JobResult>,
+    ): Promise<FastifyReply>;
+    /** Nodes + relations of the store (read at most once a second): the cost estimate of whole-network work. */
+    networkSize(): Promise<number>;
+  }
+}
+
+/** One pool per process, shared by the apps in it (tests build many), closed when the last app closes. */
+let shared: { pool: WorkPool; users: number } | undefined;
+
+function acquirePool(options: PoolOptions): WorkPool {
+  shared ??= { pool: new WorkPool(options), users: 0 };
+  shared.users++;
+  return shared.pool;
+}
+
+async function releasePool(pool: WorkPool): Promise<void> {
+  if (!shared || shared.pool !== pool) return;
+  if (--shared.users > 0) return;
+  shared = undefined;
+  await pool.close();
+}
+
+/** `Prefer: respond-async` (RFC 7240) asks for a job whatever the estimate. */
+const prefersAsync = (request: FastifyRequest): boolean =>
+  /(^|[,;\s])respond-async($|[,;\s])/i.test(String(request.headers.prefer ?? ''));
+
+export default fp<JobsOptions>(async function jobsPlugin(app: FastifyInstance, opts) {
+  const pool = acquirePool(opts);
+  const registry = new JobRegistry();
+  const threshold = opts.jobThreshold ?? 20_000;
+  app.decorate('work', pool);
+  app.decorate('jobs', registry);
+
+  let stats: { value: StoreStats; until: number } | undefined;
+  app.decorate('networkSize', async () => {
+    const now = Date.now();
+    if (!stats || stats.until <= now) stats = { value: await app.store.stats(), until: now + 1_000 };
+    return stats.value.nodes + stats.value.relations;
+  });
+
+  app.decorate(
+    'answerOrJob',
+    async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      task: string,
+      cost: number,
+      work: (ctx: JobContext) => Promise<JobResult>,
+    ) => {
+      if (!prefersAsync(request) && cost < threshold) {
+        const result = await work({ signal: new AbortController().signal, progress: () => undefined });
+        return result.kind === 'json' ? reply.send(result.value) : sendFile(reply, result);
+      }
+      const job: JobView = registry.start(task, request.actor, work);
+      return reply
+        .code(202)
+        .header('location', `/api/jobs/${job.id}`)
+        .header('preference-applied', 'respond-async')
+        .send(job);
+    },
+  );
+
+  app.addHook('onClose', async () => {
+    registry.cancelAll();
+    await releasePool(pool);
+  });
+});
+
+export function sendFile(reply: FastifyReply, file: Extract<JobResult, { kind: 'file' }>) {
+  return reply
+    .type(file.contentType)
+    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .send(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
+}
