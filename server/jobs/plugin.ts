@@ -12,7 +12,7 @@ export interface JobsOptions extends PoolOptions {
 declare module 'fastify' {
   interface FastifyInstance {
     /** The worker pool for CPU-heavy work (server/jobs/pool.ts). */
-    work: WorkPool;
+    work: Pick<WorkPool, 'run'>;
     jobs: JobRegistry;
     /** Answers directly, or with 202 and a job when the work is estimated to be long (or the client asks). */
     answerOrJob(
@@ -51,7 +51,7 @@ export default fp<JobsOptions>(async function jobsPlugin(app: FastifyInstance, o
   const pool = acquirePool(opts);
   const registry = new JobRegistry();
   const threshold = opts.jobThreshold ?? 20_000;
-  app.decorate('work', pool);
+  app.decorate('work', pool.withBudget(opts.budgetMs));
   app.decorate('jobs', registry);
 
   let stats: { value: StoreStats; until: number } | undefined;

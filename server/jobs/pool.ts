@@ -75,6 +75,12 @@ export class WorkPool {
     }
   }
 
+  /** The pool with another default time budget (each app has its own; the threads are shared). */
+  withBudget(budgetMs: number | undefined): Pick<WorkPool, 'run'> {
+    if (budgetMs === undefined) return this;
+    return { run: (name, input, options = {}) => this.run(name, input, { budgetMs, ...options }) };
+  }
+
   async close(): Promise<void> {
     await this.pool.destroy();
   }
