@@ -1,14 +1,10 @@
 import type { Bilingual, Lang } from '../model/labels.js';
-import type { Evidence, Snapshot } from '../model/records.js';
+import type { Snapshot } from '../model/records.js';
 import { writeCsv, type CsvDelimiter } from './csv.js';
-import { exchangeError } from './errors.js';
 import { writeGexf } from './gexf-write.js';
 import type { MetricsMap } from './graph-attributes.js';
 import { writeGraphml } from './graphml-write.js';
-import { mapModel } from './map-model.js';
-import { renderPng } from './png.js';
 import { writeSnapshotJson } from './snapshot-json.js';
-import { renderSvg } from './svg.js';
 import {
   EXPORT_TABLES,
   SHEET_NAMES,
@@ -17,13 +13,15 @@ import {
   type ExportTable,
   type GapFindingLike,
 } from './table-export.js';
-import type { ExportView } from './view.js';
+import type { ExportView } from '../render/view.js';
 import { writeXlsx } from './xlsx.js';
 
 export const EXPORT_FORMATS = ['json', 'gexf', 'graphml', 'csv', 'xlsx', 'svg', 'png', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-/** Formats `exportSnapshot` writes; the PDF report needs the analysis and is written by core/report. */
-export const WRITTEN_FORMATS: readonly ExportFormat[] = ['json', 'gexf', 'graphml', 'csv', 'xlsx', 'svg', 'png'];
+/** The data formats `exportSnapshot` writes; the map (SVG, PNG) and the report (PDF) are drawn by core/render. */
+export const DATA_FORMATS = ['json', 'gexf', 'graphml', 'csv', 'xlsx'] as const;
+export type DataFormat = (typeof DATA_FORMATS)[number];
+export const isDataFormat = (f: string): f is DataFormat => (DATA_FORMATS as readonly string[]).includes(f);
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   json: 'application/json; charset=utf-8',
@@ -45,16 +43,10 @@ export interface ExportOptions {
   /** CSV: which table (default nodes). */
   table?: ExportTable;
   delimiter?: CsvDelimiter;
-  /** Map title, subtitle and source line (SVG). */
+  /** XLSX: the workbook's title. */
   title?: string;
-  subtitle?: string;
-  source?: string;
   /** ISO timestamp of the export (default now). */
   exportedAt?: string;
-  width?: number;
-  height?: number;
-  /** PNG: pixels per CSS pixel of the map (default 2, at most 4). */
-  scale?: number;
 }
 
 export interface ExportResult {
@@ -64,18 +56,16 @@ export interface ExportResult {
   fileName: string;
 }
 
-/** Filters a view may add on top of the store's (kinds, relation types, as-of): evidence levels. */
-export function filterSnapshot(snapshot: Snapshot, filters: { evidence?: Evidence[] }): Snapshot {
-  if (!filters.evidence || filters.evidence.length === 0) return snapshot;
-  const ev = new Set(filters.evidence);
-  return { ...snapshot, relations: snapshot.relations.filter((r) => ev.has(r.evidence)) };
-}
+/** The base of an export's file name: aktorsatlas-<date>[-per-<as-of>]. */
+export const exportBaseName = (date: string, asOf?: string): string =>
+  `aktorsatlas-${date}${asOf ? `-per-${asOf}` : ''}`;
 
-export function exportSnapshot(format: ExportFormat, snapshot: Snapshot, options: ExportOptions = {}): ExportResult {
+/** The data formats (the map and the report: server/render/export-file, which calls this for the rest). */
+export function exportSnapshot(format: DataFormat, snapshot: Snapshot, options: ExportOptions = {}): ExportResult {
   const lang = options.lang ?? 'sv';
   const exportedAt = options.exportedAt ?? new Date().toISOString();
   const date = exportedAt.slice(0, 10);
-  const base = `aktorsatlas-${date}${snapshot.asOf ? `-per-${snapshot.asOf}` : ''}`;
+  const base = exportBaseName(date, snapshot.asOf);
   const tableOpts = { lang, metrics: options.metrics, metricLabels: options.metricLabels, findings: options.findings };
   switch (format) {
     case 'json':
@@ -112,30 +102,6 @@ export function exportSnapshot(format: ExportFormat, snapshot: Snapshot, options
       );
       return { body, contentType: CONTENT_TYPES.xlsx, fileName: `${base}.xlsx` };
     }
-    case 'svg':
-    case 'png': {
-      const model = mapModel(snapshot, {
-        lang,
-        view: options.view,
-        date,
-        ...(options.title ? { title: options.title } : {}),
-        ...(options.subtitle ? { subtitle: options.subtitle } : {}),
-        ...(options.source ? { source: options.source } : {}),
-        ...(options.width ? { width: options.width } : {}),
-        ...(options.height ? { height: options.height } : {}),
-      });
-      const svg = renderSvg(model);
-      if (format === 'svg') return { body: svg, contentType: CONTENT_TYPES.svg, fileName: `${base}.svg` };
-      return { body: renderPng(svg, options.scale ?? 2), contentType: CONTENT_TYPES.png, fileName: `${base}.png` };
-    }
-    case 'pdf':
-      // The report runs the analysis and writes asynchronously: callers use buildReport + writeReportPdf.
-      throw exchangeError(
-        'unsupported',
-        'use_report',
-        'PDF skrivs som rapport (buildReport, writeReportPdf)',
-        'PDF is written as a report (buildReport, writeReportPdf)',
-      );
   }
 }
 

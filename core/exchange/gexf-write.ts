@@ -1,6 +1,6 @@
 import type { Snapshot } from '../model/records.js';
 import { relationKind } from '../model/catalogue/relation-kinds.js';
-import { parseColor, type Rgba } from './color.js';
+import { parseColor, type Rgba } from '../render/color.js';
 import {
   type AttrColumn,
   type MetricsMap,
@@ -11,8 +11,8 @@ import {
   nodeCells,
   propColumns,
 } from './graph-attributes.js';
-import type { ExportView } from './view.js';
-import { xmlAttr, xmlText } from './xml-escape.js';
+import type { ExportView } from '../render/view.js';
+import { xmlAttr, xmlText } from '../text/xml-escape.js';
 
 export const GEXF_NS = 'http://gexf.net/1.3';
 export const GEXF_VIZ_NS = 'http://gexf.net/1.3/viz';

@@ -1,5 +1,5 @@
 import type { Snapshot } from '../model/records.js';
-import { parseColor } from './color.js';
+import { parseColor } from '../render/color.js';
 import {
   type AttrColumn,
   type MetricsMap,
@@ -10,8 +10,8 @@ import {
   nodeCells,
   propColumns,
 } from './graph-attributes.js';
-import type { ExportView } from './view.js';
-import { xmlAttr, xmlText } from './xml-escape.js';
+import type { ExportView } from '../render/view.js';
+import { xmlAttr, xmlText } from '../text/xml-escape.js';
 
 export const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';
 

@@ -3,7 +3,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { exchangeError } from './errors.js';
 import { neutralise } from './formula-safe.js';
 import { withLimits, type ExchangeLimits } from './limits.js';
-import { xmlAttr, xmlText } from './xml-escape.js';
+import { xmlAttr, xmlText } from '../text/xml-escape.js';
 import { guardXml } from './xml-guard.js';
 
 /**

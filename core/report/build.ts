@@ -1,7 +1,8 @@
 import { runGaps } from '../analysis/gaps/index.js';
 import { runPanel } from '../analysis/panel.js';
-import { mapModel } from '../exchange/map-model.js';
-import type { ExportView } from '../exchange/view.js';
+import { mapModel } from '../render/map-model.js';
+import type { SvgMapInput } from '../render/svg.js';
+import type { ExportView } from '../render/view.js';
 import { projectActors } from '../graph/projection.js';
 import type { Lang } from '../model/labels.js';
 import type { Snapshot } from '../model/records.js';
@@ -24,6 +25,8 @@ export interface ReportOptions {
   createdAt?: string;
   /** Louvain and gap-analysis seed (default 1, as the API). */
   seed?: number;
+  /** The map, when the caller drew it (the exports draw one map model for SVG, PNG and PDF). */
+  map?: SvgMapInput;
 }
 
 /**
@@ -48,14 +51,16 @@ export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): Re
       `${rt('createdOn', lang)}: ${date}`,
       `${rt('asOf', lang)}: ${snapshot.asOf ?? rt('asOfNone', lang)}`,
     ],
-    map: mapModel(snapshot, {
-      lang,
-      date,
-      width: 1600,
-      height: 1150,
-      ...(options.view ? { view: options.view } : {}),
-      ...(options.viewName ? { subtitle: `${rt('view', lang)}: ${options.viewName}` } : {}),
-    }),
+    map:
+      options.map ??
+      mapModel(snapshot, {
+        lang,
+        date,
+        width: 1600,
+        height: 1150,
+        ...(options.view ? { view: options.view } : {}),
+        ...(options.viewName ? { subtitle: `${rt('view', lang)}: ${options.viewName}` } : {}),
+      }),
     mapHeading: rt('mapHeading', lang),
     mapIntro: rt('mapIntro', lang),
     sections: [

@@ -1,5 +1,5 @@
 import type { Lang } from '../model/labels.js';
-import type { SvgMapInput } from '../exchange/svg.js';
+import type { SvgMapInput } from '../render/svg.js';
 
 /** A table of the report: header and rows of plain text; widths are relative shares of the text width. */
 export interface ReportTable {

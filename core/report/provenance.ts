@@ -1,4 +1,4 @@
-import { EVIDENCE_LABELS } from '../exchange/tables.js';
+import { EVIDENCE_LINES } from '../look/lines.js';
 import type { Lang } from '../model/labels.js';
 import { EVIDENCE_LEVELS, type Snapshot } from '../model/records.js';
 import type { ReportSection } from './model.js';
@@ -26,7 +26,7 @@ export function provenanceSection(snapshot: Snapshot, lang: Lang, maxSources = 2
         columns: [rt('evidence', lang), rt('relations', lang)],
         widths: [3, 1],
         rows: EVIDENCE_LEVELS.map((e) => [
-          EVIDENCE_LABELS[e][lang],
+          EVIDENCE_LINES[e].label[lang],
           String(snapshot.relations.filter((r) => r.evidence === e).length),
         ]),
       },

@@ -18,6 +18,10 @@ export const REPORT_TEXT = {
     sv: 'Kartan visar vyns noder och relationer med vyns positioner, färger och storlekar. Linjens stil anger belägg.',
     en: "The map shows the view's nodes and relations with the view's positions, colours and sizes. Line style shows evidence.",
   },
+  mapCount: {
+    sv: 'Kartan visar {nodes} noder och {relations} relationer.',
+    en: 'The map shows {nodes} nodes and {relations} relations.',
+  },
   keyActorsHeading: { sv: 'Nyckelaktörer', en: 'Key actors' },
   keyActorsIntro: {
     sv: 'Aktörerna med högst mellanhetscentralitet i aktörsnätverket (enmodsprojektionen), med fler mått för jämförelse. En snittpunkt är en aktör utan vilken nätverket faller isär.',

@@ -9,10 +9,10 @@ import type { Batch, Evidence, Snapshot } from '../../core/model/records.js';
 import type { Problem } from '../../core/model/problems.js';
 import type { Lang } from '../../core/model/labels.js';
 import { ExchangeError } from '../../core/exchange/errors.js';
-import { exportSnapshot, type ExportFormat, type ExportResult } from '../../core/exchange/export.js';
+import type { ExportFormat, ExportResult } from '../../core/exchange/export.js';
 import type { ExportTable } from '../../core/exchange/table-export.js';
-import type { ExportView } from '../../core/exchange/view.js';
-import { reportFile } from '../report/report-file.js';
+import type { ExportView } from '../../core/render/view.js';
+import { exportFile } from '../render/export-file.js';
 import { viewSnapshot } from '../report/view-snapshot.js';
 import { runImport } from '../../core/exchange/import-flow.js';
 import type { ImportFile, ImportOptions } from '../../core/exchange/import.js';
@@ -59,7 +59,7 @@ const list = (v: string | undefined) =>
 async function cliSnapshot(
   store: GraphStore,
   opts: ExportFileOptions,
-): Promise<{ snapshot: Snapshot; view?: ExportView; viewName?: string } | number> {
+): Promise<{ snapshot: Snapshot; view: ExportView; viewName?: string } | number> {
   const found = await viewSnapshot(store, opts.view, {
     kinds: list(opts.kinds),
     relationTypes: list(opts.relationTypes),
@@ -82,7 +82,7 @@ function writeOut(out: ExportResult, output: string | undefined): void {
 
 const positive = (v: string | undefined) => (v !== undefined && Number(v) > 0 ? Number(v) : undefined);
 
-/** `aktorsatlas export --format gexf|graphml|csv|xlsx|svg|png` (json stays with `exportCommand`). */
+/** `aktorsatlas export --format gexf|graphml|csv|xlsx|svg|png|pdf` (json stays with `exportCommand`). */
 export async function exportFileCommand(format: string, opts: ExportFileOptions): Promise<number> {
   return withStore(async (store) => {
     const found = await cliSnapshot(store, opts);
@@ -90,9 +90,10 @@ export async function exportFileCommand(format: string, opts: ExportFileOptions)
     const width = positive(opts.width);
     const height = positive(opts.height);
     try {
-      const out = exportSnapshot(format as ExportFormat, found.snapshot, {
+      const out = await exportFile(format as ExportFormat, found.snapshot, {
         lang: (opts.lang === 'en' ? 'en' : 'sv') as Lang,
-        ...(found.view ? { view: found.view } : {}),
+        view: found.view,
+        ...(found.viewName ? { viewName: found.viewName } : {}),
         ...(opts.table ? { table: opts.table as ExportTable } : {}),
         delimiter:
           opts.delimiter === 'semicolon' || opts.delimiter === ';' ? ';' : opts.delimiter === 'tab' ? '\t' : ',',
@@ -102,6 +103,7 @@ export async function exportFileCommand(format: string, opts: ExportFileOptions)
         ...(opts.scale !== undefined ? { scale: Number(opts.scale) } : {}),
       });
       writeOut(out, opts.output);
+      if (opts.output && format === 'pdf') console.error(`wrote ${out.body.length} bytes to ${opts.output}`);
       return 0;
     } catch (err) {
       if (err instanceof ExchangeError) {
@@ -114,20 +116,8 @@ export async function exportFileCommand(format: string, opts: ExportFileOptions)
 }
 
 /** `aktorsatlas report [--view NAME] [--lang sv|en] -o report.pdf`: the PDF report of a view. */
-export async function reportCommand(opts: ExportFileOptions): Promise<number> {
-  return withStore(async (store) => {
-    const found = await cliSnapshot(store, opts);
-    if (typeof found === 'number') return found;
-    const out = await reportFile(found.snapshot, {
-      lang: opts.lang === 'en' ? 'en' : 'sv',
-      ...(found.view ? { view: found.view } : {}),
-      ...(found.viewName ? { viewName: found.viewName } : {}),
-      ...(opts.title ? { title: opts.title } : {}),
-    });
-    writeOut(out, opts.output);
-    if (opts.output) console.error(`wrote ${out.body.length} bytes to ${opts.output}`);
-    return 0;
-  });
+export function reportCommand(opts: ExportFileOptions): Promise<number> {
+  return exportFileCommand('pdf', opts);
 }
 
 export interface ImportFileOptions {

@@ -46,7 +46,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('Export the graph')
     .addOption(
       new Option('--format <format>', 'output format')
-        .choices(['json', 'gexf', 'graphml', 'csv', 'xlsx', 'svg', 'png'])
+        .choices(['json', 'gexf', 'graphml', 'csv', 'xlsx', 'svg', 'png', 'pdf'])
         .default('json'),
     )
     .option('-o, --output <file>', 'write to a file instead of standard output')
@@ -57,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(
       new Option('--lang <lang>', 'csv, xlsx, svg: language of headers and labels').choices(['sv', 'en']).default('sv'),
     )
-    .option('--view <name>', 'gexf, graphml, svg, png: positions (and colours, sizes) of a saved view')
+    .option('--view <name>', 'a saved view: its filters, focus, encodings and positions')
     .option('--scale <n>', 'png: pixels per CSS pixel, up to 4', '2')
     .option('--width <px>', 'svg, png: map width in CSS pixels')
     .option('--height <px>', 'svg, png: map height in CSS pixels')

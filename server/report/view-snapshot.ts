@@ -1,47 +1,65 @@
-import { filterSnapshot } from '../../core/exchange/export.js';
-import { viewFromState, type ExportView } from '../../core/exchange/view.js';
-import { EVIDENCE_LEVELS, type Evidence, type Snapshot } from '../../core/model/records.js';
+import { EVIDENCE_LEVELS, type Snapshot } from '../../core/model/records.js';
+import type { EdgeColorBy } from '../../core/render/encode.js';
+import { defaultMapView, viewFromState, type ExportView, type MapViewState } from '../../core/render/view.js';
 import type { GraphStore } from '../store/graph-store.js';
 
+/** What an export request may give; each replaces the saved view's setting of the same name. */
 export interface ViewFilters {
   kinds?: string[];
+  orgTypes?: string[];
+  municipalities?: string[];
+  sectors?: string[];
   relationTypes?: string[];
   asOf?: string;
   evidence?: string[];
+  colorBy?: string;
+  sizeBy?: string;
+  edgeColorBy?: EdgeColorBy;
+  focus?: string;
+  depth?: 1 | 2;
 }
 
-type SavedFilters = { [K in keyof ViewFilters]?: ViewFilters[K] | null };
+const LIST_FILTERS = ['kinds', 'orgTypes', 'municipalities', 'sectors', 'relationTypes', 'evidence'] as const;
 
 export type ViewSnapshot =
-  | { ok: true; snapshot: Snapshot; view?: ExportView; viewName?: string }
+  | { ok: true; snapshot: Snapshot; view: ExportView; viewName?: string }
   | { ok: false; reason: 'no_view'; viewName: string }
   | { ok: false; reason: 'bad_evidence'; values: string[] };
 
 /**
- * The snapshot an export or report shows: a saved view's positions, and its filters where the caller gives
- * none (kinds, relation types, as-of date, evidence). Shared by the API and the CLI so both show the same.
+ * What an export or report shows: the whole graph (as the screen loads it) and the view that picks from it, a
+ * saved view's encodings, focus, filters and positions with the request's filters over its own. Shared by the API
+ * and the CLI so both show the same.
  */
 export async function viewSnapshot(
   store: GraphStore,
   viewName: string | undefined,
   given: ViewFilters,
 ): Promise<ViewSnapshot> {
-  let view: ExportView | undefined;
-  let saved: SavedFilters = {};
+  let view: ExportView = {};
   if (viewName) {
     const v = await store.getView(viewName);
     if (!v) return { ok: false, reason: 'no_view', viewName };
     view = viewFromState(v.state);
-    saved = (v.state as { view?: { filters?: SavedFilters } } | null)?.view?.filters ?? {};
   }
-  const kinds = given.kinds ?? saved.kinds ?? undefined;
-  const relationTypes = given.relationTypes ?? saved.relationTypes ?? undefined;
-  const asOf = given.asOf ?? saved.asOf ?? undefined;
-  const evidence = given.evidence ?? saved.evidence ?? undefined;
-  const bad = evidence?.filter((e) => !(EVIDENCE_LEVELS as readonly string[]).includes(e)) ?? [];
+  const state = withRequest(view.state ?? defaultMapView(), given);
+  const bad = state.filters.evidence?.filter((e) => !(EVIDENCE_LEVELS as readonly string[]).includes(e)) ?? [];
   if (bad.length > 0) return { ok: false, reason: 'bad_evidence', values: bad };
-  const snapshot = filterSnapshot(await store.snapshot({ kinds, relationTypes, ...(asOf ? { asOf } : {}) }), {
-    evidence: evidence as Evidence[] | undefined,
-  });
-  return { ok: true, snapshot, ...(view ? { view } : {}), ...(viewName ? { viewName } : {}) };
+  const snapshot = await store.snapshot({});
+  return { ok: true, snapshot, view: { ...view, state }, ...(viewName ? { viewName } : {}) };
+}
+
+/** A view state with the request's settings over its own. */
+function withRequest(state: MapViewState, given: ViewFilters): MapViewState {
+  const filters = { ...state.filters };
+  for (const key of LIST_FILTERS) if (given[key]) filters[key] = given[key] ?? null;
+  if (given.asOf) filters.asOf = given.asOf;
+  return {
+    colorBy: given.colorBy ?? state.colorBy,
+    sizeBy: given.sizeBy ?? state.sizeBy,
+    edgeColorBy: given.edgeColorBy ?? state.edgeColorBy,
+    filters,
+    focus: given.focus ?? state.focus,
+    depth: given.depth ?? state.depth,
+  };
 }

@@ -6,14 +6,13 @@ import { ExchangeError } from '../../core/exchange/errors.js';
 import {
   CONTENT_TYPES,
   EXPORT_FORMATS,
-  exportSnapshot,
   templateFile,
   type ExportFormat,
   type ExportResult,
 } from '../../core/exchange/export.js';
-import { MAX_PNG_SCALE } from '../../core/exchange/png.js';
 import { EXPORT_TABLES } from '../../core/exchange/table-export.js';
-import { reportFile } from '../report/report-file.js';
+import { exportFile } from '../render/export-file.js';
+import { MAX_PNG_SCALE } from '../render/png.js';
 import { viewSnapshot } from '../report/view-snapshot.js';
 import { csv, errorResponses, ProblemSchema, splitCsv } from '../schemas/common.js';
 import { ApiProblem } from '../problems.js';
@@ -121,7 +120,7 @@ const exchange: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'GEXF 1.3 and GraphML carry every attribute (props as prop_<key>, lists and objects as JSON text under propjson_<key>, sources as JSON text) and import again losslessly. ' +
           'CSV and XLSX tables use the import template headers; text cells that could run as spreadsheet formulas are prefixed with an apostrophe. ' +
-          'SVG and PNG are the map of the view with legend, title, date and source line; PNG is `scale` × width × height pixels. ' +
+          'SVG and PNG are the map of the view as the screen draws it (its filters, focus, colour and size encodings, positions) with legend, title, date and source line; PNG is `scale` × width × height pixels; the PDF report has the same map. ' +
           'PDF is the A4 report (map, key actors, communities, gaps, action plan, method notes, sources) in `lang`.',
         querystring: Type.Object({
           format: Type.Union(
@@ -129,15 +128,37 @@ const exchange: FastifyPluginAsyncTypebox = async (app) => {
             { default: 'json' },
           ),
           kinds: csv('Node kinds to include, comma-separated'),
+          orgTypes: csv('Organisation types to include, comma-separated'),
+          municipalities: csv('Municipalities (node ids) whose nodes to include, comma-separated'),
+          sectors: csv('Sectors (node ids) whose nodes to include, comma-separated'),
           relationTypes: csv('Relation types to include, comma-separated'),
           asOf: Type.Optional({ ...isoDate, description: 'Only relations valid on this date (YYYY-MM-DD)' }),
           evidence: csv('Evidence levels to include (confirmed, probable, uncertain), comma-separated'),
           view: Type.Optional(
             Type.String({
               maxLength: 80,
-              description: 'A saved view: its positions, and its filters where the parameters give none',
+              description:
+                'A saved view: its positions, encodings (colour by, size by), focus and filters; the filter parameters replace its own',
             }),
           ),
+          colorBy: Type.Optional(
+            Type.String({
+              maxLength: 80,
+              description: 'Map: colour nodes by actorGroup, kind, municipality, sector, community or attr:<property>',
+            }),
+          ),
+          sizeBy: Type.Optional(
+            Type.String({ maxLength: 80, description: 'Map: size nodes by none, degree or a node measure id' }),
+          ),
+          edgeColorBy: Type.Optional(
+            Type.Union([Type.Literal('role'), Type.Literal('type'), Type.Literal('evidence')], {
+              description: 'Map: colour ties by role, relation kind or evidence',
+            }),
+          ),
+          focus: Type.Optional(
+            Type.String({ maxLength: 300, description: 'Map: the node in focus (the rest is faded)' }),
+          ),
+          depth: Type.Optional(Type.Integer({ minimum: 1, maximum: 2, description: 'Map: steps around the focus' })),
           lang: Type.Union([Type.Literal('sv'), Type.Literal('en')], { default: 'sv' }),
           table: Type.Union(
             EXPORT_TABLES.map((t) => Type.Literal(t)),
@@ -171,9 +192,17 @@ const exchange: FastifyPluginAsyncTypebox = async (app) => {
       const format = q.format as ExportFormat;
       const found = await viewSnapshot(app.store, q.view, {
         kinds: splitCsv(q.kinds),
+        orgTypes: splitCsv(q.orgTypes),
+        municipalities: splitCsv(q.municipalities),
+        sectors: splitCsv(q.sectors),
         relationTypes: splitCsv(q.relationTypes),
         asOf: q.asOf,
         evidence: splitCsv(q.evidence),
+        ...(q.colorBy ? { colorBy: q.colorBy } : {}),
+        ...(q.sizeBy ? { sizeBy: q.sizeBy } : {}),
+        ...(q.edgeColorBy ? { edgeColorBy: q.edgeColorBy } : {}),
+        ...(q.focus ? { focus: q.focus } : {}),
+        ...(q.depth ? { depth: q.depth === 2 ? 2 : 1 } : {}),
       });
       if (!found.ok && found.reason === 'no_view') throw new ApiProblem(404, 'not_found', `View "${q.view}" not found`);
       if (!found.ok) {
@@ -182,29 +211,21 @@ const exchange: FastifyPluginAsyncTypebox = async (app) => {
           { path: '/evidence', code: 'enum', message: { sv: `Okänt belägg: ${bad}`, en: `Unknown evidence: ${bad}` } },
         ]);
       }
-      const { snapshot: snap, view } = found;
       let out: ExportResult;
       try {
-        out =
-          format === 'pdf'
-            ? await reportFile(snap, {
-                lang: q.lang,
-                ...(view ? { view } : {}),
-                ...(q.view ? { viewName: q.view } : {}),
-                ...(q.title ? { title: q.title } : {}),
-              })
-            : exportSnapshot(format, snap, {
-                lang: q.lang,
-                ...(view ? { view } : {}),
-                table: q.table,
-                delimiter: ({ comma: ',', semicolon: ';', tab: '\t' } as const)[q.delimiter],
-                ...(q.title ? { title: q.title } : {}),
-                ...(q.subtitle ? { subtitle: q.subtitle } : {}),
-                ...(q.source ? { source: q.source } : {}),
-                ...(q.width ? { width: q.width } : {}),
-                ...(q.height ? { height: q.height } : {}),
-                scale: q.scale,
-              });
+        out = await exportFile(format, found.snapshot, {
+          lang: q.lang,
+          view: found.view,
+          ...(q.view ? { viewName: q.view } : {}),
+          table: q.table,
+          delimiter: ({ comma: ',', semicolon: ';', tab: '\t' } as const)[q.delimiter],
+          ...(q.title ? { title: q.title } : {}),
+          ...(q.subtitle ? { subtitle: q.subtitle } : {}),
+          ...(q.source ? { source: q.source } : {}),
+          ...(q.width ? { width: q.width } : {}),
+          ...(q.height ? { height: q.height } : {}),
+          scale: q.scale,
+        });
       } catch (err) {
         if (err instanceof AnalysisError && err.code === 'graph_too_large')
           throw new ApiProblem(413, 'graph_too_large', `The report's analysis refused the graph: ${err.message}`);
@@ -223,6 +244,24 @@ const exchange: FastifyPluginAsyncTypebox = async (app) => {
           'The import template (XLSX with both tables and instructions, or one CSV table), Swedish or English headers',
         querystring: Type.Object({
           format: Type.Union([Type.Literal('xlsx'), Type.Literal('csv')], { default: 'xlsx' }),
+          colorBy: Type.Optional(
+            Type.String({
+              maxLength: 80,
+              description: 'Map: colour nodes by actorGroup, kind, municipality, sector, community or attr:<property>',
+            }),
+          ),
+          sizeBy: Type.Optional(
+            Type.String({ maxLength: 80, description: 'Map: size nodes by none, degree or a node measure id' }),
+          ),
+          edgeColorBy: Type.Optional(
+            Type.Union([Type.Literal('role'), Type.Literal('type'), Type.Literal('evidence')], {
+              description: 'Map: colour ties by role, relation kind or evidence',
+            }),
+          ),
+          focus: Type.Optional(
+            Type.String({ maxLength: 300, description: 'Map: the node in focus (the rest is faded)' }),
+          ),
+          depth: Type.Optional(Type.Integer({ minimum: 1, maximum: 2, description: 'Map: steps around the focus' })),
           lang: Type.Union([Type.Literal('sv'), Type.Literal('en')], { default: 'sv' }),
           table: Type.Union([Type.Literal('actors'), Type.Literal('relations')], {
             default: 'actors',

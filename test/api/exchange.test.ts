@@ -237,9 +237,9 @@ nx.write_graphml(nx.read_graphml(sys.argv[2]), sys.argv[4])
     expect(res.body).toContain('Medlemskap &lt;&amp;&gt; nätverk');
     expect(res.body).toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(res.body).toContain('Källa: Aktörsatlas');
-    expect(res.body).toContain('Organisationer');
+    expect(res.body).toContain('Färg: Typ av aktör');
     const orgs = seededSnap.nodes.filter((n) => n.kind === 'Organisation' || n.kind === 'Network').length;
-    expect(elements.filter((e) => e.name === 'circle' && e.attrs.stroke === '#ffffff')).toHaveLength(orgs);
+    expect(elements.filter((e) => e.attrs['data-node'] !== undefined)).toHaveLength(orgs);
   });
 
   it('uses a saved view’s positions and filters', async () => {

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pngSize } from '../../core/exchange/png.js';
+import { pngSize } from '../../server/render/png.js';
 import { SqliteStore } from '../../server/store/sqlite/sqlite-store.js';
 import { flat, pdfText, pixelStats, renderPage } from '../helpers/pdf.js';
 

@@ -13,7 +13,7 @@ import {
   MISSING_TIE,
   ROLE_COLORS,
   contrast,
-} from '../../web/src/map/palette.js';
+} from '../../core/look/palette.js';
 import { REPO_ROOT } from '../helpers/server.js';
 
 describe('colour contrast', () => {

@@ -97,7 +97,7 @@ export function nonBackgroundShare(png: Buffer, background: [number, number, num
 }
 
 /** expect.poll with a timeout that suits a browser on a loaded 2-core machine. */
-/** The map's background colour (MAP_BACKGROUND in web/src/map/palette.ts), for nonBackgroundShare. */
+/** The map's background colour (MAP_BACKGROUND in core/look/palette.ts), for nonBackgroundShare. */
 export const MAP_BACKGROUND: [number, number, number] = [251, 251, 249];
 
 /** The page's read-only test hook, `window.__atlas` (web/src/app/app.ts). */

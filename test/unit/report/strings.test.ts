@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { REPORT_TEXT, rt } from '../../../core/report/strings.js';
-import { toWinAnsi } from '../../../core/report/pdf-fonts.js';
+import { toWinAnsi } from '../../../server/report/pdf-fonts.js';
 
 describe('report texts', () => {
   it('has every key in Swedish and English, non-empty, with the same placeholders', () => {

@@ -4,7 +4,7 @@
  */
 import type Sigma from 'sigma';
 import type { AppContext } from '../app/context.js';
-import { MISSING_TIE } from './palette.js';
+import { MISSING_TIE } from '../look/look.js';
 
 export class MissingTiesOverlay {
   private readonly canvas: HTMLCanvasElement;

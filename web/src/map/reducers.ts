@@ -9,8 +9,17 @@ import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { AppContext } from '../app/context.js';
 import { nodeName } from '../graph/derive.js';
 import { getLang } from '../i18n/i18n.js';
-import { FADED_EDGE, FADED_NODE, withAlpha } from './palette.js';
-import { shapeOfKind } from './shapes.js';
+import {
+  EDGE_WIDTH,
+  FADED_EDGE,
+  FADED_NODE,
+  LABEL_COLOR,
+  NODE_SIZE,
+  OTHER_COLOR,
+  evidenceLine,
+  shapeOfKind,
+  withAlpha,
+} from '../look/look.js';
 
 /** Display data plus the edge variables declared in the primitives (see renderer.ts). */
 export type EdgeOut = Partial<EdgeDisplayData> & { solidColor?: string; dashSize?: number; gapSize?: number };
@@ -40,10 +49,10 @@ export function makeNodeReducer(ctx: AppContext) {
     const schemes = ctx.schemes;
     const out: Partial<NodeDisplayData> = {
       label: nodeName(attrs, getLang()),
-      color: schemes ? schemes.color.colorOf(node) : '#666666',
-      size: schemes ? schemes.size.sizeOf(node) : 5,
+      color: schemes ? schemes.color.colorOf(node) : OTHER_COLOR,
+      size: schemes ? schemes.size.sizeOf(node) : NODE_SIZE.equal,
       shape: shapeOfKind(attrs.kind),
-      labelColor: '#1d1d1b',
+      labelColor: LABEL_COLOR,
     };
     const hl = ctx.highlight;
     const hovered = ctx.hovered;
@@ -64,7 +73,7 @@ export function makeNodeReducer(ctx: AppContext) {
     if (node === hovered) Object.assign(out, HOVERED);
     if (node === ctx.selected || node === ctx.store.get().focus) {
       out.labelVisibility = 'visible';
-      out.size = (out.size ?? 5) + 3;
+      out.size = (out.size ?? NODE_SIZE.equal) + NODE_SIZE.focusBoost;
       out.depth = 'topNodes';
       out.zIndex = 2;
     }
@@ -75,19 +84,23 @@ export function makeNodeReducer(ctx: AppContext) {
 export function makeEdgeReducer(ctx: AppContext) {
   return (edge: string, _data: EdgeDisplayData, attrs: Attributes): EdgeOut => {
     if (ctx.visibility.hiddenEdges.has(edge) || !ctx.graph?.hasEdge(edge)) return { visibility: 'hidden' };
-    const base = ctx.schemes ? ctx.schemes.edge.colorOf(edge) : '#888888';
-    const evidence = String(attrs.evidence ?? 'confirmed');
+    const base = ctx.schemes ? ctx.schemes.edge.colorOf(edge) : OTHER_COLOR;
+    const line = evidenceLine(attrs.evidence);
     const hl = ctx.highlight;
     const inHl = hl ? hl.edges.has(edge) : false;
     if (ctx.largeMap && !ctx.showAllTies && !inHl) return { visibility: 'hidden' };
-    const alpha = inHl ? 0.95 : evidence === 'uncertain' ? 0.4 : 0.6;
-    const color = withAlpha(base, alpha);
-    const size = inHl ? 2.6 : 1.3;
+    const color = withAlpha(base, inHl ? 0.95 : line.alpha);
+    const size = inHl ? EDGE_WIDTH.highlighted : EDGE_WIDTH.normal;
     const out: EdgeOut = { size, color, solidColor: color, dashSize: 0, gapSize: 0 };
-    if (evidence === 'probable') Object.assign(out, { solidColor: 'transparent', dashSize: 7, gapSize: 4 });
-    if (evidence === 'uncertain') Object.assign(out, { solidColor: 'transparent', dashSize: 2, gapSize: 4 });
+    if (line.dash) Object.assign(out, { solidColor: 'transparent', dashSize: line.dash[0], gapSize: line.dash[1] });
     if (hl && !inHl)
-      Object.assign(out, { color: FADED_EDGE, solidColor: FADED_EDGE, dashSize: 0, gapSize: 0, size: 1 });
+      Object.assign(out, {
+        color: FADED_EDGE,
+        solidColor: FADED_EDGE,
+        dashSize: 0,
+        gapSize: 0,
+        size: EDGE_WIDTH.faded,
+      });
     if (inHl) out.depth = 'topEdges';
     return out;
   };

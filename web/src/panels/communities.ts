@@ -3,7 +3,7 @@ import type { AppContext } from '../app/context.js';
 import { labelOf } from '../app/items.js';
 import { h, replace } from '../dom/h.js';
 import { fmt, t } from '../i18n/i18n.js';
-import { CATEGORICAL, OTHER_COLOR } from '../map/palette.js';
+import { CATEGORICAL, OTHER_COLOR } from '../look/look.js';
 import type { Panel } from './panel.js';
 
 export function communitiesPanel(ctx: AppContext, show: (community: number | null) => void): Panel {

@@ -1,6 +1,7 @@
 /**
  * Export: the report (PDF), the map (PNG, SVG) and the data (GEXF, GraphML, JSON, XLSX) of what the map shows,
- * as plain download links to GET /api/export with the current filters and the open view (its positions).
+ * as plain download links to GET /api/export with the current filters, encodings and focus and the open view (its
+ * positions). The server draws the map from the same state with the same code as the screen (core/render).
  */
 import type { AppContext } from '../app/context.js';
 import { h, replace } from '../dom/h.js';
@@ -16,8 +17,8 @@ interface ExportLink {
 }
 
 /**
- * The export query of a view state: the filters the export route knows, the language, and the saved view whose
- * positions the map keeps (the open view, else the shared base layout when one is stored).
+ * The export query of a view state: every filter, the colour and size encodings, the focus, the language, and the
+ * saved view whose positions the map keeps (the open view, else the shared base layout when one is stored).
  */
 export function exportQuery(
   state: ViewState,
@@ -30,10 +31,18 @@ export function exportQuery(
   const view = state.view ?? (layoutStored ? LAYOUT_VIEW : null);
   if (view) q.set('view', view);
   const f = state.filters;
-  if (f.kinds) q.set('kinds', f.kinds.join(','));
-  if (f.relationTypes) q.set('relationTypes', f.relationTypes.join(','));
-  if (f.evidence) q.set('evidence', f.evidence.join(','));
+  for (const key of ['kinds', 'orgTypes', 'municipalities', 'sectors', 'relationTypes', 'evidence'] as const) {
+    const list = f[key];
+    if (list) q.set(key, list.join(','));
+  }
   if (f.asOf) q.set('asOf', f.asOf);
+  q.set('colorBy', state.colorBy);
+  q.set('sizeBy', state.sizeBy);
+  q.set('edgeColorBy', state.edgeColorBy);
+  if (state.focus) {
+    q.set('focus', state.focus);
+    q.set('depth', String(state.depth));
+  }
   return `/api/export?${q.toString()}`;
 }
 

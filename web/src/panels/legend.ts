@@ -8,9 +8,20 @@ import type { AppContext } from '../app/context.js';
 import { labelOf } from '../app/items.js';
 import { h, replace } from '../dom/h.js';
 import { bi, fmt, t } from '../i18n/i18n.js';
-import { MAX_SIZE, MIN_SIZE, evidenceLabel } from '../map/encodings.js';
-import { FADED_NODE, MISSING_TIE } from '../map/palette.js';
-import { shapeOfKind, type NodeShape } from '../map/shapes.js';
+import {
+  ACTOR_GROUPS,
+  EVIDENCE_LINES,
+  FADED_NODE,
+  MISSING_TIE,
+  NEUTRAL,
+  NODE_SIZE,
+  evidenceLabel,
+  evidenceLevels,
+  evidenceStyle,
+  shapeOfKind,
+  shapePath,
+  type NodeShape,
+} from '../look/look.js';
 import type { Panel } from './panel.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -21,21 +32,19 @@ function svgEl(tag: string, attrs: Record<string, string>): SVGElement {
   return el;
 }
 
-/** A small shape symbol (SVG) for the legend. */
+/** A small shape symbol (SVG) for the legend: the outline of the appearance table (core/look). */
 export function shapeIcon(shape: NodeShape, color: string, size = 14): SVGElement {
   const svg = svgEl('svg', {
     width: String(size),
     height: String(size),
-    viewBox: '0 0 20 20',
+    viewBox: '-10 -10 20 20',
     'aria-hidden': 'true',
     class: 'legend-icon',
   });
-  const fill = { fill: color };
-  if (shape === 'square')
-    svg.appendChild(svgEl('rect', { x: '3', y: '3', width: '14', height: '14', rx: '2', ...fill }));
-  else if (shape === 'triangle') svg.appendChild(svgEl('polygon', { points: '10,2 18.5,17.5 1.5,17.5', ...fill }));
-  else if (shape === 'diamond') svg.appendChild(svgEl('polygon', { points: '10,1.5 18.5,10 10,18.5 1.5,10', ...fill }));
-  else svg.appendChild(svgEl('circle', { cx: '10', cy: '10', r: '8', ...fill }));
+  const path = shapePath(shape, 8.5);
+  svg.appendChild(
+    path ? svgEl('path', { d: path, fill: color }) : svgEl('circle', { cx: '0', cy: '0', r: '8', fill: color }),
+  );
   return svg;
 }
 
@@ -62,20 +71,10 @@ function lineIcon(color: string, dash: string, opacity = 1): SVGElement {
   return svg;
 }
 
-const GROUP_KIND: Record<string, string> = {
-  network: 'Network',
-  programme: 'EducationProgramme',
-  occupation: 'Occupation',
-  skill: 'Skill',
-  sector: 'Sector',
-  municipality: 'Municipality',
-  action: 'Action',
-};
-
 /** The shape of the nodes behind a colour entry, when colour follows kind or actor group. */
 function groupShape(colorBy: string, value: string): NodeShape {
   if (colorBy === 'kind') return shapeOfKind(value);
-  return shapeOfKind(GROUP_KIND[value] ?? 'Organisation');
+  return shapeOfKind(ACTOR_GROUPS.find((g) => g.id === value)?.kind ?? 'Organisation');
 }
 
 export function legendPanel(ctx: AppContext): Panel {
@@ -158,13 +157,13 @@ export function legendPanel(ctx: AppContext): Panel {
               { class: 'size-scale' },
               h('span', {
                 class: 'dot',
-                style: { width: `${MIN_SIZE * 2}px`, height: `${MIN_SIZE * 2}px` },
+                style: { width: `${NODE_SIZE.min * 2}px`, height: `${NODE_SIZE.min * 2}px` },
                 aria: { hidden: 'true' },
               }),
               h('span', { text: fmt(sc.size.min) }),
               h('span', {
                 class: 'dot',
-                style: { width: `${MAX_SIZE * 2}px`, height: `${MAX_SIZE * 2}px` },
+                style: { width: `${NODE_SIZE.max * 2}px`, height: `${NODE_SIZE.max * 2}px` },
                 aria: { hidden: 'true' },
               }),
               h('span', { text: fmt(sc.size.max) }),
@@ -196,24 +195,15 @@ export function legendPanel(ctx: AppContext): Panel {
         h(
           'ul',
           {},
-          h(
-            'li',
-            {},
-            lineIcon('#555555', ''),
-            h('span', { text: `${evidenceLabel('confirmed')} — ${t('legend.solid')}` }),
-          ),
-          h(
-            'li',
-            {},
-            lineIcon('#555555', '7 4'),
-            h('span', { text: `${evidenceLabel('probable')} — ${t('legend.dashed')}` }),
-          ),
-          h(
-            'li',
-            {},
-            lineIcon('#555555', '2 4', 0.6),
-            h('span', { text: `${evidenceLabel('uncertain')} — ${t('legend.dotted')}` }),
-          ),
+          evidenceLevels().map((ev) => {
+            const line = EVIDENCE_LINES[ev];
+            return h(
+              'li',
+              {},
+              lineIcon(NEUTRAL, line.dash ? line.dash.join(' ') : '', line.alpha / EVIDENCE_LINES.confirmed.alpha),
+              h('span', { text: `${evidenceLabel(ev)} — ${evidenceStyle(ev)}` }),
+            );
+          }),
         ),
       ),
     ];

@@ -1,24 +1,10 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
-import { exchangeError } from './errors.js';
+import { exchangeError } from '../../core/exchange/errors.js';
+import { dejaVuFiles } from './fonts.js';
 
 /** Largest PNG we render (pixels): 4× a 1600×1000 map is 25.6 MP; beyond this, memory is the risk. */
 export const MAX_PNG_PIXELS = 40_000_000;
 export const MAX_PNG_SCALE = 4;
-
-/** Folders where the map's font (DejaVu Sans, as the SVG asks for) may be; the first that has it is used. */
-const FONT_DIRS = [process.env.AKTORSATLAS_FONT_DIR, '/usr/share/fonts/truetype/dejavu', '/usr/share/fonts/dejavu'];
-
-/** DejaVu Sans regular and bold, when installed; otherwise an empty list (the system fonts are still tried). */
-export function dejaVuFiles(): string[] {
-  for (const dir of FONT_DIRS) {
-    if (!dir) continue;
-    const regular = join(dir, 'DejaVuSans.ttf');
-    if (existsSync(regular)) return [regular, join(dir, 'DejaVuSans-Bold.ttf')].filter((f) => existsSync(f));
-  }
-  return [];
-}
 
 /**
  * Rasterises an SVG (our own writer's output) at `scale` × its CSS size with resvg (Rust, no browser). Without

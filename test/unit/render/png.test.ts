@@ -1,12 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import { PNG } from 'pngjs';
-import { exportSnapshot } from '../../../core/exchange/export.js';
 import { ExchangeError } from '../../../core/exchange/errors.js';
-import { mapModel } from '../../../core/exchange/map-model.js';
-import { pngSize, renderPng } from '../../../core/exchange/png.js';
-import { renderSvg } from '../../../core/exchange/svg.js';
+import { mapModel } from '../../../core/render/map-model.js';
+import { renderSvg } from '../../../core/render/svg.js';
+import { exportFile } from '../../../server/render/export-file.js';
+import { pngSize, renderPng } from '../../../server/render/png.js';
 import { pixelStats } from '../../helpers/pdf.js';
-import { fixtureSnapshot } from './helpers.js';
+import { fixtureSnapshot } from '../exchange/helpers.js';
 
 describe('PNG map export', () => {
   const snapshot = fixtureSnapshot();
@@ -22,8 +22,8 @@ describe('PNG map export', () => {
     expect(inked).toBeGreaterThan(0.02);
   });
 
-  it('comes from exportSnapshot with the requested size and scale', () => {
-    const out = exportSnapshot('png', snapshot, {
+  it('comes from the export function with the requested size and scale', async () => {
+    const out = await exportFile('png', snapshot, {
       width: 600,
       height: 400,
       scale: 1.5,

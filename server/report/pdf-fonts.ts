@@ -1,4 +1,4 @@
-import { dejaVuFiles } from '../exchange/png.js';
+import { dejaVuFiles } from '../render/fonts.js';
 
 export interface PdfFonts {
   /** Font files (TrueType) or names of the PDF standard fonts. */

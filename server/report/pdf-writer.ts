@@ -1,7 +1,8 @@
 import PDFDocument from 'pdfkit';
-import { renderPng } from '../exchange/png.js';
-import { renderSvg } from '../exchange/svg.js';
-import type { ReportItem, ReportModel, ReportSection, ReportTable } from './model.js';
+import { renderSvg } from '../../core/render/svg.js';
+import type { ReportItem, ReportModel, ReportSection, ReportTable } from '../../core/report/model.js';
+import { rt } from '../../core/report/strings.js';
+import { renderPng } from '../render/png.js';
 import { pdfFonts, toWinAnsi } from './pdf-fonts.js';
 
 const MARGIN = { top: 56, bottom: 60, left: 50, right: 50 };
@@ -58,9 +59,14 @@ export function writeReportPdf(
   const png = renderPng(renderSvg(model.map), options.mapScale ?? 2);
   const mapW = model.map.width ?? 1600;
   const mapH = model.map.height ?? 1000;
-  const h = Math.min(bottom() - doc.y, (width * mapH) / mapW);
-  doc.image(Buffer.from(png), MARGIN.left, doc.y, { fit: [width, h], align: 'center' });
-  doc.rect(MARGIN.left, doc.y, width, h).lineWidth(0.5).strokeColor(RULE).stroke();
+  // Room under the map for the line that counts what it shows.
+  const h = Math.min(bottom() - doc.y - 18, (width * mapH) / mapW);
+  const top = doc.y;
+  doc.image(Buffer.from(png), MARGIN.left, top, { fit: [width, h], align: 'center' });
+  doc.rect(MARGIN.left, top, width, h).lineWidth(0.5).strokeColor(RULE).stroke();
+  doc.y = top + h + 4;
+  const counts = { nodes: model.map.nodes.length, relations: model.map.edges.length };
+  para(rt('mapCount', model.lang, counts), 9, GREY);
 
   for (const section of model.sections) writeSection(section);
 

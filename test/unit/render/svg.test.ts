@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { SaxesParser } from 'saxes';
-import { renderSvg, type SvgMapInput } from '../../../core/exchange/svg.js';
-import { mapModel } from '../../../core/exchange/map-model.js';
-import { fixtureSnapshot } from './helpers.js';
+import { renderSvg, type SvgMapInput } from '../../../core/render/svg.js';
+import { mapModel } from '../../../core/render/map-model.js';
+import { fixtureSnapshot } from '../exchange/helpers.js';
 
 /** Parses with a conforming XML parser; returns element names and all text, or throws. */
 function wellFormed(svg: string): { elements: Array<{ name: string; attrs: Record<string, string> }>; text: string } {
@@ -61,7 +61,7 @@ describe('SVG map', () => {
     expect(elements.some((e) => Object.keys(e.attrs).some((k) => k.startsWith('on')))).toBe(false);
     // A colour that is not a colour falls back; an edge to an unknown node is left out.
     expect(elements.filter((e) => e.name === 'circle').map((e) => e.attrs.fill)).toContain('#777777');
-    expect(elements.filter((e) => e.name === 'line' && e.attrs['stroke-opacity'])).toHaveLength(2);
+    expect(elements.filter((e) => e.name === 'line' && e.attrs['stroke-opacity'] === '0.75')).toHaveLength(2);
     expect(svg).not.toContain('\u0001');
     expect(elements.some((e) => e.name === 'marker')).toBe(true);
     expect(
@@ -86,11 +86,21 @@ describe('SVG map', () => {
     const snap = fixtureSnapshot();
     const model = mapModel(snap, { date: '2026-11-27' });
     expect(model.nodes).toHaveLength(snap.nodes.length);
-    expect(model.legend[0].items.map((i) => i.label)).toContain('Organisationer');
-    expect(model.legend[1].items.map((i) => i.label)).toEqual(['bekräftad', 'trolig', 'osäker']);
+    expect(model.legend[0].title).toBe('Färg: Typ av aktör');
+    expect(model.legend[0].items.map((i) => i.label)).toContainEqual(
+      expect.stringMatching(/^Offentlig aktör \(\d+\)$/),
+    );
+    const evidence = model.legend.find((s) => s.title === 'Belägg (linjestil)');
+    expect(evidence?.items.map((i) => i.label)).toEqual([
+      'Bekräftad — heldragen',
+      'Trolig — streckad',
+      'Osäker — prickad, blek',
+    ]);
     const svg = renderSvg(model);
     expect(renderSvg(mapModel(snap, { date: '2026-11-27' }))).toBe(svg);
     const { elements } = wellFormed(svg);
-    expect(elements.filter((e) => e.name === 'circle').length).toBeGreaterThanOrEqual(snap.nodes.length);
+    expect(elements.filter((e) => e.attrs['data-node']).length).toBe(snap.nodes.length);
+    // Networks are squares (paths), organisations circles, as on the screen.
+    expect(elements.some((e) => e.name === 'path' && e.attrs['data-node']?.startsWith('nw:'))).toBe(true);
   });
 });

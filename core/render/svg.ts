@@ -1,5 +1,6 @@
+import { shapePath, type NodeShape } from '../look/shapes.js';
+import { xmlAttr, xmlText } from '../text/xml-escape.js';
 import { safeColor } from './color.js';
-import { xmlAttr, xmlText } from './xml-escape.js';
 
 /**
  * The map as SVG: pure (a string from a model), so the same writer serves the browser, the server and the CLI.
@@ -14,6 +15,8 @@ export interface SvgNode {
   /** Radius in pixels. */
   size: number;
   color: string;
+  /** Default circle (the appearance table gives one per node kind). */
+  shape?: NodeShape;
   label?: string;
   borderColor?: string;
 }
@@ -25,14 +28,20 @@ export interface SvgEdge {
   /** Stroke width in pixels. */
   size?: number;
   dashed?: boolean | 'dotted';
+  /** Dash and gap in pixels at a 1.3 px line (the screen's pattern, core/look); wins over `dashed`. */
+  dash?: readonly [number, number] | null;
+  /** Stroke opacity (default 0.75). */
+  opacity?: number;
   directed?: boolean;
 }
 
 export interface LegendItem {
   label: string;
   color: string;
-  shape?: 'circle' | 'line';
+  shape?: NodeShape | 'line';
   dashed?: boolean | 'dotted';
+  dash?: readonly [number, number] | null;
+  opacity?: number;
   /** Circle radius or line width in pixels. */
   size?: number;
 }
@@ -65,6 +74,16 @@ export interface SvgMapInput {
 const f = (n: number) => (Number.isFinite(n) ? String(Math.round(n * 100) / 100) : '0');
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, Number.isFinite(x) ? x : lo));
 
+/** The dash attributes of a line: an explicit pattern (scaled with the width), else the older flags. */
+function dashOf(item: { dash?: readonly [number, number] | null; dashed?: boolean | 'dotted' }, width: number): string {
+  if (item.dash === null) return '';
+  if (item.dash) {
+    const k = Math.max(1, width / 1.3);
+    return ` stroke-dasharray="${f(item.dash[0] * k)} ${f(item.dash[1] * k)}"`;
+  }
+  return dash(item.dashed, width);
+}
+
 const dash = (d: boolean | 'dotted' | undefined, width: number) =>
   d === 'dotted'
     ? ` stroke-dasharray="${f(Math.max(1, width))} ${f(Math.max(3, width * 2.5))}" stroke-linecap="round"`
@@ -84,6 +103,116 @@ function wrap(text: string, max: number): string[] {
   }
   if (line) lines.push(line);
   return lines.length > 0 ? lines : [''];
+}
+
+type Placed = Map<string, { x: number; y: number; r: number }>;
+
+/** The edges, under the nodes; directed ones end at the target's rim with an arrow of their colour. */
+function edgesSvg(edges: SvgEdge[], pos: Placed, markerIds: Map<string, string>): string[] {
+  const out: string[] = [];
+  out.push('<g class="edges" fill="none">');
+  for (const e of edges) {
+    const a = pos.get(e.source);
+    const b = pos.get(e.target);
+    if (!a || !b) continue;
+    const w = clamp(e.size ?? 1, 0.2, 20);
+    const color = safeColor(e.color, '#999999');
+    let x2 = b.x;
+    let y2 = b.y;
+    if (e.directed) {
+      const dx = b.x - a.x;
+      const dy = b.y - a.y;
+      const len = Math.hypot(dx, dy);
+      if (len > b.r + 1) {
+        x2 = b.x - (dx / len) * (b.r + 1);
+        y2 = b.y - (dy / len) * (b.r + 1);
+      }
+    }
+    out.push(
+      `<line x1="${f(a.x)}" y1="${f(a.y)}" x2="${f(x2)}" y2="${f(y2)}" stroke="${color}" stroke-width="${f(w)}" stroke-opacity="${f(clamp(e.opacity ?? 0.75, 0, 1))}"${dashOf(e, w)}${
+        e.directed ? ` marker-end="url(#${markerIds.get(color)})"` : ''
+      }/>`,
+    );
+  }
+  out.push('</g>');
+
+  return out;
+}
+
+/** The nodes in their shapes (each carries its id in data-node), then their labels on top. */
+function nodesSvg(nodes: SvgNode[], pos: Placed): string[] {
+  const out: string[] = [];
+  out.push('<g class="nodes">');
+  for (const n of nodes) {
+    const p = pos.get(n.id)!;
+    const paint = `fill="${safeColor(n.color, '#777777')}" stroke="${safeColor(n.borderColor, '#ffffff')}" stroke-width="1"`;
+    const title = `<title>${xmlText(n.label ?? n.id)}</title>`;
+    const path = shapePath(n.shape ?? 'circle', p.r);
+    const node = `data-node="${xmlAttr(n.id)}"`;
+    out.push(
+      path
+        ? `<path ${node} transform="translate(${f(p.x)} ${f(p.y)})" d="${path}" ${paint}>${title}</path>`
+        : `<circle ${node} cx="${f(p.x)}" cy="${f(p.y)}" r="${f(p.r)}" ${paint}>${title}</circle>`,
+    );
+  }
+  out.push('</g>');
+
+  out.push(
+    '<g class="labels" font-size="12" fill="#222222" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">',
+  );
+  for (const n of nodes) {
+    if (!n.label) continue;
+    const p = pos.get(n.id)!;
+    out.push(`<text x="${f(p.x + p.r + 3)}" y="${f(p.y + 4)}">${xmlText(n.label)}</text>`);
+  }
+  out.push('</g>');
+
+  return out;
+}
+
+/** The legend panel: sections of symbols (shape, colour or line style) with wrapped labels. */
+function legendSvg(legend: LegendSection[], box: { x: number; y: number; w: number; bottom: number }): string[] {
+  const out: string[] = [];
+  const lx = box.x;
+  let y = box.y;
+  out.push(`<g class="legend" font-size="13" fill="#222222">`);
+  const items = legend.reduce((k, sct) => k + sct.items.length + (sct.title ? 1.4 : 0) + 0.6, 0);
+  out.push(
+    `<rect x="${f(lx)}" y="${f(y)}" width="${f(box.w)}" height="${f(Math.min(box.bottom - y, items * 22 + 16))}" fill="#ffffff" fill-opacity="0.92" stroke="#dddddd" rx="6"/>`,
+  );
+  y += 24;
+  const maxChars = Math.floor((box.w - 50) / 7);
+  for (const section of legend) {
+    if (section.title) {
+      out.push(`<text x="${f(lx + 12)}" y="${f(y)}" font-weight="bold">${xmlText(section.title)}</text>`);
+      y += 24;
+    }
+    for (const item of section.items) {
+      const color = safeColor(item.color, '#777777');
+      if (item.shape === 'line') {
+        const w = clamp(item.size ?? 2, 0.5, 8);
+        out.push(
+          `<line x1="${f(lx + 12)}" y1="${f(y - 4)}" x2="${f(lx + 36)}" y2="${f(y - 4)}" stroke="${color}" stroke-width="${f(w)}" stroke-opacity="${f(clamp(item.opacity ?? 1, 0, 1))}"${dashOf(item, w)}/>`,
+        );
+      } else {
+        const r = clamp(item.size ?? 6, 2, 12);
+        const path = shapePath(item.shape ?? 'circle', r);
+        out.push(
+          path
+            ? `<path transform="translate(${f(lx + 22)} ${f(y - 4)})" d="${path}" fill="${color}"/>`
+            : `<circle cx="${f(lx + 22)}" cy="${f(y - 4)}" r="${f(r)}" fill="${color}"/>`,
+        );
+      }
+      const lines = wrap(item.label, maxChars);
+      out.push(
+        `<text x="${f(lx + 44)}" y="${f(y)}">${lines.map((l, i) => (i === 0 ? xmlText(l) : `<tspan x="${f(lx + 44)}" dy="15">${xmlText(l)}</tspan>`)).join('')}</text>`,
+      );
+      y += 22 + (lines.length - 1) * 15;
+    }
+    y += 10;
+  }
+  out.push('</g>');
+  return out;
 }
 
 export function renderSvg(input: SvgMapInput): string {
@@ -152,89 +281,14 @@ export function renderSvg(input: SvgMapInput): string {
     out.push(`<text x="${pad}" y="62" font-size="15" fill="#444444">${xmlText(input.subtitle)}</text>`);
   out.push('</g>');
 
-  // Edges under nodes.
-  out.push('<g class="edges" fill="none">');
-  for (const e of input.edges) {
-    const a = pos.get(e.source);
-    const b = pos.get(e.target);
-    if (!a || !b) continue;
-    const w = clamp(e.size ?? 1, 0.2, 20);
-    const color = safeColor(e.color, '#999999');
-    let x2 = b.x;
-    let y2 = b.y;
-    if (e.directed) {
-      const dx = b.x - a.x;
-      const dy = b.y - a.y;
-      const len = Math.hypot(dx, dy);
-      if (len > b.r + 1) {
-        x2 = b.x - (dx / len) * (b.r + 1);
-        y2 = b.y - (dy / len) * (b.r + 1);
-      }
-    }
-    out.push(
-      `<line x1="${f(a.x)}" y1="${f(a.y)}" x2="${f(x2)}" y2="${f(y2)}" stroke="${color}" stroke-width="${f(w)}" stroke-opacity="0.75"${dash(e.dashed, w)}${
-        e.directed ? ` marker-end="url(#${markerIds.get(color)})"` : ''
-      }/>`,
-    );
-  }
-  out.push('</g>');
+  out.push(...edgesSvg(input.edges, pos, markerIds));
 
-  out.push('<g class="nodes">');
-  for (const n of input.nodes) {
-    const p = pos.get(n.id)!;
-    out.push(
-      `<circle cx="${f(p.x)}" cy="${f(p.y)}" r="${f(p.r)}" fill="${safeColor(n.color, '#777777')}" stroke="${safeColor(n.borderColor, '#ffffff')}" stroke-width="1"><title>${xmlText(n.label ?? n.id)}</title></circle>`,
-    );
-  }
-  out.push('</g>');
+  out.push(...nodesSvg(input.nodes, pos));
 
-  out.push(
-    '<g class="labels" font-size="12" fill="#222222" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">',
-  );
-  for (const n of input.nodes) {
-    if (!n.label) continue;
-    const p = pos.get(n.id)!;
-    out.push(`<text x="${f(p.x + p.r + 3)}" y="${f(p.y + 4)}">${xmlText(n.label)}</text>`);
-  }
-  out.push('</g>');
-
-  // Legend panel on the right.
-  if (legendW > 0) {
-    const lx = W - legendW - pad / 2;
-    let y = headerH + pad / 2;
-    out.push(`<g class="legend" font-size="13" fill="#222222">`);
-    const items = input.legend.reduce((k, sct) => k + sct.items.length + (sct.title ? 1.4 : 0) + 0.6, 0);
+  if (legendW > 0)
     out.push(
-      `<rect x="${f(lx)}" y="${f(y)}" width="${f(legendW)}" height="${f(Math.min(H - y - footerH, items * 22 + 16))}" fill="#ffffff" fill-opacity="0.92" stroke="#dddddd" rx="6"/>`,
+      ...legendSvg(input.legend, { x: W - legendW - pad / 2, y: headerH + pad / 2, w: legendW, bottom: H - footerH }),
     );
-    y += 24;
-    const maxChars = Math.floor((legendW - 50) / 7);
-    for (const section of input.legend) {
-      if (section.title) {
-        out.push(`<text x="${f(lx + 12)}" y="${f(y)}" font-weight="bold">${xmlText(section.title)}</text>`);
-        y += 24;
-      }
-      for (const item of section.items) {
-        const color = safeColor(item.color, '#777777');
-        if (item.shape === 'line') {
-          const w = clamp(item.size ?? 2, 0.5, 8);
-          out.push(
-            `<line x1="${f(lx + 12)}" y1="${f(y - 4)}" x2="${f(lx + 36)}" y2="${f(y - 4)}" stroke="${color}" stroke-width="${f(w)}"${dash(item.dashed, w)}/>`,
-          );
-        } else
-          out.push(
-            `<circle cx="${f(lx + 22)}" cy="${f(y - 4)}" r="${f(clamp(item.size ?? 6, 2, 12))}" fill="${color}"/>`,
-          );
-        const lines = wrap(item.label, maxChars);
-        out.push(
-          `<text x="${f(lx + 44)}" y="${f(y)}">${lines.map((l, i) => (i === 0 ? xmlText(l) : `<tspan x="${f(lx + 44)}" dy="15">${xmlText(l)}</tspan>`)).join('')}</text>`,
-        );
-        y += 22 + (lines.length - 1) * 15;
-      }
-      y += 10;
-    }
-    out.push('</g>');
-  }
 
   // Footer: date left, source right.
   out.push(`<g class="footer" font-size="12" fill="#555555">`);

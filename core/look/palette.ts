@@ -1,16 +1,21 @@
 /**
- * Colours. Every colour that carries meaning on the map has at least 3:1 contrast against the map background
- * (WCAG 2.1 AA, 1.4.11 non-text contrast); test/e2e/contrast.test.ts checks it.
+ * The map's colours, for the screen and every export. Every colour that carries meaning has at least 3:1 contrast
+ * against the map background (WCAG 2.1 AA, 1.4.11 non-text contrast); test/e2e/contrast.test.ts checks it.
  */
 
 export const MAP_BACKGROUND = '#fbfbf9';
 export const FADED_NODE = '#dcdcd8';
+/** Ties outside a highlight: this grey at this opacity (FADED_EDGE is the same as one rgba colour). */
+export const FADED_EDGE_LINE = { color: '#a0a09b', alpha: 0.18 } as const;
 export const FADED_EDGE = 'rgba(160,160,155,0.18)';
 export const OTHER_COLOR = '#878787';
 export const HIGHLIGHT = '#111111';
 export const MISSING_TIE = '#c2185b';
+export const LABEL_COLOR = '#1d1d1b';
+/** Neutral ink for legend symbols that show a shape or a line style, not a colour. */
+export const NEUTRAL = '#555555';
 
-/** Default colours of the actor groups. */
+/** Default colours of the actor groups (see groups.ts). */
 export const GROUP_COLORS: Record<string, string> = {
   education: '#1b7837',
   employer: '#b35806',

@@ -1,8 +1,32 @@
+import { noFilters, type ViewFilters } from '../graph/view-filters.js';
+import type { EdgeColorBy } from './encode.js';
+
+/** The parts of the web's view state that decide what the map draws (web/src/state/types.ts ViewState). */
+export interface MapViewState {
+  colorBy: string;
+  sizeBy: string;
+  edgeColorBy: EdgeColorBy;
+  filters: ViewFilters;
+  focus: string | null;
+  depth: number;
+}
+
+export const defaultMapView = (): MapViewState => ({
+  colorBy: 'actorGroup',
+  sizeBy: 'degree',
+  edgeColorBy: 'role',
+  filters: noFilters(),
+  focus: null,
+  depth: 1,
+});
+
 /**
- * What a map view adds to an export: positions, colours and sizes of nodes (and of edges). The web app keeps these
- * in a saved view's `state`; `viewFromState` reads the fields it recognises and ignores the rest.
+ * What a map view adds to an export: its encodings, filters and focus (`state`), positions, and fixed colours and
+ * sizes of nodes (and of edges) where a state gives them. The web app keeps these in a saved view's `state`;
+ * `viewFromState` reads the fields it recognises and ignores the rest.
  */
 export interface ExportView {
+  state?: MapViewState;
   positions?: Record<string, { x: number; y: number }>;
   nodeColors?: Record<string, string>;
   nodeSizes?: Record<string, number>;
@@ -26,6 +50,34 @@ function stringMap(v: unknown): Record<string, string> | undefined {
   return out;
 }
 
+const stringList = (v: unknown): string[] | null =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : null;
+
+/** The encodings, filters and focus of a saved view's `view` object (anything missing keeps its default). */
+export function mapViewFromState(v: unknown): MapViewState | undefined {
+  if (!isRecord(v)) return undefined;
+  const d = defaultMapView();
+  const f = isRecord(v.filters) ? v.filters : {};
+  const filters: ViewFilters = {
+    kinds: stringList(f.kinds),
+    orgTypes: stringList(f.orgTypes),
+    municipalities: stringList(f.municipalities),
+    sectors: stringList(f.sectors),
+    relationTypes: stringList(f.relationTypes),
+    evidence: stringList(f.evidence),
+    asOf: typeof f.asOf === 'string' ? f.asOf : null,
+  };
+  const edge = v.edgeColorBy;
+  return {
+    colorBy: typeof v.colorBy === 'string' ? v.colorBy : d.colorBy,
+    sizeBy: typeof v.sizeBy === 'string' ? v.sizeBy : d.sizeBy,
+    edgeColorBy: edge === 'type' || edge === 'evidence' ? edge : 'role',
+    filters,
+    focus: typeof v.focus === 'string' ? v.focus : null,
+    depth: v.depth === 2 ? 2 : 1,
+  };
+}
+
 function positionMap(v: unknown): Record<string, { x: number; y: number }> | undefined {
   if (!isRecord(v)) return undefined;
   const out: Record<string, { x: number; y: number }> = {};
@@ -44,6 +96,8 @@ export function viewFromState(state: unknown): ExportView {
   if (!isRecord(state)) return {};
   const s = isRecord(state.view) ? { ...state, ...state.view } : state;
   const view: ExportView = {};
+  const mapState = mapViewFromState(state.view);
+  if (mapState) view.state = mapState;
   const positions = positionMap(s.positions);
   const nodeColors = stringMap(s.nodeColors ?? s.colors);
   const nodeSizes = numberMap(s.nodeSizes ?? s.sizes);
