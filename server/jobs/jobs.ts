@@ -5,7 +5,7 @@ export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 /** What a finished job hands back: a JSON value, or a file (bytes with a type and a name). */
 export type JobResult =
-  { kind: 'json'; value: unknown } | { kind: 'file'; bytes: Uint8Array; contentType: string; filename: string };
+  { kind: 'json'; value: unknown } | { kind: 'file'; body: string | Uint8Array; contentType: string; fileName: string };
 
 export interface JobView {
   id: string;

@@ -31,7 +31,9 @@ declare module 'fastify' {
 let shared: { pool: WorkPool; users: number } | undefined;
 
 function acquirePool(options: PoolOptions): WorkPool {
-  shared ??= { pool: new WorkPool(options), users: 0 };
+  // The budget is each app's own (withBudget); the threads and the queue are the process's.
+  const { budgetMs: _budget, ...shape } = options;
+  shared ??= { pool: new WorkPool(shape), users: 0 };
   shared.users++;
   return shared.pool;
 }
@@ -83,15 +85,25 @@ export default fp<JobsOptions>(async function jobsPlugin(app: FastifyInstance, o
     },
   );
 
+  // A warm worker before the first request: the first analysis or import does not pay for loading the modules.
+  app.addHook('onReady', async () => {
+    await pool.run('ping', null, { budgetMs: 300_000 });
+  });
+
   app.addHook('onClose', async () => {
     registry.cancelAll();
     await releasePool(pool);
   });
 });
 
+/** A file answer: its type, an attachment name (safe characters only) and its bytes. */
 export function sendFile(reply: FastifyReply, file: Extract<JobResult, { kind: 'file' }>) {
+  const body =
+    typeof file.body === 'string'
+      ? file.body
+      : Buffer.from(file.body.buffer, file.body.byteOffset, file.body.byteLength);
   return reply
     .type(file.contentType)
-    .header('content-disposition', `attachment; filename="${file.filename}"`)
-    .send(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
+    .header('content-disposition', `attachment; filename="${file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`)
+    .send(body);
 }

@@ -38,7 +38,8 @@ export class WorkPool {
     this.budgetMs = options.budgetMs ?? 120_000;
     this.pool = new Piscina({
       filename: new URL('./worker.mjs', import.meta.url).href,
-      minThreads: 0,
+      // One thread stays loaded (tsx and the core modules take seconds to load on a busy machine).
+      minThreads: 1,
       maxThreads: this.threads,
       maxQueue: this.maxQueue,
       idleTimeout: 60_000,
@@ -89,19 +90,21 @@ export class WorkPool {
 const busy = () =>
   new ApiProblem(503, 'busy', 'The server is busy with other heavy work; try again shortly', [], { retryAfter: 5 });
 
-const overBudget = (ms: number) =>
-  new ApiProblem(
+const overBudget = (ms: number) => {
+  const s = Math.max(1, Math.round(ms / 1000));
+  return new ApiProblem(
     422,
     'over_time_budget',
-    `The work took longer than its budget of ${Math.round(ms / 1000)} s and was stopped; filter the network (kinds, relation types, a date) and try again`,
+    `The work took longer than its budget of ${s} s and was stopped; filter the network (kinds, relation types, a date) and try again`,
     [
       {
         path: '',
         code: 'over_time_budget',
         message: {
-          sv: `Beräkningen tog längre tid än ${Math.round(ms / 1000)} s och avbröts; filtrera nätverket (typer, relationer, datum) och försök igen`,
-          en: `The work took longer than ${Math.round(ms / 1000)} s and was stopped; filter the network (kinds, relation types, a date) and try again`,
+          sv: `Beräkningen tog längre tid än ${s} s och avbröts; filtrera nätverket (typer, relationer, datum) och försök igen`,
+          en: `The work took longer than ${s} s and was stopped; filter the network (kinds, relation types, a date) and try again`,
         },
       },
     ],
   );
+};

@@ -1,17 +1,13 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AnalysisError } from '../../core/analysis/errors.js';
 import { ExchangeError } from '../../core/exchange/errors.js';
-import {
-  CONTENT_TYPES,
-  EXPORT_FORMATS,
-  templateFile,
-  type ExportFormat,
-  type ExportResult,
-} from '../../core/exchange/export.js';
+import { CONTENT_TYPES, EXPORT_FORMATS, templateFile, type ExportFormat } from '../../core/exchange/export.js';
 import { EXPORT_TABLES } from '../../core/exchange/table-export.js';
-import { exportFile } from '../render/export-file.js';
+import { checkMapSize } from '../jobs/export-task.js';
+import { JobSchema } from '../jobs/schema.js';
+import { visibleSnapshot } from '../../core/render/visible.js';
+import { noFilters } from '../../core/graph/view-filters.js';
 import { MAX_PNG_SCALE } from '../render/png.js';
 import { viewSnapshot } from '../report/view-snapshot.js';
 import { csv, errorResponses, ProblemSchema, splitCsv } from '../schemas/common.js';
@@ -184,7 +180,7 @@ const exchange: FastifyPluginAsyncTypebox = async (app) => {
             description: 'PNG: pixels per CSS pixel (up to 4; at most 40 megapixels in all)',
           }),
         }),
-        response: { 200: fileResponse('The exported file'), ...errorResponses, 413: ProblemSchema },
+        response: { 200: fileResponse('The exported file'), 202: JobSchema, ...errorResponses, 413: ProblemSchema },
       },
     },
     async (request, reply) => {
@@ -211,27 +207,29 @@ const exchange: FastifyPluginAsyncTypebox = async (app) => {
           { path: '/evidence', code: 'enum', message: { sv: `Okänt belägg: ${bad}`, en: `Unknown evidence: ${bad}` } },
         ]);
       }
-      let out: ExportResult;
-      try {
-        out = await exportFile(format, found.snapshot, {
-          lang: q.lang,
-          view: found.view,
-          ...(q.view ? { viewName: q.view } : {}),
-          table: q.table,
-          delimiter: ({ comma: ',', semicolon: ';', tab: '\t' } as const)[q.delimiter],
-          ...(q.title ? { title: q.title } : {}),
-          ...(q.subtitle ? { subtitle: q.subtitle } : {}),
-          ...(q.source ? { source: q.source } : {}),
-          ...(q.width ? { width: q.width } : {}),
-          ...(q.height ? { height: q.height } : {}),
-          scale: q.scale,
-        });
-      } catch (err) {
-        if (err instanceof AnalysisError && err.code === 'graph_too_large')
-          throw new ApiProblem(413, 'graph_too_large', `The report's analysis refused the graph: ${err.message}`);
-        throw problemFromExchange(err, 'export');
-      }
-      return sendFile(reply, out);
+      const options = {
+        lang: q.lang,
+        view: found.view,
+        ...(q.view ? { viewName: q.view } : {}),
+        table: q.table,
+        delimiter: ({ comma: ',', semicolon: ';', tab: '\t' } as const)[q.delimiter],
+        ...(q.title ? { title: q.title } : {}),
+        ...(q.subtitle ? { subtitle: q.subtitle } : {}),
+        ...(q.source ? { source: q.source } : {}),
+        ...(q.width ? { width: q.width } : {}),
+        ...(q.height ? { height: q.height } : {}),
+        scale: q.scale,
+      };
+      const shown = visibleSnapshot(found.snapshot, found.view?.state?.filters ?? noFilters());
+      checkMapSize(format, { nodes: shown.nodes.length, relations: shown.relations.length });
+      // Maps and reports cost more per record than data files; past the threshold the export runs as a job.
+      const weight = format === 'pdf' ? 4 : format === 'svg' || format === 'png' ? 2 : 1;
+      const cost = (shown.nodes.length + shown.relations.length) * weight;
+      return app.answerOrJob(request, reply, 'export', cost, async ({ signal, progress }) => {
+        const input = { format, snapshot: found.snapshot, options };
+        const out = await app.work.run('export', input, { signal, onProgress: progress });
+        return { kind: 'file', ...out };
+      });
     },
   );
 

@@ -4,6 +4,7 @@ import { buildApp } from '../../server/app.js';
 import { SqliteStore } from '../../server/store/sqlite/sqlite-store.js';
 import { seedIfEmpty } from '../../server/seed.js';
 import { WorkPool } from '../../server/jobs/pool.js';
+import { checkMapSize, MAP_LIMITS } from '../../server/jobs/export-task.js';
 import { tempDbPath } from '../helpers/app.js';
 
 /**
@@ -91,6 +92,18 @@ describe('jobs', () => {
     expect(result.json().code).toBe('job_not_done');
   });
 
+  it('runs an export as a job; the result is the file', async () => {
+    const started = await app.inject({ method: 'GET', url: '/api/export?format=svg', headers: ASYNC });
+    expect(started.statusCode).toBe(202);
+    const done = await until(app, started.json().id);
+    expect(done.state).toBe('done');
+    const file = await app.inject({ method: 'GET', url: done.result });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toContain('image/svg+xml');
+    expect(file.headers['content-disposition']).toMatch(/attachment; filename="aktorsatlas-.*\.svg"/);
+    expect(file.body).toContain('<svg');
+  });
+
   it('answers 404 job_not_found for an unknown job, as problem+json', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/jobs/nope' });
     expect(res.statusCode).toBe(404);
@@ -99,6 +112,21 @@ describe('jobs', () => {
 });
 
 describe('limits of the pool', () => {
+  it('refuses, before drawing, a map larger than the limit (413 map_too_large, saying what to filter)', () => {
+    expect(() => checkMapSize('csv', { nodes: 50_000, relations: 200_000 })).not.toThrow();
+    expect(() => checkMapSize('pdf', { nodes: MAP_LIMITS.nodes, relations: MAP_LIMITS.relations })).not.toThrow();
+    let caught: unknown;
+    try {
+      checkMapSize('png', { nodes: MAP_LIMITS.nodes + 1, relations: 10 });
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toMatchObject({ status: 413, code: 'map_too_large' });
+    const message = (caught as { problems: Array<{ message: { sv: string } }> }).problems[0].message.sv;
+    expect(message).toMatch(/Filtrera vyn/);
+    expect(message).toMatch(/XLSX/);
+  });
+
   it('stops work past its time budget with 422 over_time_budget, saying what to do', async () => {
     const store = new SqliteStore(tempDbPath());
     await seedIfEmpty(store);
