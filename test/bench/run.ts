@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { benchPanel } from './panel.js';
 import { benchStores } from './stores.js';
 import { benchGraphRead } from './graph-read.js';
+import { benchResponsiveness } from './responsiveness.js';
 import { machine, writeSection } from './report.js';
 
 const only = process.argv.slice(2);
@@ -12,6 +13,7 @@ writeSection('machine', `Last full run: ${new Date().toISOString().slice(0, 10)}
 if (want('panel')) writeSection('panel', await benchPanel());
 if (want('stores')) writeSection('stores', await benchStores());
 if (want('graph-read')) writeSection('graph-read', await benchGraphRead());
+if (want('responsiveness')) writeSection('responsiveness', await benchResponsiveness());
 for (const [name, script] of [
   ['browser', 'web/scripts/bench-browser.ts'],
   ['load', 'test/bench/load.ts'],
