@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { WorkPool, type PoolOptions } from './pool.js';
 import { JobRegistry, type JobContext, type JobResult, type JobView } from './jobs.js';
 import type { StoreStats } from '../store/graph-store.js';
+import type { Snapshot } from '../../core/model/records.js';
 
 export interface JobsOptions extends PoolOptions {
   /** Work whose estimated cost (nodes + relations, or upload bytes / 100) is at least this runs as a job (202). */
@@ -22,6 +23,11 @@ declare module 'fastify' {
       cost: number,
       work: (ctx: JobContext) => Promise<JobResult>,
     ): Promise<FastifyReply>;
+    /**
+     * Everything the store holds, read once per store revision and shared by concurrent heavy requests (an analysis,
+     * the gaps and an import's check each read the whole network; on SQLite that read holds the event loop).
+     */
+    fullSnapshot(): Promise<Snapshot>;
     /** Nodes + relations of the store (read at most once a second): the cost estimate of whole-network work. */
     networkSize(): Promise<number>;
   }
@@ -63,6 +69,19 @@ export default fp<JobsOptions>(async function jobsPlugin(app: FastifyInstance, o
     return stats.value.nodes + stats.value.relations;
   });
 
+  let latest: { revision: string; snapshot: Promise<Snapshot> } | undefined;
+  app.decorate('fullSnapshot', async () => {
+    const revision = await app.store.revision();
+    if (latest?.revision === revision) return latest.snapshot;
+    const snapshot = app.store.snapshot({});
+    const entry = { revision, snapshot };
+    latest = entry;
+    snapshot.catch(() => {
+      if (latest === entry) latest = undefined;
+    });
+    return snapshot;
+  });
+
   app.decorate(
     'answerOrJob',
     async (
@@ -91,6 +110,7 @@ export default fp<JobsOptions>(async function jobsPlugin(app: FastifyInstance, o
   });
 
   app.addHook('onClose', async () => {
+    latest = undefined;
     registry.cancelAll();
     await releasePool(pool);
   });

@@ -55,10 +55,15 @@ export class WorkPool {
   async run<N extends TaskName>(name: N, input: TaskInput<N>, options: RunOptions = {}): Promise<TaskOutput<N>> {
     if (this.pool.queueSize >= this.maxQueue) throw busy();
     const budget = options.budgetMs ?? this.budgetMs;
-    const timeout = AbortSignal.timeout(budget);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    // The budget counts from when a thread takes the task (its first message), not while it waits in the queue.
+    const timeout = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
     const { port1, port2 } = new MessageChannel();
-    port1.on('message', (m: { progress: number; stage: string }) => options.onProgress?.(m.progress, m.stage));
+    port1.on('message', (m: { progress: number; stage: string }) => {
+      timer ??= setTimeout(() => timeout.abort(), budget);
+      if (m.stage !== 'start') options.onProgress?.(m.progress, m.stage);
+    });
     try {
       const message = (await this.pool.run(
         { name, input, port: port2 },
@@ -67,11 +72,12 @@ export class WorkPool {
       if (!message.ok) throw reviveError(message.error);
       return message.value;
     } catch (err) {
-      if (timeout.aborted) throw overBudget(budget);
+      if (timeout.signal.aborted) throw overBudget(budget);
       if (options.signal?.aborted) throw new ApiProblem(409, 'job_cancelled', 'The work was cancelled');
       if ((err as Error).message === 'Task queue is at limit') throw busy();
       throw err;
     } finally {
+      clearTimeout(timer);
       port1.close();
     }
   }

@@ -36,6 +36,8 @@ export async function runTask(message: {
   port?: MessagePort;
 }): Promise<TaskMessage<unknown>> {
   const progress: Progress = (p, stage) => message.port?.postMessage({ progress: p, stage });
+  // Tells the pool the task has a thread now: its time budget starts here.
+  progress(0, 'start');
   try {
     const task = TASKS[message.name] as (input: unknown, progress: Progress) => unknown;
     const value = await task(message.input, progress);

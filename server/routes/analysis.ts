@@ -285,7 +285,7 @@ const analysis: FastifyPluginAsyncTypebox<AnalysisRouteOptions> = async (app, op
 
       const params = { metrics, relationTypes, mode, weight, seed, resolution, restarts, partition, samples };
       return app.answerOrJob(request, reply, 'analysis', await app.networkSize(), async ({ signal, progress }) => {
-        const snapshot = await app.store.snapshot({});
+        const snapshot = await app.fullSnapshot();
         const input = { snapshot, params: { ...params, ...(q.asOf ? { asOf: q.asOf } : {}) }, limits: opts.limits };
         return { kind: 'json', value: await app.work.run('analysis', input, { signal, onProgress: progress }) };
       });

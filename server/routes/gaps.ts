@@ -144,7 +144,7 @@ const gaps: FastifyPluginAsyncTypebox = async (app) => {
         ...(splitCsv(q.jointBodyTypes) ? { jointBodyTypes: splitCsv(q.jointBodyTypes) } : {}),
       };
       return app.answerOrJob(request, reply, 'gaps', await app.networkSize(), async ({ signal, progress }) => {
-        const snapshot = await app.store.snapshot({});
+        const snapshot = await app.fullSnapshot();
         return {
           kind: 'json',
           value: await app.work.run('gaps', { snapshot, options }, { signal, onProgress: progress }),

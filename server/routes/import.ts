@@ -341,7 +341,7 @@ const importRoute: FastifyPluginAsyncTypebox = async (app) => {
       // The cost of an import grows with what was sent: past ~2 MB it runs as a job.
       const cost = Number(request.headers['content-length'] ?? 0) / 100;
       return app.answerOrJob(request, reply, 'import', cost, async ({ signal, progress }) => {
-        const snapshot = await app.store.snapshot({});
+        const snapshot = await app.fullSnapshot();
         let prepared: PreparedImport;
         try {
           const input = { format, files, options, dryRun: q.dryRun, snapshot };

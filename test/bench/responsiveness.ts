@@ -55,8 +55,8 @@ async function post(url: string, path: string, body: unknown, headers: Record<st
 /** Waits for a job (202) to end; returns its final state. */
 async function jobEnd(url: string, location: string): Promise<string> {
   for (;;) {
-    const v = (await (await fetch(`${url}${location}`)).json()) as { state: string };
-    if (!['queued', 'running'].includes(v.state)) return v.state;
+    const v = (await (await fetch(`${url}${location}`)).json()) as { state: string; error: { code: string } | null };
+    if (!['queued', 'running'].includes(v.state)) return v.error ? `${v.state}: ${v.error.code}` : v.state;
     await new Promise((r) => setTimeout(r, 500));
   }
 }
