@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApiProblem } from '../problems.js';
+import { StoreError } from '../store/errors.js';
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -136,7 +137,11 @@ export class JobRegistry {
     } else {
       job.stage = state;
       const problem =
-        err instanceof ApiProblem ? err : new ApiProblem(500, 'internal_error', 'The job failed unexpectedly');
+        err instanceof ApiProblem
+          ? err
+          : err instanceof StoreError && err.code === 'store_unavailable'
+            ? new ApiProblem(503, 'store_unavailable', 'The database is unavailable')
+            : new ApiProblem(500, 'internal_error', 'The job failed unexpectedly');
       job.failure = state === 'failed' ? problem : undefined;
       job.error =
         state === 'cancelled'

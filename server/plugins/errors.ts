@@ -68,8 +68,11 @@ export function sendProblem(
 /** Maps every failure to problem+json; 5xx details stay in the log, never in the answer. */
 export default fp(async function errors(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof ApiProblem)
+    if (error instanceof ApiProblem) {
+      // A busy pool says when to come back (Retry-After), as the rate limiter does.
+      if (typeof error.extra.retryAfter === 'number') reply.header('retry-after', String(error.extra.retryAfter));
       return sendProblem(reply, error.status, error.code, error.message, error.problems, error.extra);
+    }
     if (error instanceof StoreError) {
       const status = STORE_STATUS[error.code];
       if (status >= 500) request.log.warn({ err: error }, 'store unavailable');
