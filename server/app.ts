@@ -76,6 +76,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     return503OnClosing: true,
+    // Ready waits for a warm worker thread (server/jobs), which loads tsx and the core modules: slow on a busy machine.
+    pluginTimeout: 120_000,
     routerOptions: { maxParamLength: 500 },
     ...trustProxyOption(options.trustProxy),
     frameworkErrors,

@@ -91,7 +91,10 @@ export default fp<JobsOptions>(async function jobsPlugin(app: FastifyInstance, o
       cost: number,
       work: (ctx: JobContext) => Promise<JobResult>,
     ) => {
-      if (!prefersAsync(request) && cost < threshold) {
+      // A browser (it sends Sec-Fetch-Mode) gets a job only when it asks: its download links and panels expect the
+      // answer itself, and the work runs in the pool either way.
+      const automatic = cost >= threshold && request.headers['sec-fetch-mode'] === undefined;
+      if (!prefersAsync(request) && !automatic) {
         const result = await work({ signal: new AbortController().signal, progress: () => undefined });
         return result.kind === 'json' ? reply.send(result.value) : sendFile(reply, result);
       }

@@ -111,6 +111,22 @@ describe('jobs', () => {
   });
 });
 
+describe('the cost threshold', () => {
+  it('starts a job on its own past the threshold, but answers a browser (Sec-Fetch-Mode) directly', async () => {
+    const store = new SqliteStore(tempDbPath());
+    await seedIfEmpty(store);
+    const app = await buildApp({ store, jobs: { jobThreshold: 100 } });
+    const script = await app.inject({ method: 'GET', url: '/api/gaps' });
+    expect(script.statusCode).toBe(202);
+    expect(script.json().task).toBe('gaps');
+    const browser = await app.inject({ method: 'GET', url: '/api/gaps', headers: { 'sec-fetch-mode': 'cors' } });
+    expect(browser.statusCode).toBe(200);
+    expect(browser.json().findings).toBeDefined();
+    await until(app, script.json().id);
+    await app.close();
+  });
+});
+
 describe('limits of the pool', () => {
   it('refuses, before drawing, a map larger than the limit (413 map_too_large, saying what to filter)', () => {
     expect(() => checkMapSize('csv', { nodes: 50_000, relations: 200_000 })).not.toThrow();
