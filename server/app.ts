@@ -21,6 +21,7 @@ import council from './routes/council.js';
 import scenarios from './routes/scenarios.js';
 import exchange from './routes/exchange.js';
 import { APP_VERSION } from './version.js';
+import { clientErrorHandler, frameworkErrors } from './plugins/framework-errors.js';
 import { installValidators } from './plugins/validators.js';
 import security, { type SecurityOptions } from './plugins/security.js';
 import authPlugin from './plugins/auth.js';
@@ -28,6 +29,8 @@ import authRoutes from './routes/auth.js';
 import graphCache, { type GraphCacheOptions } from './plugins/graph-cache.js';
 import type { AccountStore } from './store/accounts/account-store.js';
 import type { AuthOptions } from './auth/service.js';
+import jobsPlugin, { type JobsOptions } from './jobs/plugin.js';
+import jobRoutes from './routes/jobs.js';
 
 export interface AppOptions {
   store: GraphStore;
@@ -42,10 +45,15 @@ export interface AppOptions {
   auth?: AuthOptions;
   /** Security headers, CORS and per-request limits. */
   security?: SecurityOptions;
+  /** The worker pool and jobs: threads, queue bound, time budget, and the cost from which work runs as a job. */
+  jobs?: JobsOptions;
   /** Reuse of GET /api/graph answers while the store's revision is unchanged (enabled: false turns it off). */
   graphCache?: GraphCacheOptions;
-  /** Trust X-Forwarded-* from a reverse proxy (for the client IP and the Secure cookie behind TLS). */
-  trustProxy?: boolean;
+  /**
+   * Reverse proxies whose X-Forwarded-* are believed (client IP, TLS): their addresses or CIDR ranges, or a hop count.
+   * The client is the right-most address not trusted; `true` means one hop (the proxy in front), never the chain.
+   */
+  trustProxy?: boolean | number | string[];
 }
 
 declare module 'fastify' {
@@ -56,14 +64,28 @@ declare module 'fastify' {
   }
 }
 
+/** Fastify's trustProxy from ours: a list stays a list; a count (`true` = 1) trusts that many hops from the socket. */
+function trustProxyOption(v: AppOptions['trustProxy']): {
+  trustProxy?: string[] | ((a: string, hop: number) => boolean);
+} {
+  if (v === undefined || v === false || v === 0) return {};
+  if (Array.isArray(v)) return v.length === 0 ? {} : { trustProxy: v };
+  const hops = v === true ? 1 : v;
+  return { trustProxy: (_address, hop) => hop < hops };
+}
+
 /** The Fastify app factory: plugins for errors, store and docs, then routes that only translate HTTP. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     return503OnClosing: true,
+    // Ready waits for a warm worker thread (server/jobs), which loads tsx and the core modules: slow on a busy machine.
+    pluginTimeout: 120_000,
     routerOptions: { maxParamLength: 500 },
-    ...(options.trustProxy ? { trustProxy: true } : {}),
+    ...trustProxyOption(options.trustProxy),
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('appVersion', APP_VERSION);
@@ -85,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.security?.corsOrigin ? { allowedOrigin: options.security.corsOrigin } : {}),
   });
   await app.register(graphCache, options.graphCache ?? {});
+  await app.register(jobsPlugin, options.jobs ?? {});
   await app.register(authRoutes);
   await app.register(meta);
   await app.register(nodes);
@@ -100,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(completeness);
   await app.register(scenarios);
   await app.register(exchange);
+  await app.register(jobRoutes);
   if (options.webRoot) await app.register(webPlugin, { root: options.webRoot });
   return app;
 }

@@ -13,8 +13,11 @@ export interface Config {
   anonymousRead: boolean;
   /** AKTORSATLAS_CORS_ORIGIN: the one other origin allowed to call the API (none by default). */
   corsOrigin?: string;
-  /** AKTORSATLAS_TRUST_PROXY=1: behind a reverse proxy (client IP and TLS from X-Forwarded-*). */
-  trustProxy: boolean;
+  /**
+   * AKTORSATLAS_TRUST_PROXY: behind reverse proxies (client IP and TLS from X-Forwarded-*): a hop count (1 = the one
+   * proxy in front) or a comma-separated list of proxy addresses or CIDR ranges. Unset or 0: none.
+   */
+  trustProxy: number | string[];
   /** AKTORSATLAS_SECURE_COOKIE: auto (Secure when the request came over TLS), always or never. */
   secureCookie: 'auto' | 'always' | 'never';
   /** AKTORSATLAS_SESSION_HOURS: how long a sign-in lasts (default 12). */
@@ -45,10 +48,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     anonymousRead: env.AKTORSATLAS_ANONYMOUS_READ === '1',
     ...(env.AKTORSATLAS_CORS_ORIGIN ? { corsOrigin: env.AKTORSATLAS_CORS_ORIGIN } : {}),
-    trustProxy: env.AKTORSATLAS_TRUST_PROXY === '1',
+    trustProxy: trustProxy(env.AKTORSATLAS_TRUST_PROXY),
     secureCookie: secureCookie(env.AKTORSATLAS_SECURE_COOKIE),
     sessionHours: sessionHours(env.AKTORSATLAS_SESSION_HOURS),
   };
+}
+
+const ADDRESS = /^[0-9a-f.:]+(\/\d{1,3})?$/i;
+
+function trustProxy(v: string | undefined): number | string[] {
+  const text = (v ?? '').trim();
+  if (text === '' || text === '0') return 0;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops <= 10) return hops;
+  }
+  const list = text.split(',').map((s) => s.trim());
+  if (list.every((a) => ADDRESS.test(a) || a === 'loopback' || a === 'linklocal' || a === 'uniquelocal')) return list;
+  throw new Error(
+    `AKTORSATLAS_TRUST_PROXY must be a hop count (0–10) or a comma-separated list of proxy addresses, not "${v}"`,
+  );
 }
 
 function secureCookie(v: string | undefined): Config['secureCookie'] {

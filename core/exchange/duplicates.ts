@@ -85,6 +85,9 @@ export interface DuplicateHit {
 
 export const DUPLICATE_THRESHOLD = 0.92;
 
+/** Names longer than any valid name are errors of their own; comparing them would cost time quadratic in length. */
+const MAX_COMPARED_NAME = 300;
+
 /** Pairs (batch node, other node) of the same kind and different ids whose normalised names are alike. */
 export function likelyDuplicates(
   nodes: readonly NodeInput[],
@@ -97,7 +100,8 @@ export function likelyDuplicates(
     typeof n === 'object' &&
     n !== null &&
     typeof (n as NodeInput).id === 'string' &&
-    typeof (n as NodeInput).name === 'string';
+    typeof (n as NodeInput).name === 'string' &&
+    (n as NodeInput).name.length <= MAX_COMPARED_NAME;
   const batchIds = new Set(nodes.filter(wellFormed).map((n) => n.id));
   const others = [
     ...nodes.flatMap((n, i) =>
@@ -106,7 +110,7 @@ export function likelyDuplicates(
         : [],
     ),
     ...existing
-      .filter((n) => !batchIds.has(n.id))
+      .filter((n) => !batchIds.has(n.id) && n.name.length <= MAX_COMPARED_NAME)
       .map((n) => ({
         id: n.id,
         kind: n.kind,
@@ -120,7 +124,7 @@ export function likelyDuplicates(
   const byNorm = new Map<string, typeof others>();
   if (!exhaustive) for (const o of others) (byNorm.get(o.norm) ?? byNorm.set(o.norm, []).get(o.norm)!).push(o);
   nodes.forEach((n, i) => {
-    if (typeof n?.name !== 'string') return;
+    if (!wellFormed(n)) return;
     const norm = normaliseName(n.name);
     if (norm === '') return;
     let best: DuplicateHit | undefined;

@@ -1,4 +1,4 @@
-import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strToU8, Unzip, UnzipInflate, zipSync, type Zippable } from 'fflate';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { exchangeError } from './errors.js';
 import { neutralise } from './formula-safe.js';
@@ -78,6 +78,57 @@ export function columnLetters(index: number): string {
   return s;
 }
 
+const WANTED_PART =
+  /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/;
+/** Compressed bytes handed to the inflater at a time: deflate expands at most ~1032×, so one step stays small. */
+const INFLATE_STEP = 16 * 1024;
+
+/**
+ * The workbook parts, inflated as a stream that counts what comes out and stops at the caps (one part, all parts),
+ * whatever sizes the zip directory claims: a 1.5 MB file that claims small parts but inflates to gigabytes is cut off
+ * within one step of the cap.
+ */
+function inflateParts(bytes: Uint8Array, l: ExchangeLimits): { parts: Record<string, Uint8Array>; tooBig?: string } {
+  const parts: Record<string, Uint8Array> = {};
+  let total = 0;
+  let tooBig: string | undefined;
+  const unzip = new Unzip((file) => {
+    if (tooBig !== undefined || !WANTED_PART.test(file.name)) return;
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    file.ondata = (err, chunk, final) => {
+      if (err) throw err;
+      size += chunk.length;
+      total += chunk.length;
+      if (size > l.maxPartBytes || total > l.maxUnzippedBytes) {
+        tooBig ??= file.name;
+        file.terminate();
+        return;
+      }
+      chunks.push(chunk);
+      if (final) parts[file.name] = concatBytes(chunks, size);
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  for (let at = 0; at < bytes.length && tooBig === undefined; at += INFLATE_STEP) {
+    const end = Math.min(bytes.length, at + INFLATE_STEP);
+    unzip.push(bytes.subarray(at, end), end === bytes.length);
+  }
+  return tooBig === undefined ? { parts } : { parts, tooBig };
+}
+
+function concatBytes(chunks: Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
 function unzipParts(bytes: Uint8Array, l: ExchangeLimits): Record<string, Uint8Array> {
   if (bytes.length > l.maxBytes) {
     throw exchangeError(
@@ -106,20 +157,10 @@ function unzipParts(bytes: Uint8Array, l: ExchangeLimits): Record<string, Uint8A
       'Filen är inte en Excel-arbetsbok (.xlsx)',
       'The file is not an Excel workbook (.xlsx)',
     );
-  let total = 0;
-  let tooBig: string | undefined;
-  const wanted = (name: string) =>
-    /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/.test(name);
   let parts: Record<string, Uint8Array>;
+  let tooBig: string | undefined;
   try {
-    parts = unzipSync(bytes, {
-      filter: (f) => {
-        if (!wanted(f.name)) return false;
-        total += f.originalSize;
-        if (f.originalSize > l.maxPartBytes || total > l.maxUnzippedBytes) tooBig ??= f.name;
-        return tooBig === undefined;
-      },
-    });
+    ({ parts, tooBig } = inflateParts(bytes, l));
   } catch (err) {
     throw exchangeError(
       'malformed',

@@ -61,12 +61,15 @@ function accessOf(request: FastifyRequest): Access {
   return SAFE.has(request.method) ? 'read' : 'write';
 }
 
-/** Loopback client and loopback Host header: a DNS-rebinding page (Host: evil.example) is not the local user. */
+/**
+ * Loopback client and loopback Host header: a DNS-rebinding page (Host: evil.example) is not the local user. Behind a
+ * trusted proxy the client is `request.ip` (the right-most untrusted X-Forwarded-For address), so a remote client
+ * of a proxy on this host is not local; both that address and the socket must be loopback.
+ */
 function fromLoopback(request: FastifyRequest): boolean {
   const host = request.headers.host;
-  return (
-    LOOPBACK_IP.test(request.socket?.remoteAddress ?? request.ip) && (host === undefined || LOOPBACK_HOST.test(host))
-  );
+  const socket = request.socket?.remoteAddress ?? request.ip;
+  return LOOPBACK_IP.test(socket) && LOOPBACK_IP.test(request.ip) && (host === undefined || LOOPBACK_HOST.test(host));
 }
 
 export const sessionCookieOptions = (

@@ -18,15 +18,38 @@ const TITLES: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  408: 'Request Timeout',
   409: 'Conflict',
   412: 'Precondition Failed',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
   428: 'Precondition Required',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
+
+/** The RFC 9457 body of a problem (also written by hand where Fastify answers before any hook runs). */
+export function problemBody(
+  status: number,
+  code: string,
+  detail: string,
+  problems: Problem[] = [],
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    type: `urn:aktorsatlas:problem:${code}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    code,
+    detail,
+    ...(problems.length > 0 ? { problems } : {}),
+    ...extra,
+  };
+}
 
 export function sendProblem(
   reply: FastifyReply,
@@ -39,22 +62,17 @@ export function sendProblem(
   return reply
     .status(status)
     .type('application/problem+json')
-    .send({
-      type: `urn:aktorsatlas:problem:${code}`,
-      title: TITLES[status] ?? 'Error',
-      status,
-      code,
-      detail,
-      ...(problems.length > 0 ? { problems } : {}),
-      ...extra,
-    });
+    .send(problemBody(status, code, detail, problems, extra));
 }
 
 /** Maps every failure to problem+json; 5xx details stay in the log, never in the answer. */
 export default fp(async function errors(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof ApiProblem)
+    if (error instanceof ApiProblem) {
+      // A busy pool says when to come back (Retry-After), as the rate limiter does.
+      if (typeof error.extra.retryAfter === 'number') reply.header('retry-after', String(error.extra.retryAfter));
       return sendProblem(reply, error.status, error.code, error.message, error.problems, error.extra);
+    }
     if (error instanceof StoreError) {
       const status = STORE_STATUS[error.code];
       if (status >= 500) request.log.warn({ err: error }, 'store unavailable');

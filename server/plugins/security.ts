@@ -3,6 +3,8 @@ import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import { ApiProblem } from '../problems.js';
 import { splitCsv } from '../schemas/common.js';
+import { illFormedPath } from '../../core/exchange/limits.js';
+import { problem } from '../../core/model/problems.js';
 import type { StoreStats } from '../store/graph-store.js';
 
 export interface SecurityOptions {
@@ -76,6 +78,23 @@ export default fp<SecurityOptions>(async function security(app: FastifyInstance,
     const q = request.url.indexOf('?');
     if (q >= 0 && Buffer.byteLength(request.url.slice(q + 1)) > maxQuery) {
       throw new ApiProblem(414, 'query_too_long', `The query string is longer than ${maxQuery} bytes`);
+    }
+  });
+
+  // Text that is not Unicode (a lone UTF-16 surrogate) is refused in every body, query and path before validation.
+  app.addHook('preValidation', async (request) => {
+    const parts = { '': request.body, '/querystring': request.query, '/params': request.params };
+    for (const [base, value] of Object.entries(parts)) {
+      const at = illFormedPath(value);
+      if (at === undefined) continue;
+      throw new ApiProblem(400, 'invalid_unicode', 'The input holds a lone UTF-16 surrogate (not Unicode text)', [
+        problem(
+          base + at,
+          'lone_surrogate',
+          'Texten innehåller ett ogiltigt tecken (ett ensamt UTF-16-surrogattecken)',
+          'The text holds an invalid character (a lone UTF-16 surrogate)',
+        ),
+      ]);
     }
   });
 

@@ -13,6 +13,8 @@ import { relationKind } from '../../core/model/catalogue/relation-kinds.js';
 import { problem } from '../../core/model/problems.js';
 import { csv, errorResponses, splitCsv } from '../schemas/common.js';
 import { ApiProblem } from '../problems.js';
+import type { Evidence, Snapshot } from '../../core/model/records.js';
+import { JobSchema } from '../jobs/schema.js';
 
 const tags = ['analysis'];
 const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
@@ -274,10 +276,10 @@ const analysis: FastifyPluginAsyncTypebox<AnalysisRouteOptions> = async (app, op
           },
           { additionalProperties: false },
         ),
-        response: { 200: AnalysisSchema, ...errorResponses },
+        response: { 200: AnalysisSchema, 202: JobSchema, ...errorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const q = request.query;
       const metrics = splitCsv(q.metrics) ?? METRICS.map((m) => m.id);
       for (const m of metrics)
@@ -303,75 +305,109 @@ const analysis: FastifyPluginAsyncTypebox<AnalysisRouteOptions> = async (app, op
       const samples = n.samples ?? null;
       const minEvidence = q.minEvidence ?? 'uncertain';
 
-      const all = await app.store.snapshot({});
-      const snapshot = withEvidence(all, minEvidence);
-      const projectionOptions = { relationTypes, ...(q.asOf ? { asOf: q.asOf } : {}) };
-      const { graph, meta } =
-        mode === 'two-mode' ? projectTwoMode(snapshot, projectionOptions) : projectActors(snapshot, projectionOptions);
-
-      const selected = new Set(metrics);
-      const limits: Record<string, MetricLimit> = {};
-      for (const m of METRICS) limits[m.id] = selected.has(m.id) ? (opts.limits?.[m.id] ?? m.limit ?? {}) : {};
-      const weightAttr = weight === 'strength' ? 'weight' : null;
-      let result: PanelResult;
-      try {
-        if (partition === 'community') labelCommunities(graph, weightAttr, seed, resolution, restarts);
-        result = runPanel(graph, { weight: weightAttr, partition, seed, resolution, restarts, alpha, limits, samples });
-      } catch (error) {
-        if (error instanceof AnalysisError)
-          throw analysisErrorToProblem(error, {
-            graph_too_large: 'metrics',
-            unknown_partition_attribute: 'partition',
-            unknown_weight_attribute: 'weight',
-            invalid_weight: 'weight',
-            invalid_parameter: 'seed',
-          });
-        throw error;
-      }
-
-      const nodeKeys = new Set(metrics.flatMap(NODE_KEYS));
-      const nodes: Record<string, Static<typeof NodeEntrySchema>> = {};
-      for (const [id, m] of Object.entries(result.nodes)) {
-        const attrs = graph.getNodeAttributes(id);
-        const entry: Record<string, unknown> = { name: String(attrs.name ?? id), kind: String(attrs.kind ?? '') };
-        if (attrs.mode !== undefined) entry.mode = String(attrs.mode);
-        for (const key of Object.keys(m) as (keyof NodeMetrics)[]) if (nodeKeys.has(key)) entry[key] = m[key];
-        nodes[id] = entry as Static<typeof NodeEntrySchema>;
-      }
-      const gk = graphKeys(metrics);
-      const graphOut = Object.fromEntries(Object.entries(result.graph).filter(([k]) => gk.has(k)));
-      return {
-        projection: meta,
-        parameters: {
-          metrics,
-          relationTypes,
-          asOf: q.asOf ?? null,
-          partition,
-          weight,
-          seed,
-          resolution,
-          restarts,
-          mode,
-          samples,
-          minEvidence,
-        },
-        paths: result.paths,
-        graph: graphOut as typeof result.graph,
-        nodes,
-        articulationPoints: result.articulationPoints,
-        bridges: result.bridges,
-        communities: result.communities,
-        groups: result.groups,
-        warnings: result.warnings,
-        keyActors:
-          mode === 'one-mode' && selected.has('betweenness') && selected.has('degree')
-            ? keyActors(result.nodes, snapshot, { relationTypes, asOf: q.asOf ?? null })
-            : [],
-        registry: METRICS as unknown as Static<typeof MetricDescriptorSchema>[],
-      };
+      const params = { metrics, relationTypes, mode, weight, seed, resolution, restarts, alpha, partition, samples };
+      const run = { ...params, minEvidence, ...(q.asOf ? { asOf: q.asOf } : {}) };
+      return app.answerOrJob(request, reply, 'analysis', await app.networkSize(), async ({ signal, progress }) => {
+        const snapshot = await app.fullSnapshot();
+        const input = { snapshot, params: run, limits: opts.limits };
+        return { kind: 'json', value: await app.work.run('analysis', input, { signal, onProgress: progress }) };
+      });
     },
   );
 };
+
+export interface AnalysisParams {
+  metrics: string[];
+  relationTypes: string[];
+  asOf?: string;
+  mode: 'one-mode' | 'two-mode';
+  weight: 'none' | 'strength';
+  seed: number;
+  resolution: number;
+  restarts: number;
+  alpha: number;
+  partition: string | null;
+  samples: number | null;
+  minEvidence: Evidence;
+}
+
+/** The panel and the answer of GET /api/analysis, from a snapshot (runs in the worker pool, server/jobs). */
+export function analysisAnswer(input: {
+  snapshot: Snapshot;
+  params: AnalysisParams;
+  limits?: Record<string, MetricLimit> | undefined;
+}): Static<typeof AnalysisSchema> {
+  const { params, limits: override } = input;
+  const { metrics, relationTypes, mode, weight, seed, resolution, restarts, alpha, partition, samples } = params;
+  const { minEvidence } = params;
+  const q = { asOf: params.asOf };
+  const opts = { limits: override };
+  const snapshot = withEvidence(input.snapshot, minEvidence);
+  const projectionOptions = { relationTypes, ...(q.asOf ? { asOf: q.asOf } : {}) };
+  const { graph, meta } =
+    mode === 'two-mode' ? projectTwoMode(snapshot, projectionOptions) : projectActors(snapshot, projectionOptions);
+
+  const selected = new Set(metrics);
+  const limits: Record<string, MetricLimit> = {};
+  for (const m of METRICS) limits[m.id] = selected.has(m.id) ? (opts.limits?.[m.id] ?? m.limit ?? {}) : {};
+  const weightAttr = weight === 'strength' ? 'weight' : null;
+  let result: PanelResult;
+  try {
+    if (partition === 'community') labelCommunities(graph, weightAttr, seed, resolution, restarts);
+    result = runPanel(graph, { weight: weightAttr, partition, seed, resolution, restarts, alpha, limits, samples });
+  } catch (error) {
+    if (error instanceof AnalysisError)
+      throw analysisErrorToProblem(error, {
+        graph_too_large: 'metrics',
+        unknown_partition_attribute: 'partition',
+        unknown_weight_attribute: 'weight',
+        invalid_weight: 'weight',
+        invalid_parameter: 'seed',
+      });
+    throw error;
+  }
+
+  const nodeKeys = new Set(metrics.flatMap(NODE_KEYS));
+  const nodes: Record<string, Static<typeof NodeEntrySchema>> = {};
+  for (const [id, m] of Object.entries(result.nodes)) {
+    const attrs = graph.getNodeAttributes(id);
+    const entry: Record<string, unknown> = { name: String(attrs.name ?? id), kind: String(attrs.kind ?? '') };
+    if (attrs.mode !== undefined) entry.mode = String(attrs.mode);
+    for (const key of Object.keys(m) as (keyof NodeMetrics)[]) if (nodeKeys.has(key)) entry[key] = m[key];
+    nodes[id] = entry as Static<typeof NodeEntrySchema>;
+  }
+  const gk = graphKeys(metrics);
+  const graphOut = Object.fromEntries(Object.entries(result.graph).filter(([k]) => gk.has(k)));
+  return {
+    projection: meta,
+    parameters: {
+      metrics,
+      relationTypes,
+      asOf: q.asOf ?? null,
+      partition,
+      weight,
+      seed,
+      resolution,
+      restarts,
+      mode,
+      samples,
+      minEvidence,
+    },
+    paths: result.paths,
+    graph: graphOut as typeof result.graph,
+    nodes,
+    articulationPoints: result.articulationPoints,
+    bridges: result.bridges,
+    communities: result.communities,
+    groups: result.groups,
+    warnings: result.warnings,
+    keyActors:
+      mode === 'one-mode' && selected.has('betweenness') && selected.has('degree')
+        ? keyActors(result.nodes, snapshot, { relationTypes, asOf: q.asOf ?? null })
+        : [],
+    registry: METRICS as unknown as Static<typeof MetricDescriptorSchema>[],
+  };
+}
 
 /** partition=community: Louvain labels (same seed, resolution and runs as the panel) as a node attribute. */
 function labelCommunities(

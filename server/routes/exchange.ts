@@ -1,11 +1,14 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AnalysisError } from '../../core/analysis/errors.js';
 import { ExchangeError } from '../../core/exchange/errors.js';
-import { templateFile, type ExportFormat, type ExportResult } from '../../core/exchange/export.js';
+import { templateFile, type ExportFormat } from '../../core/exchange/export.js';
 import type { Snapshot } from '../../core/model/records.js';
-import { exportFile, type ExportFileOptions } from '../render/export-file.js';
+import type { ExportFileOptions } from '../render/export-file.js';
+import { visibleSnapshot } from '../../core/render/visible.js';
+import { noFilters } from '../../core/graph/view-filters.js';
+import { checkMapSize } from '../jobs/export-task.js';
+import { JobSchema } from '../jobs/schema.js';
 import { viewSnapshot, type ViewFilters } from '../report/view-snapshot.js';
 import { errorResponses, ProblemSchema, splitCsv } from '../schemas/common.js';
 import { ExportQuery, fileResponse, TemplateQuery, type ExportQueryType } from '../schemas/exchange.js';
@@ -132,21 +135,6 @@ function exportOptions(q: ExportQueryType, view: ExportFileOptions['view']): Exp
   };
 }
 
-/** Writes the file; a graph too large for the report's analysis is a 413, a refused export a problem. */
-async function renderExport(
-  format: ExportFormat,
-  snapshot: Snapshot,
-  options: ExportFileOptions,
-): Promise<ExportResult> {
-  try {
-    return await exportFile(format, snapshot, options);
-  } catch (err) {
-    if (err instanceof AnalysisError && err.code === 'graph_too_large')
-      throw new ApiProblem(413, 'graph_too_large', `The report's analysis refused the graph: ${err.message}`);
-    throw problemFromExchange(err, 'export');
-  }
-}
-
 /**
  * GET /api/export: GEXF, GraphML, the JSON snapshot, CSV and XLSX tables, the SVG and PNG map, the PDF report of
  * the graph as a view shows it: the filters are parameters (kinds, relation types, as-of date, evidence), and
@@ -165,14 +153,23 @@ const exportRoute: FastifyPluginAsyncTypebox = async (app) => {
           'SVG and PNG are the map of the view as the screen draws it (its filters, focus, colour and size encodings, positions) with legend, title, date and source line; PNG is `scale` × width × height pixels; the PDF report has the same map. ' +
           'PDF is the A4 report (map, key actors, communities, gaps, action plan, method notes, sources) in `lang`.',
         querystring: ExportQuery,
-        response: { 200: fileResponse('The exported file'), ...errorResponses, 413: ProblemSchema },
+        response: { 200: fileResponse('The exported file'), 202: JobSchema, ...errorResponses, 413: ProblemSchema },
       },
     },
     async (request, reply) => {
       const q = request.query;
+      const format = q.format as ExportFormat;
       const { snapshot, view } = await exportSource(app.store, q);
-      const out = await renderExport(q.format as ExportFormat, snapshot, exportOptions(q, view));
-      return sendFile(reply, out);
+      const options = exportOptions(q, view);
+      const shown = visibleSnapshot(snapshot, view?.state?.filters ?? noFilters());
+      checkMapSize(format, { nodes: shown.nodes.length, relations: shown.relations.length });
+      // Maps and reports cost more per record than data files; past the threshold the export runs as a job.
+      const weight = format === 'pdf' ? 4 : format === 'svg' || format === 'png' ? 2 : 1;
+      const cost = (shown.nodes.length + shown.relations.length) * weight;
+      return app.answerOrJob(request, reply, 'export', cost, async ({ signal, progress }) => {
+        const out = await app.work.run('export', { format, snapshot, options }, { signal, onProgress: progress });
+        return { kind: 'file', ...out };
+      });
     },
   );
 };

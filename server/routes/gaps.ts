@@ -11,6 +11,8 @@ import {
   type GapParameter,
 } from '../../core/analysis/gaps/index.js';
 import { GAP_PARAMETERS } from '../../core/analysis/gaps/registry.js';
+import type { Snapshot } from '../../core/model/records.js';
+import { JobSchema } from '../jobs/schema.js';
 import { csv, errorResponses, splitCsv } from '../schemas/common.js';
 import { ProjectionMetaSchema, analysisErrorToProblem, parameterProblem } from './analysis.js';
 
@@ -84,25 +86,35 @@ const gaps: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'Each finding names the actors, the ties whose existence would close the gap, its metrics, its basis (observed ties, or ties absent from a register that may be incomplete), its confidence and whether it holds on confirmed ties only (robust); `summary` lists at most 10 to read first. Each gap kind comes with its definition, parameters and references (gapKinds). Findings with kind "no-data" say that an analysis cannot be made with the data.',
         querystring: Query,
-        response: { 200: GapsSchema, ...errorResponses },
+        response: { 200: GapsSchema, 202: JobSchema, ...errorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const options = toOptions(request.query as Record<string, unknown>);
       for (const k of options.kinds ?? [])
         if (!(GAP_KIND_IDS as readonly string[]).includes(k))
           throw parameterProblem('kinds', 'unknown_gap_kind', `Okänd typ av glapp "${k}".`, `Unknown gap kind "${k}".`);
-      const snapshot = await app.store.snapshot({});
-      try {
-        const report = runGaps(snapshot, options);
-        return report satisfies Omit<Static<typeof GapsSchema>, 'parameters' | 'gapKinds'> as Static<typeof GapsSchema>;
-      } catch (error) {
-        if (error instanceof AnalysisError)
-          throw analysisErrorToProblem(error, { unknown_partition_attribute: 'partitions', graph_too_large: 'kinds' });
-        throw error;
-      }
+      return app.answerOrJob(request, reply, 'gaps', await app.networkSize(), async ({ signal, progress }) => {
+        const snapshot = await app.fullSnapshot();
+        return {
+          kind: 'json',
+          value: await app.work.run('gaps', { snapshot, options }, { signal, onProgress: progress }),
+        };
+      });
     },
   );
 };
+
+/** The gap report from a snapshot (runs in the worker pool, server/jobs), with engine errors as problems. */
+export function gapsAnswer(input: { snapshot: Snapshot; options: GapOptions }): Static<typeof GapsSchema> {
+  try {
+    const report = runGaps(input.snapshot, input.options);
+    return report satisfies Omit<Static<typeof GapsSchema>, 'parameters' | 'gapKinds'> as Static<typeof GapsSchema>;
+  } catch (error) {
+    if (error instanceof AnalysisError)
+      throw analysisErrorToProblem(error, { unknown_partition_attribute: 'partitions', graph_too_large: 'kinds' });
+    throw error;
+  }
+}
 
 export default gaps;

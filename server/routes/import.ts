@@ -2,12 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import { Type } from 'typebox';
-import type { Batch, Evidence, Source } from '../../core/model/records.js';
+import type { Evidence, Source } from '../../core/model/records.js';
 import { EVIDENCE_LEVELS } from '../../core/model/records.js';
-import type { Problem } from '../../core/model/problems.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../../core/exchange/import-types.js';
 import type { ImportFile, ImportOptions } from '../../core/exchange/import.js';
-import { runImport, type ImportOutcome } from '../../core/exchange/import-flow.js';
+import { type ImportOutcome, type PreparedImport } from '../../core/exchange/import-flow.js';
+import type { GraphStore } from '../store/graph-store.js';
+import { JobSchema } from '../jobs/schema.js';
 import { errorResponses } from '../schemas/common.js';
 import { ApiProblem } from '../problems.js';
 import { ImportProblemSchema, problemFromExchange, ReportRowSchema, SheetMappingSchema } from './exchange.js';
@@ -186,6 +187,37 @@ async function filesOf(
   };
 }
 
+function refused(outcome: ImportOutcome): ApiProblem {
+  return new ApiProblem(
+    400,
+    'validation_failed',
+    `${outcome.badRows.length} record(s) in the batch are invalid; nothing was written`,
+    outcome.problems,
+    {
+      report: outcome.report,
+      format: outcome.format,
+      ...(outcome.encoding ? { encoding: outcome.encoding } : {}),
+      ...(outcome.mapping ? { mapping: outcome.mapping } : {}),
+    },
+  );
+}
+
+function answer(outcome: ImportOutcome) {
+  return {
+    dryRun: outcome.dryRun,
+    nodesCreated: outcome.nodesCreated,
+    nodesUpdated: outcome.nodesUpdated,
+    relationsCreated: outcome.relationsCreated,
+    relationsUpdated: outcome.relationsUpdated,
+    nodes: outcome.nodes,
+    relations: outcome.relations,
+    format: outcome.format,
+    ...(outcome.encoding ? { encoding: outcome.encoding } : {}),
+    report: outcome.report.filter((r) => r.severity === 'warning'),
+    ...(outcome.mapping ? { mapping: outcome.mapping } : {}),
+  };
+}
+
 /**
  * POST /api/import: a batch of nodes and relations, written all-or-nothing, from JSON (a batch or a snapshot
  * file), CSV (actors and relations, as a multipart upload of two files or one raw file with `table=`), an Excel
@@ -276,6 +308,7 @@ const importRoute: FastifyPluginAsyncTypebox = async (app) => {
         } as never,
         response: {
           200: ImportResultSchema,
+          202: JobSchema,
           ...errorResponses,
           400: ImportProblemSchema,
           413: ImportProblemSchema,
@@ -283,65 +316,50 @@ const importRoute: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const q = request.query as Query;
       const ctx = request.writeContext();
-      const deps = {
-        snapshot: () => app.store.snapshot({}),
-        validate: async (batch: Batch): Promise<Problem[]> => {
-          try {
-            await app.graph.checkedBatch(batch);
-            return [];
-          } catch (err) {
-            if (err instanceof ApiProblem && err.code === 'validation_failed') return err.problems;
-            throw err;
-          }
-        },
-        commit: (batch: Batch) => app.graph.importBatch(batch, ctx),
-      };
       const contentType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-      let outcome: ImportOutcome;
+      let format: ImportFormat;
+      let files: ImportFile[];
+      let options: ImportOptions = {};
       try {
         if (contentType === 'application/json' || (!request.isMultipart() && !Buffer.isBuffer(request.body))) {
           // A JSON body (a batch or a snapshot file), parsed by Fastify.
-          outcome = await runImport('json', [{ bytes: new Uint8Array(0), value: request.body }], {}, q.dryRun, deps);
+          format = 'json';
+          files = [{ bytes: new Uint8Array(0), value: request.body }];
         } else {
-          const { files, format, fields } = await filesOf(request, q);
-          const merged = { ...q, ...(fields as Partial<Query>), dryRun: q.dryRun } as Query;
-          outcome = await runImport(q.format ?? format ?? 'json', files, importOptions(merged), q.dryRun, deps);
+          const read = await filesOf(request, q);
+          const merged = { ...q, ...(read.fields as Partial<Query>), dryRun: q.dryRun } as Query;
+          format = q.format ?? read.format ?? 'json';
+          files = read.files;
+          options = importOptions(merged);
         }
       } catch (err) {
         throw problemFromExchange(err, 'import');
       }
-      if (!outcome.ok) {
-        const rows = outcome.badRows.length;
-        throw new ApiProblem(
-          400,
-          'validation_failed',
-          `${rows} record(s) in the batch are invalid; nothing was written`,
-          outcome.problems,
-          {
-            report: outcome.report,
-            format: outcome.format,
-            ...(outcome.encoding ? { encoding: outcome.encoding } : {}),
-            ...(outcome.mapping ? { mapping: outcome.mapping } : {}),
-          },
-        );
-      }
-      const warnings = outcome.report.filter((r) => r.severity === 'warning');
-      return {
-        dryRun: outcome.dryRun,
-        nodesCreated: outcome.nodesCreated,
-        nodesUpdated: outcome.nodesUpdated,
-        relationsCreated: outcome.relationsCreated,
-        relationsUpdated: outcome.relationsUpdated,
-        nodes: outcome.nodes,
-        relations: outcome.relations,
-        format: outcome.format,
-        ...(outcome.encoding ? { encoding: outcome.encoding } : {}),
-        report: warnings,
-        ...(outcome.mapping ? { mapping: outcome.mapping } : {}),
-      };
+      // The cost of an import grows with what was sent: past ~2 MB it runs as a job.
+      const cost = Number(request.headers['content-length'] ?? 0) / 100;
+      return app.answerOrJob(request, reply, 'import', cost, async ({ signal, progress }) => {
+        const snapshot = await app.fullSnapshot();
+        let prepared: PreparedImport;
+        try {
+          const input = { format, files, options, dryRun: q.dryRun, snapshot };
+          prepared = await app.work.run('importCheck', input, { signal, onProgress: progress });
+        } catch (err) {
+          throw problemFromExchange(err, 'import');
+        }
+        const outcome = prepared.outcome;
+        if (!outcome.ok) throw refused(outcome);
+        if (prepared.batch) {
+          progress(0.9, 'write');
+          Object.assign(
+            outcome,
+            await app.store.importBatch(prepared.batch as Parameters<GraphStore['importBatch']>[0], ctx),
+          );
+        }
+        return { kind: 'json', value: answer(outcome) };
+      });
     },
   );
 };

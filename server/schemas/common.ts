@@ -51,8 +51,11 @@ export const ProblemSchema = Type.Object(
 export const page = <T extends ReturnType<typeof Type.Object>>(item: T) =>
   Type.Object({ items: Type.Array(item), total: Type.Integer(), offset: Type.Integer(), limit: Type.Integer() });
 
+/** Largest paging offset: a bounded integer, so the stores never see 1e20 or Infinity. */
+export const MAX_OFFSET = 1_000_000_000;
+
 export const Paging = {
-  offset: Type.Integer({ minimum: 0, default: 0 }),
+  offset: Type.Integer({ minimum: 0, maximum: MAX_OFFSET, default: 0 }),
   limit: Type.Integer({ minimum: 1, maximum: 1000, default: 50 }),
 };
 

@@ -15,6 +15,7 @@ import type { Snapshot } from '../../core/model/records.js';
 import { jonkopingBatch } from '../../fixtures/jonkoping/index.js';
 import errors from '../../server/plugins/errors.js';
 import storePlugin from '../../server/plugins/store.js';
+import jobsPlugin from '../../server/jobs/plugin.js';
 import { installValidators } from '../../server/plugins/validators.js';
 import analysis from '../../server/routes/analysis.js';
 import { SqliteStore } from '../../server/store/sqlite/sqlite-store.js';
@@ -494,6 +495,7 @@ describe('API: a metric limit the graph exceeds', () => {
     installValidators(app);
     await app.register(errors);
     await app.register(storePlugin, { store });
+    await app.register(jobsPlugin);
     await app.register(analysis, { limits: { betweenness: { maxNodes: 50 } } });
   });
   afterAll(async () => app.close());

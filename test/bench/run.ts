@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { benchPanel } from './panel.js';
 import { benchStores } from './stores.js';
 import { benchGraphRead } from './graph-read.js';
+import { benchResponsiveness } from './responsiveness.js';
 import { machine, writeSection } from './report.js';
 
 const SCRIPTS = [
@@ -14,7 +15,11 @@ const SCRIPTS = [
 // `npm run bench -- --list`: names the sections and checks the scripts are there, measuring and writing nothing.
 if (process.argv.includes('--list')) {
   const missing = SCRIPTS.filter(([, script]) => !existsSync(script));
-  console.log(['panel', 'stores', 'graph-read', ...SCRIPTS.map(([name, script]) => `${name} (${script})`)].join('\n'));
+  console.log(
+    ['panel', 'stores', 'graph-read', 'responsiveness', ...SCRIPTS.map(([name, script]) => `${name} (${script})`)].join(
+      '\n',
+    ),
+  );
   if (missing.length > 0) console.error(`missing: ${missing.map(([, s]) => s).join(', ')}`);
   process.exit(missing.length > 0 ? 1 : 0);
 }
@@ -26,6 +31,7 @@ writeSection('machine', `Last full run: ${new Date().toISOString().slice(0, 10)}
 if (want('panel')) writeSection('panel', await benchPanel());
 if (want('stores')) writeSection('stores', await benchStores());
 if (want('graph-read')) writeSection('graph-read', await benchGraphRead());
+if (want('responsiveness')) writeSection('responsiveness', await benchResponsiveness());
 for (const [name, script] of SCRIPTS) {
   if (!want(name)) continue;
   const r = spawnSync('npx', ['tsx', script], { stdio: 'inherit' });

@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../server/app.js';
+import { buildApp, type AppOptions } from '../../server/app.js';
 import { SqliteStore } from '../../server/store/sqlite/sqlite-store.js';
 import { SqliteAccounts } from '../../server/store/accounts/sqlite-accounts.js';
 import { addUser } from '../../server/auth/users.js';
@@ -13,7 +13,7 @@ export const PASSWORD = 'correct horse battery';
 /** An app on a fresh SQLite file with accounts; `users` are created first (name -> role). */
 export async function appWithAccounts(
   users: Record<string, Role> = {},
-  opts: { auth?: AuthOptions; security?: SecurityOptions; trustProxy?: boolean } = {},
+  opts: { auth?: AuthOptions; security?: SecurityOptions; trustProxy?: AppOptions['trustProxy'] } = {},
 ): Promise<{ app: FastifyInstance; store: SqliteStore; accounts: SqliteAccounts; path: string }> {
   const path = tempDbPath();
   const store = new SqliteStore(path);
@@ -24,7 +24,7 @@ export async function appWithAccounts(
     accounts,
     ...(opts.auth ? { auth: opts.auth } : {}),
     ...(opts.security ? { security: opts.security } : {}),
-    ...(opts.trustProxy ? { trustProxy: true } : {}),
+    ...(opts.trustProxy !== undefined ? { trustProxy: opts.trustProxy } : {}),
   });
   await app.ready();
   return { app, store, accounts, path };

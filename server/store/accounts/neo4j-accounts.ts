@@ -1,4 +1,6 @@
 import neo4j, { Neo4jError, type Driver } from 'neo4j-driver';
+import { isUnavailable, Runner, type Tx } from '../neo4j/runner.js';
+import { StoreError } from '../errors.js';
 import {
   AccountError,
   type Account,
@@ -86,14 +88,30 @@ const toSession = (p: Props): Session => ({
   expiresAt: s(p, 'expiresAt'),
 });
 
+/** An unreachable server becomes StoreError store_unavailable (503); other errors stay as they are. */
+const unavailable = (err: unknown): unknown =>
+  isUnavailable(err) ? new StoreError('store_unavailable', 'The account database is unavailable') : err;
+
+async function outage<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    throw unavailable(err);
+  }
+}
+
 export class Neo4jAccounts implements AccountStore {
   readonly kind = 'neo4j' as const;
 
+  private readonly runner: Runner;
+
   private constructor(
     private readonly driver: Driver,
-    private readonly database: string,
+    database: string,
     private readonly ownsDriver: boolean,
-  ) {}
+  ) {
+    this.runner = new Runner(driver, database);
+  }
 
   /** Applies the constraints (idempotent) and returns the store. */
   static async open(driver: Driver, database = 'neo4j', ownsDriver = false): Promise<Neo4jAccounts> {
@@ -104,7 +122,7 @@ export class Neo4jAccounts implements AccountStore {
         try {
           await session.run(statement);
         } catch (err) {
-          if (!(err instanceof Neo4jError && ALREADY_THERE.has(err.code))) throw err;
+          if (!(err instanceof Neo4jError && ALREADY_THERE.has(err.code))) throw unavailable(err);
         }
       }
     } finally {
@@ -113,20 +131,18 @@ export class Neo4jAccounts implements AccountStore {
     return store;
   }
 
-  private async read(text: string, params: Props = {}): Promise<Props[]> {
-    const { records } = await this.driver.executeQuery(text, params, {
-      database: this.database,
-      routing: neo4j.routing.READ,
-    });
-    return records.map((r) => r.toObject() as Props);
+  /** Reads with the graph store's short retry window; an unreachable server is StoreError store_unavailable (503). */
+  private read(text: string, params: Props = {}): Promise<Props[]> {
+    return outage(() => this.runner.read(text, params));
   }
 
-  private async write(text: string, params: Props = {}): Promise<Props[]> {
-    const { records } = await this.driver.executeQuery(text, params, {
-      database: this.database,
-      routing: neo4j.routing.WRITE,
-    });
-    return records.map((r) => r.toObject() as Props);
+  private write(text: string, params: Props = {}): Promise<Props[]> {
+    return outage(() => this.runner.write((tx) => tx.run(text, params)));
+  }
+
+  /** A transaction of several statements; AccountErrors pass through, driver errors are mapped. */
+  private transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return outage(() => this.runner.write(work));
   }
 
   async countAccounts(): Promise<number> {
@@ -160,24 +176,19 @@ export class Neo4jAccounts implements AccountStore {
   }
 
   async updateAccount(id: string, change: { role?: Role; passwordHash?: string }, at: string): Promise<Account> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
-    try {
-      return await session.executeWrite(async (tx) => {
-        const found = await tx.run(Q.byId, { id });
-        const prev = found.records[0]?.get('a') as Props | undefined;
-        if (!prev) throw new AccountError('account_not_found', `Account "${id}" not found`);
-        const res = await tx.run(Q.update, {
-          id,
-          role: change.role ?? prev.role,
-          passwordHash: change.passwordHash ?? prev.passwordHash,
-          at,
-        });
-        if (change.passwordHash) await tx.run(Q.endSessions, { id });
-        return toAccount(res.records[0].get('a') as Props);
+    return this.transaction(async (tx) => {
+      const [found] = await tx.run(Q.byId, { id });
+      const prev = found?.a as Props | undefined;
+      if (!prev) throw new AccountError('account_not_found', `Account "${id}" not found`);
+      const [row] = await tx.run(Q.update, {
+        id,
+        role: change.role ?? prev.role,
+        passwordHash: change.passwordHash ?? prev.passwordHash,
+        at,
       });
-    } finally {
-      await session.close();
-    }
+      if (change.passwordHash) await tx.run(Q.endSessions, { id });
+      return toAccount(row.a as Props);
+    });
   }
 
   async removeAccount(id: string): Promise<void> {
@@ -229,22 +240,17 @@ export class Neo4jAccounts implements AccountStore {
   }
 
   async restore(dump: AccountDump): Promise<void> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
-    try {
-      await session.executeWrite(async (tx) => {
-        const n = num((await tx.run(Q.count)).records[0].get('n'));
-        if (n > 0)
-          throw new AccountError('accounts_not_empty', 'The store already has accounts; restore needs an empty store');
-        await tx.run('UNWIND $rows AS row CREATE (a:Account) SET a = row', {
-          rows: dump.accounts.map((a) => ({ ...a })),
-        });
-        await tx.run('UNWIND $rows AS row CREATE (t:ApiToken) SET t = row', {
-          rows: dump.tokens.map((t) => ({ ...t })),
-        });
+    await this.transaction(async (tx) => {
+      const [row] = await tx.run(Q.count);
+      if (num(row.n) > 0)
+        throw new AccountError('accounts_not_empty', 'The store already has accounts; restore needs an empty store');
+      await tx.run('UNWIND $rows AS row CREATE (a:Account) SET a = row', {
+        rows: dump.accounts.map((a) => ({ ...a })),
       });
-    } finally {
-      await session.close();
-    }
+      await tx.run('UNWIND $rows AS row CREATE (t:ApiToken) SET t = row', {
+        rows: dump.tokens.map((t) => ({ ...t })),
+      });
+    });
   }
 
   async close(): Promise<void> {
