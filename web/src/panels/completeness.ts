@@ -30,11 +30,11 @@ function referenceCell(r: CompletenessReport['kinds'][number]['reference']) {
 
 function kindsTable(report: CompletenessReport) {
   const head = [
-    'completeness.kind',
-    'completeness.registered',
-    'completeness.reference',
-    'completeness.educates',
-    'completeness.member',
+    t('completeness.kind'),
+    t('completeness.registered'),
+    t('completeness.reference'),
+    t('completeness.educates'),
+    t('completeness.member'),
   ];
   return h(
     'table',
@@ -46,7 +46,7 @@ function kindsTable(report: CompletenessReport) {
       h(
         'tr',
         {},
-        head.map((k) => h('th', { attrs: { scope: 'col' }, text: t(k) })),
+        head.map((text) => h('th', { attrs: { scope: 'col' }, text })),
       ),
     ),
     h(
@@ -77,7 +77,12 @@ function kindsTable(report: CompletenessReport) {
 }
 
 function municipalitiesTable(report: CompletenessReport) {
-  const head = ['completeness.municipality', 'completeness.actors', 'completeness.educates', 'completeness.member'];
+  const head = [
+    t('completeness.municipality'),
+    t('completeness.actors'),
+    t('completeness.educates'),
+    t('completeness.member'),
+  ];
   return h(
     'table',
     { class: 'data', dataset: { testid: 'completeness-municipalities' } },
@@ -88,7 +93,7 @@ function municipalitiesTable(report: CompletenessReport) {
       h(
         'tr',
         {},
-        head.map((k) => h('th', { attrs: { scope: 'col' }, text: t(k) })),
+        head.map((text) => h('th', { attrs: { scope: 'col' }, text })),
       ),
     ),
     h(
@@ -129,8 +134,8 @@ export function completenessPanel(): CompletenessPanel {
         kindsTable(state.report),
         municipalitiesTable(state.report),
       );
-    const key = state.status === 'error' ? 'completeness.error' : 'completeness.loading';
-    replace(el, h('p', { class: 'hint', text: t(key) }));
+    const text = state.status === 'error' ? t('completeness.error') : t('completeness.loading');
+    replace(el, h('p', { class: 'hint', text }));
   }
   render();
   return { el, render, update: render, open: () => (state.status === 'idle' ? void load() : undefined) };

@@ -14,6 +14,8 @@ import { bi, t, tk } from '../i18n/i18n.js';
 import { completenessPanel } from './completeness.js';
 import type { Panel } from './panel.js';
 
+const LEVEL_KEYS = { high: tk('gaps.level.high'), medium: tk('gaps.level.medium'), low: tk('gaps.level.low') };
+
 export interface GapActions {
   show: (finding: GapFinding | null) => void;
   toAction: (finding: GapFinding) => void;
@@ -94,9 +96,9 @@ export function gapsPanel(ctx: AppContext, actions: GapActions): GapsPanel {
       h(
         'p',
         { class: 'hint', dataset: { testid: `gap-basis-${f.id}` } },
-        t(f.basis === 'absent' ? 'gaps.basisAbsent' : 'gaps.basisObserved'),
+        f.basis === 'absent' ? t('gaps.basisAbsent') : t('gaps.basisObserved'),
         ' · ',
-        t('gaps.confidence', { c: t(`gaps.level.${f.confidence}`) }),
+        t('gaps.confidence', { c: t(LEVEL_KEYS[f.confidence]) }),
         f.robust ? ` · ${t('gaps.robust')}` : '',
       ),
       h('p', { text: bi(f.explanation) }),

@@ -106,7 +106,7 @@ export function keyActorsPanel(ctx: AppContext, focus: (node: string) => void): 
                   class: 'hint',
                   text: [
                     ctx.graph ? kindHint(ctx.graph.getNodeAttributes(n)) : '',
-                    key.get(n) ? t(key.get(n)!.robust ? 'actors.keyRobust' : 'actors.keyFragile') : '',
+                    key.get(n) ? (key.get(n)!.robust ? t('actors.keyRobust') : t('actors.keyFragile')) : '',
                   ]
                     .filter(Boolean)
                     .join(' · '),
