@@ -90,14 +90,4 @@ export default tseslint.config(
       'max-lines-per-function': SHORT_FUNCTIONS,
     },
   },
-  // ---- Temporary exceptions (issue 17). Each names exactly the files that break a rule today; the lead deletes a
-  // line when its owner has moved or split the file. Do not add to them.
-  {
-    // Functions over 150 lines, to be split by their owners.
-    files: [
-      'core/analysis/gaps/coverage.ts', // coverage, 193 lines (helper C1)
-      'server/routes/import.ts', // the route plugin, 151 lines (helper F)
-    ],
-    rules: { 'max-lines-per-function': 'off' },
-  },
 );
