@@ -4,6 +4,9 @@ import { gapsAnswer } from '../routes/gaps.js';
 import { prepareImport } from '../../core/exchange/import-flow.js';
 import { wireError, type TaskMessage } from './protocol.js';
 import { exportAnswer } from './export-task.js';
+import { councilAnswer } from '../routes/council.js';
+import { platformAnswer } from '../routes/platform.js';
+import { scenarioAnswer } from '../routes/scenarios.js';
 
 /** Reports how far a task has come (0–1) and in which stage; the pool forwards it to the job. */
 export type Progress = (progress: number, stage: string) => void;
@@ -24,6 +27,9 @@ export const TASKS = {
     progress(0.1, input.format);
     return exportAnswer(input);
   },
+  platform: (input: Parameters<typeof platformAnswer>[0]) => platformAnswer(input),
+  council: (input: Parameters<typeof councilAnswer>[0]) => councilAnswer(input),
+  scenario: (input: Parameters<typeof scenarioAnswer>[0]) => scenarioAnswer(input),
   importCheck: (input: Parameters<typeof prepareImport>[0], progress: Progress) => prepareImport(input, progress),
 };
 

@@ -1,3 +1,4 @@
+import type { Snapshot } from '../../core/model/records.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import { AnalysisError } from '../../core/analysis/errors.js';
@@ -90,15 +91,23 @@ const council: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const snapshot = await app.store.snapshot({});
-      try {
-        return proposeCouncil(snapshot, request.query) satisfies Static<typeof CouncilSchema>;
-      } catch (error) {
-        if (error instanceof AnalysisError) throw focusProblem(error, String(error.details?.parameter ?? 'network'));
-        throw error;
-      }
+      const snapshot = await app.fullSnapshot();
+      return app.work.run('council', { snapshot, query: request.query });
     },
   );
 };
+
+/** The council proposal from a snapshot (runs in the worker pool, server/jobs), with engine errors as problems. */
+export function councilAnswer(input: {
+  snapshot: Snapshot;
+  query: Parameters<typeof proposeCouncil>[1];
+}): Static<typeof CouncilSchema> {
+  try {
+    return proposeCouncil(input.snapshot, input.query) satisfies Static<typeof CouncilSchema>;
+  } catch (error) {
+    if (error instanceof AnalysisError) throw focusProblem(error, String(error.details?.parameter ?? 'network'));
+    throw error;
+  }
+}
 
 export default council;

@@ -1,3 +1,4 @@
+import type { Snapshot } from '../../core/model/records.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import { AnalysisError } from '../../core/analysis/errors.js';
@@ -205,16 +206,23 @@ const platform: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const q = request.query;
-      const snapshot = await app.store.snapshot({});
-      try {
-        return platformReach(snapshot, q) satisfies Static<typeof PlatformSchema>;
-      } catch (error) {
-        if (error instanceof AnalysisError) throw focusProblem(error, String(error.details?.parameter ?? 'focus'));
-        throw error;
-      }
+      const snapshot = await app.fullSnapshot();
+      return app.work.run('platform', { snapshot, query: request.query });
     },
   );
 };
+
+/** The platform's reach from a snapshot (runs in the worker pool, server/jobs), with engine errors as problems. */
+export function platformAnswer(input: {
+  snapshot: Snapshot;
+  query: Parameters<typeof platformReach>[1];
+}): Static<typeof PlatformSchema> {
+  try {
+    return platformReach(input.snapshot, input.query) satisfies Static<typeof PlatformSchema>;
+  } catch (error) {
+    if (error instanceof AnalysisError) throw focusProblem(error, String(error.details?.parameter ?? 'focus'));
+    throw error;
+  }
+}
 
 export default platform;

@@ -1,3 +1,4 @@
+import type { Snapshot } from '../../core/model/records.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import { AnalysisError } from '../../core/analysis/errors.js';
@@ -134,27 +135,34 @@ const scenarios: FastifyPluginAsyncTypebox = async (app) => {
             'The draft adds and removes nothing',
           ),
         ]);
-      const snapshot = await app.store.snapshot({});
-      let outcome;
-      try {
-        outcome = runScenario(snapshot, d, {
-          ...(seed !== undefined ? { seed } : {}),
-          ...(top !== undefined ? { top } : {}),
-        });
-      } catch (error) {
-        if (error instanceof AnalysisError) throw analysisErrorToProblem(error, { graph_too_large: 'body' });
-        throw error;
-      }
-      if (!outcome.ok)
-        throw new ApiProblem(
-          400,
-          'invalid_scenario',
-          'The scenario refers to unknown records or is not valid',
-          outcome.problems,
-        );
-      return { summary: outcome.summary, ...outcome.diff } satisfies Static<typeof ScenarioAnswer>;
+      const snapshot = await app.fullSnapshot();
+      const options = { ...(seed !== undefined ? { seed } : {}), ...(top !== undefined ? { top } : {}) };
+      return app.work.run('scenario', { snapshot, draft: d, options });
     },
   );
 };
+
+/** A scenario's differences from a snapshot (runs in the worker pool, server/jobs); 400 lists each problem. */
+export function scenarioAnswer(input: {
+  snapshot: Snapshot;
+  draft: ScenarioDraft;
+  options: Parameters<typeof runScenario>[2];
+}): Static<typeof ScenarioAnswer> {
+  let outcome;
+  try {
+    outcome = runScenario(input.snapshot, input.draft, input.options);
+  } catch (error) {
+    if (error instanceof AnalysisError) throw analysisErrorToProblem(error, { graph_too_large: 'body' });
+    throw error;
+  }
+  if (!outcome.ok)
+    throw new ApiProblem(
+      400,
+      'invalid_scenario',
+      'The scenario refers to unknown records or is not valid',
+      outcome.problems,
+    );
+  return { summary: outcome.summary, ...outcome.diff } satisfies Static<typeof ScenarioAnswer>;
+}
 
 export default scenarios;
