@@ -277,8 +277,11 @@ describeBrowser('exploring the map (e2e, Chromium)', () => {
       ['ArrowRight', 'tab-actors'],
       ['ArrowRight', 'tab-communities'],
       ['ArrowRight', 'tab-gaps'],
+      ['ArrowRight', 'tab-platform'],
       ['ArrowRight', 'tab-scenario'],
       ['ArrowRight', 'tab-edit'],
+      ['End', 'tab-history'],
+      ['ArrowLeft', 'tab-import'],
       ['Home', 'tab-details'],
     ] as const) {
       await page.keyboard.press(key);
@@ -286,7 +289,7 @@ describeBrowser('exploring the map (e2e, Chromium)', () => {
       expect(await page.getAttribute(`[data-testid=${tab}]`, 'aria-selected')).toBe('true');
     }
     // Into the details panel: its buttons are reachable and work from the keyboard.
-    await page.keyboard.press('End');
+    for (const key of ['End', 'ArrowLeft', 'ArrowLeft']) await page.keyboard.press(key);
     expect((await active()).testid).toBe('tab-edit');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
