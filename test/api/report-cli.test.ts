@@ -47,7 +47,7 @@ describe('CLI: aktorsatlas report and export --format png', () => {
     // The view's evidence filter applies: only confirmed relations are counted.
     expect(text).toContain(`${snap.nodes.length} noder och ${confirmed} relationer`);
     expect(confirmed).toBeLessThan(snap.relations.length);
-    expect(pixelStats(renderPage(pdf, 1, 50)).coloured).toBeGreaterThan(0.003);
+    expect(pixelStats(renderPage(pdf, 2, 50)).coloured).toBeGreaterThan(0.003);
 
     const png = join(dir, 'map.png');
     const p = cli([

@@ -135,12 +135,13 @@ describeBrowser('exports match the screen (e2e, Chromium)', () => {
     const image = pdfMapImage(pdf);
     const scale = image.width / 1600;
     expect(scale).toBe(2);
-    // The PDF's map is, pixel for pixel, the PNG export of the view at the report's map size.
+    // The PDF's map is the PNG export of the view at the report's map size, but with its labels set and culled for
+    // paper (server/report/pdf-writer.ts pdfMap): only label pixels may differ, the nodes and their fills are the same.
     const reportPng = PNG.sync.read(
       Buffer.from(await download(page, 'export-png', { width: '1600', height: '1150', scale: '2' })),
     );
     expect([reportPng.width, reportPng.height]).toEqual([image.width, image.height]);
-    expect(differingPixels(reportPng, image)).toBeLessThan(image.width * image.height * 0.001);
+    expect(differingPixels(reportPng, image)).toBeLessThan(image.width * image.height * 0.05);
     for (const group of [faded, coloured]) {
       const share = shareWithFill(reportNodes, image, scale, new Set(group));
       expect(share.checked).toBeGreaterThan(0);

@@ -41,11 +41,11 @@ export function svgNodes(svg: string): SvgMapNode[] {
   return out;
 }
 
-/** The largest image in a PDF (the report's map), decoded. */
+/** The largest image in a PDF (the report's map, on the page after the summary), decoded. */
 export function pdfMapImage(pdf: Uint8Array): PNG {
   const d = mkdtempSync(join(tmpdir(), 'aktorsatlas-pdfimg-'));
   writeFileSync(join(d, 'r.pdf'), pdf);
-  execFileSync('pdfimages', ['-png', '-f', '1', '-l', '1', join(d, 'r.pdf'), join(d, 'img')]);
+  execFileSync('pdfimages', ['-png', join(d, 'r.pdf'), join(d, 'img')]);
   const images = readdirSync(d)
     .filter((f) => f.startsWith('img') && f.endsWith('.png'))
     .map((f) => PNG.sync.read(readFileSync(join(d, f))));

@@ -23,7 +23,8 @@ export function historyContract(label: string, open: () => Promise<GraphStore>):
     const ns = `h${randomUUID().slice(0, 8)}`;
     // A year up to whose end nothing was recorded (the test Neo4j keeps its data between runs): chosen in beforeAll.
     let year = 0;
-    const day = (month: number) => `${String(year).padStart(4, '0')}-0${month}-10`;
+    const yyyy = () => String(year).padStart(4, '0');
+    const day = (month: number) => `${yyyy()}-0${month}-10`;
     const at = (month: number) => `${day(month)}T12:00:00.000Z`;
     const id = (k: string) => (k === 'n' ? `nw:${ns}-n` : `org:${ns}-${k}`);
     const org = (k: string, name = `Org ${k.toUpperCase()} ${ns}`): NodeInput => ({
@@ -93,7 +94,7 @@ export function historyContract(label: string, open: () => Promise<GraphStore>):
     };
 
     it('rebuilds the graph exactly as recorded on each date', async () => {
-      const s0 = await recordedAt(`${year}-01-01T00:00:00.000Z`);
+      const s0 = await recordedAt(`${yyyy()}-01-01T00:00:00.000Z`);
       expect(mine(s0.nodes.map((n) => n.id))).toEqual([]);
       const s1 = await recordedAt(1);
       expect(mine(s1.nodes.map((n) => n.id))).toEqual([id('n'), id('a'), id('b'), id('c')].sort());
@@ -251,7 +252,7 @@ export function historyContract(label: string, open: () => Promise<GraphStore>):
         url: `/api/history/diff?from=${day(1)}&to=${day(3)}&format=markdown&lang=en`,
       });
       expect(md.headers['content-type']).toContain('text/markdown');
-      expect(md.body).toContain(`# Changes ${year}-01-10T23:59:59.999Z – ${year}-03-10T23:59:59.999Z`);
+      expect(md.body).toContain(`# Changes ${yyyy()}-01-10T23:59:59.999Z – ${yyyy()}-03-10T23:59:59.999Z`);
       expect(md.body).toContain('name: Org B');
     });
 
