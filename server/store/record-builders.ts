@@ -1,4 +1,5 @@
 import type { NodeInput, NodeRecord, RelationInput, RelationRecord } from '../../core/model/records.js';
+import { nodeFields, relationFields } from '../../core/model/record-fields.js';
 import type { WriteContext } from './graph-store.js';
 
 /** Builds stored records from validated inputs, so both stores stamp versions and authors the same way. */
@@ -7,11 +8,7 @@ export const stamp = (ctx: WriteContext): string => ctx.at ?? new Date().toISOSt
 export function buildNode(input: NodeInput, ctx: WriteContext, prev?: NodeRecord): NodeRecord {
   const at = stamp(ctx);
   return {
-    id: input.id,
-    kind: input.kind,
-    name: input.name,
-    ...(input.nameEn !== undefined ? { nameEn: input.nameEn } : {}),
-    props: input.props ?? {},
+    ...nodeFields(input),
     version: prev ? prev.version + 1 : 1,
     createdAt: prev?.createdAt ?? at,
     createdBy: prev?.createdBy ?? ctx.actor,
@@ -27,17 +24,7 @@ export function buildRelation(
 ): RelationRecord {
   const at = stamp(ctx);
   return {
-    id: input.id,
-    type: input.type,
-    from: input.from,
-    to: input.to,
-    weight: input.weight ?? 1,
-    props: input.props ?? {},
-    sources: input.sources,
-    evidence: input.evidence,
-    validFrom: input.validFrom ?? null,
-    validTo: input.validTo ?? null,
-    ...(input.note !== undefined ? { note: input.note } : {}),
+    ...relationFields(input),
     version: prev ? prev.version + 1 : 1,
     createdAt: prev?.createdAt ?? at,
     createdBy: prev?.createdBy ?? ctx.actor,

@@ -3,6 +3,7 @@
  * plus the checks only a draft needs (what it removes must exist, what it adds must be new).
  */
 import { relationId } from '../../model/ids.js';
+import { nodeFields, relationFields } from '../../model/record-fields.js';
 import { prefixProblems, problem, type Problem } from '../../model/problems.js';
 import type { NodeInput, NodeRecord, RelationInput, RelationRecord, Snapshot } from '../../model/records.js';
 import { validateBatch } from '../../model/validate.js';
@@ -121,27 +122,10 @@ export function scenarioProblems(snapshot: Snapshot, draft: ScenarioDraft): Prob
   return [...removalProblems(snapshot, d), ...additionProblems(snapshot, d)];
 }
 
-const nodeRecord = (n: NodeInput): NodeRecord => ({
-  id: n.id,
-  kind: n.kind,
-  name: n.name,
-  ...(n.nameEn !== undefined ? { nameEn: n.nameEn } : {}),
-  props: n.props ?? {},
-  ...DRAFT_META,
-});
+const nodeRecord = (n: NodeInput): NodeRecord => ({ ...nodeFields(n), ...DRAFT_META });
 
 const relationRecord = (r: RelationInput): RelationRecord => ({
-  id: r.id ?? relationId(r.type, r.from, r.to),
-  type: r.type,
-  from: r.from,
-  to: r.to,
-  weight: r.weight ?? 1,
-  props: r.props ?? {},
-  sources: r.sources,
-  evidence: r.evidence,
-  validFrom: r.validFrom ?? null,
-  validTo: r.validTo ?? null,
-  ...(r.note !== undefined ? { note: r.note } : {}),
+  ...relationFields({ ...r, id: r.id ?? relationId(r.type, r.from, r.to) }),
   ...DRAFT_META,
 });
 
