@@ -1,0 +1,3 @@
+// The analysis kernel compiled to WebAssembly (AssemblyScript): the unweighted shortest-path pass and Louvain.
+export { alloc, heapBase, reset } from './memory';
+export { pathInit, pathRange } from './paths';
