@@ -5,6 +5,8 @@ export interface KernelExports {
   memory: WebAssembly.Memory;
   reset(): void;
   alloc(bytes: number): number;
+  mark(): number;
+  release(top: number): void;
   pathInit(...args: number[]): void;
   pathRange(si0: number, si1: number): void;
   louvainRun(...args: number[]): number;

@@ -33,3 +33,12 @@ export function alloc(bytes: usize): usize {
 @inline export function setF64(base: usize, i: i32, v: f64): void {
   store<f64>(base + (<usize>i << 3), v);
 }
+
+/** The current top, to come back to with release (inputs stay, a run's scratch goes). */
+export function mark(): usize {
+  return top;
+}
+
+export function release(p: usize): void {
+  top = p;
+}
