@@ -35,7 +35,17 @@ const PLATFORM_GLOBALS = ['Buffer', 'process', 'global', 'require', '__dirname',
 const SHORT_FUNCTIONS = ['error', { max: 150, skipBlankLines: true, skipComments: true, IIFEs: true }];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'web/dist/**', 'dist/**', 'data/**', '.neo4j/**', 'coverage/**', 'core/analysis/kernel/assembly/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'web/dist/**',
+      'dist/**',
+      'data/**',
+      '.neo4j/**',
+      'coverage/**',
+      'core/analysis/kernel/assembly/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

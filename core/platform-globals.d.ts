@@ -10,17 +10,3 @@ declare class TextDecoder {
 }
 
 declare const performance: { now(): number };
-
-/** WebAssembly, as far as the analysis kernel uses it (synchronous compile; a worker may compile any size). */
-declare namespace WebAssembly {
-  class Module {
-    constructor(bytes: Uint8Array);
-  }
-  class Instance {
-    constructor(module: Module, imports?: Record<string, Record<string, unknown>>);
-    readonly exports: Record<string, unknown>;
-  }
-  class Memory {
-    readonly buffer: ArrayBuffer;
-  }
-}

@@ -2,6 +2,7 @@
 // as base64 into core/analysis/kernel/wasm-bytes.ts, the module that Node and the browser worker both import.
 //   node tools/kernel/build-wasm.mjs           write the module
 //   node tools/kernel/build-wasm.mjs --check   exit 1 if the committed module differs from a fresh build
+import { Buffer } from 'node:buffer';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import asc from 'assemblyscript/asc';

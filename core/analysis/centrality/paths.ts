@@ -61,9 +61,9 @@ export function samplePivots(n: number, k: number, seed: number): Int32Array {
 }
 
 /**
- * Sources are cut into PATH_SLICES fixed slices; betweenness and harmonic sums start from zero in each slice and the
- * slice sums are added in slice order. The result then depends on neither the kernel (JS or WebAssembly) nor how
- * many workers ran the slices: a parallel run equals the serial one bit for bit. (The other sums are integers.)
+ * Sources are cut into PATH_SLICES fixed slices; every sum starts from zero in each slice and the slice sums are
+ * added in slice order (addSums). The result then depends on neither the kernel (JS or WebAssembly) nor how many
+ * workers ran the slices: a parallel run equals the serial one bit for bit.
  */
 export const PATH_SLICES = 16;
 
@@ -95,34 +95,51 @@ export function pathSetup(g: CompactGraph, options: PathOptions): PathSetup {
   return { g, sources, nSources: sources ? sources.length : n, compOf, comp, compSize };
 }
 
-/**
- * A kernel that runs sources: betweenness and harmonic go to the slice sums `bc` and `harm` (the driver zeroes
- * them per slice); closeness counts and the component's statistics [diameter, path sum, pairs] to running totals.
- */
-export interface PathEngine {
-  readonly bc: Float64Array;
-  readonly harm: Float64Array;
-  readonly inSum: Float64Array;
-  readonly inCnt: Int32Array;
-  readonly stats: Float64Array;
-  run(si0: number, si1: number): void;
+/** Sums over sources: betweenness, harmonic, closeness distance and count; [diameter, path sum, pairs]. */
+export interface PathSums {
+  bc: Float64Array;
+  harm: Float64Array;
+  inSum: Float64Array;
+  inCnt: Int32Array;
+  stats: Float64Array;
 }
 
-/** The JS engines (the reference; WebAssembly mirrors the unweighted one). */
-export function jsPathEngine(st: PathSetup): PathEngine {
-  const n = st.g.n;
-  const acc = {
+export function emptySums(n: number): PathSums {
+  return {
     bc: new Float64Array(n),
     harm: new Float64Array(n),
     inSum: new Float64Array(n),
     inCnt: new Int32Array(n),
     stats: new Float64Array(3),
   };
+}
+
+/** Adds one slice's sums into the totals: the one place where slices meet, serial or parallel. */
+export function addSums(total: PathSums, slice: PathSums): void {
+  for (let v = 0; v < total.bc.length; v++) {
+    total.bc[v] += slice.bc[v];
+    total.harm[v] += slice.harm[v];
+    total.inSum[v] += slice.inSum[v];
+    total.inCnt[v] += slice.inCnt[v];
+  }
+  total.stats[0] = Math.max(total.stats[0], slice.stats[0]);
+  total.stats[1] += slice.stats[1];
+  total.stats[2] += slice.stats[2];
+}
+
+/** A kernel that runs sources, adding into its sums (the driver zeroes them before each slice). */
+export interface PathEngine extends PathSums {
+  run(si0: number, si1: number): void;
+}
+
+/** The JS engines (the reference; WebAssembly mirrors the unweighted one). */
+export function jsPathEngine(st: PathSetup): PathEngine {
+  const acc = emptySums(st.g.n);
   const run = st.g.weighted ? weightedRange(st, acc) : unweightedRange(st, acc);
   return { ...acc, run };
 }
 
-type Sums = Omit<PathEngine, 'run'>;
+type Sums = PathSums;
 
 /**
  * Runs slices [k0, k1) on the engine, reporting progress and checking for cancellation every hundredth of them;
@@ -133,7 +150,7 @@ export function runSlices(
   engine: PathEngine,
   [k0, k1]: [number, number],
   control: PathOptions,
-  onSlice: (k: number, bc: Float64Array, harm: Float64Array) => void,
+  onSlice: (k: number, sums: PathSums) => void,
 ): void {
   const [p0, p1] = control.progressSpan ?? [0, 1];
   const from = sliceBounds(st.nSources, k0)[0];
@@ -143,12 +160,15 @@ export function runSlices(
     const [a, b] = sliceBounds(st.nSources, k);
     engine.bc.fill(0);
     engine.harm.fill(0);
+    engine.inSum.fill(0);
+    engine.inCnt.fill(0);
+    engine.stats.fill(0);
     for (let c = a; c < b; c += step) {
       checkCancel(control);
       control.onProgress?.(p0 + ((p1 - p0) * (c - from)) / total);
       engine.run(c, Math.min(b, c + step));
     }
-    onSlice(k, engine.bc, engine.harm);
+    onSlice(k, engine);
   }
 }
 
@@ -357,18 +377,8 @@ function weightedRange(st: PathSetup, acc: Sums): (si0: number, si1: number) => 
   };
 }
 
-/** The merged sums of all slices: betweenness and harmonic added slice by slice in order. */
-export interface PathTotals {
-  bc: Float64Array;
-  harm: Float64Array;
-  inSum: Float64Array;
-  inCnt: Int32Array;
-  /** diameter, path sum, pairs seen. */
-  stats: Float64Array;
-}
-
 /** Normalises betweenness and closeness, and scales sampled counts up to all n sources. */
-export function finishPaths(st: PathSetup, totals: PathTotals): PathResults {
+export function finishPaths(st: PathSetup, totals: PathSums): PathResults {
   const { n, directed } = st.g;
   const { bc, inSum, inCnt, harm } = totals;
   const { nSources, compSize } = st;
@@ -420,15 +430,8 @@ function engineFor(st: PathSetup, options: PathOptions): PathEngine {
 export function shortestPathMetrics(g: CompactGraph, options: PathOptions = {}): PathResults {
   const st = pathSetup(g, options);
   const engine = engineFor(st, options);
-  const bc = new Float64Array(g.n);
-  const harm = new Float64Array(g.n);
-  runSlices(st, engine, [0, PATH_SLICES], options, (_k, sliceBc, sliceHarm) => {
-    for (let v = 0; v < g.n; v++) {
-      bc[v] += sliceBc[v];
-      harm[v] += sliceHarm[v];
-    }
-  });
+  const totals = emptySums(g.n);
+  runSlices(st, engine, [0, PATH_SLICES], options, (_k, sums) => addSums(totals, sums));
   options.onProgress?.((options.progressSpan ?? [0, 1])[1]);
-  const { inSum, inCnt, stats } = engine;
-  return finishPaths(st, { bc, harm, inSum: inSum.slice(), inCnt: inCnt.slice(), stats: stats.slice() });
+  return finishPaths(st, totals);
 }

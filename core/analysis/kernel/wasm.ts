@@ -2,7 +2,7 @@ import { KERNEL_WASM_BASE64 } from './wasm-bytes.js';
 
 /** The kernel's exports (core/analysis/kernel/assembly/index.ts); pointers are byte offsets into `memory`. */
 export interface KernelExports {
-  memory: WebAssembly.Memory;
+  memory: { readonly buffer: ArrayBuffer };
   reset(): void;
   alloc(bytes: number): number;
   mark(): number;
@@ -15,7 +15,7 @@ export interface KernelExports {
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** Base64 → bytes, without atob or Buffer (core runs in Node and in the browser alike). */
-export function decodeBase64(text: string): Uint8Array {
+export function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   const value = new Int16Array(128).fill(-1);
   for (let i = 0; i < ALPHABET.length; i++) value[ALPHABET.charCodeAt(i)] = i;
   const clean = text.replace(/=+$/, '');
@@ -36,7 +36,14 @@ export function decodeBase64(text: string): Uint8Array {
   return out;
 }
 
-let compiled: WebAssembly.Module | null | undefined;
+/** The part of the WebAssembly global the kernel uses (a JS global in Node and browsers; typed here, since
+ * core's type configuration has neither the DOM's nor Node's declarations of it). */
+interface WasmApi {
+  Module: new (bytes: Uint8Array<ArrayBuffer>) => object;
+  Instance: new (module: object, imports: object) => { readonly exports: object };
+}
+
+let compiled: object | null | undefined;
 
 /**
  * A fresh instance of the kernel (its own memory), or null where WebAssembly is missing or refuses a synchronous
@@ -44,15 +51,17 @@ let compiled: WebAssembly.Module | null | undefined;
  * run the JS reference, which gives the same results.
  */
 export function kernelInstance(): KernelExports | null {
+  const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  if (!api) return null;
   if (compiled === undefined) {
     try {
-      compiled = new WebAssembly.Module(decodeBase64(KERNEL_WASM_BASE64));
+      compiled = new api.Module(decodeBase64(KERNEL_WASM_BASE64));
     } catch {
       compiled = null;
     }
   }
   if (compiled === null) return null;
-  return new WebAssembly.Instance(compiled, {}).exports as unknown as KernelExports;
+  return new api.Instance(compiled, {}).exports as KernelExports;
 }
 
 /** Copies typed arrays into a fresh kernel's memory; null if the memory cannot grow that far. */

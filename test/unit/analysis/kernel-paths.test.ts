@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compactGraph, type CompactGraph } from '../../../core/analysis/compact.js';
 import { shortestPathMetrics, type PathOptions, type PathResults } from '../../../core/analysis/centrality/paths.js';
-import { connectedComponents, largestComponent, stronglyConnectedComponents } from '../../../core/analysis/components.js';
+import {
+  connectedComponents,
+  largestComponent,
+  stronglyConnectedComponents,
+} from '../../../core/analysis/components.js';
 import { kernelInstance } from '../../../core/analysis/kernel/wasm.js';
 import { close, gnp, loadReference, toGraph, type ReferenceGraph } from './support.js';
 

@@ -55,8 +55,17 @@ function rng(): f64 {
  * node degrees). Returns a pointer to the community of each node (i32[n]), or 0 when memory cannot grow.
  */
 export function louvainRun(
-  n: i32, m: i32, edgeU: usize, edgeV: usize, edgeW: usize, outOff: usize, inOff: usize, isDirected: i32,
-  weighted: i32, resolution: f64, seed: u32,
+  n: i32,
+  m: i32,
+  edgeU: usize,
+  edgeV: usize,
+  edgeW: usize,
+  outOff: usize,
+  inOff: usize,
+  isDirected: i32,
+  weighted: i32,
+  resolution: f64,
+  seed: u32,
 ): usize {
   directed = isDirected != 0;
   res = resolution;
@@ -72,21 +81,51 @@ export function louvainRun(
 }
 
 function allocate(n: i32, size: i32): bool {
-  const n4 = <usize>n << 2;
-  const n8 = <usize>n << 3;
-  const e4 = <usize>size << 2;
-  const e8 = <usize>size << 3;
-  nb = alloc(e4); w = alloc(e8); starts = alloc(n4 + 4); offsets = alloc(n4); loops = alloc(n8);
-  belong = alloc(n4); counts = alloc(n4); unused = alloc(n4); totIn = alloc(n8);
+  const n4 = (<usize>n) << 2;
+  const n8 = (<usize>n) << 3;
+  const e4 = (<usize>size) << 2;
+  const e8 = (<usize>size) << 3;
+  nb = alloc(e4);
+  w = alloc(e8);
+  starts = alloc(n4 + 4);
+  offsets = alloc(n4);
+  loops = alloc(n8);
+  belong = alloc(n4);
+  counts = alloc(n4);
+  unused = alloc(n4);
+  totIn = alloc(n8);
   totOut = directed ? alloc(n8) : totIn;
-  mapping = alloc(n4); queue = alloc(n4); inQueue = alloc(n4); mapKeys = alloc(n4); mapVals = alloc(n8);
-  mapPos = alloc(n4); relabel = alloc(n4); newIn = alloc(n8); newOut = directed ? alloc(n8) : newIn;
-  first = alloc(n4 + 4); members = alloc(n4); internal = alloc(n8); eKey = alloc(e4); eCj = alloc(e4);
-  eW = alloc(e8); order1 = alloc(e4); order2 = alloc(e4); countPos = alloc(2 * n4 + 4);
+  mapping = alloc(n4);
+  queue = alloc(n4);
+  inQueue = alloc(n4);
+  mapKeys = alloc(n4);
+  mapVals = alloc(n8);
+  mapPos = alloc(n4);
+  relabel = alloc(n4);
+  newIn = alloc(n8);
+  newOut = directed ? alloc(n8) : newIn;
+  first = alloc(n4 + 4);
+  members = alloc(n4);
+  internal = alloc(n8);
+  eKey = alloc(e4);
+  eCj = alloc(e4);
+  eW = alloc(e8);
+  order1 = alloc(e4);
+  order2 = alloc(e4);
+  countPos = alloc(2 * n4 + 4);
   return countPos != 0 && nb != 0;
 }
 
-function build(n: i32, m: i32, edgeU: usize, edgeV: usize, edgeW: usize, outOff: usize, inOff: usize, weighted: bool): void {
+function build(
+  n: i32,
+  m: i32,
+  edgeU: usize,
+  edgeV: usize,
+  edgeW: usize,
+  outOff: usize,
+  inOff: usize,
+  weighted: bool,
+): void {
   N = n;
   C = n;
   M = 0;
@@ -153,7 +192,7 @@ function gather(i: i32): void {
   mapSize = size;
 }
 
-@inline function better(best: i32, current: i32, target: i32, delta: f64, bestDelta: f64): bool {
+function better(best: i32, current: i32, target: i32, delta: f64, bestDelta: f64): bool {
   if (Math.abs(delta - bestDelta) < 1e-10) return best == current ? false : target > best;
   return delta > bestDelta;
 }
@@ -210,8 +249,7 @@ function visitDirected(i: i32, MM: f64): i32 {
   const outD = gOutDeg + lp;
   const current = i32At(belong, i);
   let bestDelta =
-    weightTo(current) / M -
-    ((outD * (f64At(totIn, current) - inD) + inD * (f64At(totOut, current) - outD)) * res) / MM;
+    weightTo(current) / M - ((outD * (f64At(totIn, current) - inD) + inD * (f64At(totOut, current) - outD)) * res) / MM;
   let best = current;
   for (let k = 0; k < mapSize; k++) {
     const t = i32At(mapKeys, k);

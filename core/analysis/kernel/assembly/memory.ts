@@ -21,17 +21,17 @@ export function alloc(bytes: usize): usize {
 }
 
 // Typed access by element index (no bounds checks: the host sized every array).
-@inline export function i32At(base: usize, i: i32): i32 {
-  return load<i32>(base + (<usize>i << 2));
+export function i32At(base: usize, i: i32): i32 {
+  return load<i32>(base + ((<usize>i) << 2));
 }
-@inline export function setI32(base: usize, i: i32, v: i32): void {
-  store<i32>(base + (<usize>i << 2), v);
+export function setI32(base: usize, i: i32, v: i32): void {
+  store<i32>(base + ((<usize>i) << 2), v);
 }
-@inline export function f64At(base: usize, i: i32): f64 {
-  return load<f64>(base + (<usize>i << 3));
+export function f64At(base: usize, i: i32): f64 {
+  return load<f64>(base + ((<usize>i) << 3));
 }
-@inline export function setF64(base: usize, i: i32, v: f64): void {
-  store<f64>(base + (<usize>i << 3), v);
+export function setF64(base: usize, i: i32, v: f64): void {
+  store<f64>(base + ((<usize>i) << 3), v);
 }
 
 /** The current top, to come back to with release (inputs stay, a run's scratch goes). */

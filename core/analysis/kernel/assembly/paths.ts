@@ -25,9 +25,23 @@ let inCnt: usize = 0;
 let stats: usize = 0;
 
 export function pathInit(
-  n_: i32, outOff_: usize, outAdj_: usize, inOff_: usize, inAdj_: usize, sources_: usize, compOf_: usize,
-  comp_: i32, compSize_: i32, dist_: usize, sd_: usize, order_: usize, bc_: usize, harm_: usize, inSum_: usize,
-  inCnt_: usize, stats_: usize,
+  n_: i32,
+  outOff_: usize,
+  outAdj_: usize,
+  inOff_: usize,
+  inAdj_: usize,
+  sources_: usize,
+  compOf_: usize,
+  comp_: i32,
+  compSize_: i32,
+  dist_: usize,
+  sd_: usize,
+  order_: usize,
+  bc_: usize,
+  harm_: usize,
+  inSum_: usize,
+  inCnt_: usize,
+  stats_: usize,
 ): void {
   n = n_;
   outOff = outOff_;
