@@ -172,14 +172,20 @@ export function runSlices(
   }
 }
 
-/** Unweighted: one BFS per source, then the dependency accumulation backwards. */
+/**
+ * Unweighted: one BFS per source that also lists each node's successors on shortest paths (in BFS order, so the
+ * list of order[i] is succ[sOff[i] .. sOff[i + 1])); then the dependencies backwards, each node pulling from its
+ * successors only: δ(v) = σ(v) · Σ_w c(w) with c(w) = (1 + δ(w)) / σ(w) (Brandes 2001, eq. 6).
+ */
 function unweightedRange(st: PathSetup, acc: Sums): (si0: number, si1: number) => void {
-  const { n, outOff, outAdj, inOff, inAdj } = st.g;
+  const { n, outOff, outAdj } = st.g;
   const { sources, compOf, comp, compSize } = st;
   const { bc, inSum, inCnt, harm, stats } = acc;
   const order = new Int32Array(n);
-  // Compact Int32 distances (most neighbour checks read only these) and sigma/delta of node v interleaved at
-  // sd[2v], sd[2v + 1], so the backward pass touches one cache line per predecessor rather than two.
+  const succ = new Int32Array(outAdj.length);
+  const sOff = new Int32Array(n + 1);
+  // Compact Int32 distances (most neighbour checks read only these); σ(v) and c(v) interleaved at sd[2v],
+  // sd[2v + 1], so a successor's pull touches one cache line.
   const dist = new Int32Array(n).fill(-1);
   const sd = new Float64Array(2 * n);
   return (si0, si1) => {
@@ -191,9 +197,11 @@ function unweightedRange(st: PathSetup, acc: Sums): (si0: number, si1: number) =
       sd[2 * s] = 1;
       let head = 0;
       let tail = 0;
+      let ns = 0;
       order[tail++] = s;
       while (head < tail) {
-        const v = order[head++];
+        const v = order[head];
+        sOff[head++] = ns;
         const dv = dist[v] + 1;
         const sv = sd[2 * v];
         const end = outOff[v + 1];
@@ -204,13 +212,17 @@ function unweightedRange(st: PathSetup, acc: Sums): (si0: number, si1: number) =
             dist[w] = dv;
             sd[2 * w] = sv;
             order[tail++] = w;
-          } else if (dw === dv) sd[2 * w] += sv;
+            succ[ns++] = w;
+          } else if (dw === dv) {
+            sd[2 * w] += sv;
+            succ[ns++] = w;
+          }
         }
       }
+      sOff[tail] = ns;
       const inComp = compOf !== undefined && compOf[s] === comp;
       if (inComp) pairsSeen += compSize - 1;
-      // Backward (dependency accumulation), with the closeness sums of the same nodes and the reset of w, whose
-      // state no later step reads (later steps read only nodes nearer to s).
+      // Backward, with the closeness sums of the same nodes; w's distance is no longer read once w is done.
       for (let i = tail - 1; i > 0; i--) {
         const w = order[i];
         const d = dist[w];
@@ -221,22 +233,16 @@ function unweightedRange(st: PathSetup, acc: Sums): (si0: number, si1: number) =
           pathSum += d;
           if (d > diameter) diameter = d;
         }
-        const dw = sd[2 * w + 1];
-        const coeff = (1 + dw) / sd[2 * w];
-        const dPrev = d - 1;
-        const end = inOff[w + 1];
-        for (let p = inOff[w]; p < end; p++) {
-          const v = inAdj[p];
-          if (dist[v] === dPrev) sd[2 * v + 1] += sd[2 * v] * coeff;
-        }
+        let pull = 0;
+        const end = sOff[i + 1];
+        for (let q = sOff[i]; q < end; q++) pull += sd[2 * succ[q] + 1];
+        const sw = sd[2 * w];
+        const dw = sw * pull;
+        sd[2 * w + 1] = (1 + dw) / sw;
         bc[w] += dw;
         dist[w] = -1;
-        sd[2 * w] = 0;
-        sd[2 * w + 1] = 0;
       }
       dist[s] = -1;
-      sd[2 * s] = 0;
-      sd[2 * s + 1] = 0;
     }
     stats[0] = diameter;
     stats[1] = pathSum;

@@ -22,6 +22,8 @@ export function wasmPathEngine(st: PathSetup): PathEngine | null {
     8 * n, // inSum
     4 * n, // inCnt
     24, // stats
+    4 * outAdj.length, // succ
+    4 * (n + 1), // sOff
   ];
   const p = placeArrays(k, sizes);
   if (!p) return null;

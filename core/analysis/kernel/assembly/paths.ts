@@ -17,6 +17,8 @@ let compSize: i32 = 0;
 let dist: usize = 0;
 let sd: usize = 0;
 let order: usize = 0;
+let succ: usize = 0;
+let sOff: usize = 0;
 let bc: usize = 0;
 let harm: usize = 0;
 let inSum: usize = 0;
@@ -42,7 +44,11 @@ export function pathInit(
   inSum_: usize,
   inCnt_: usize,
   stats_: usize,
+  succ_: usize,
+  sOff_: usize,
 ): void {
+  succ = succ_;
+  sOff = sOff_;
   n = n_;
   outOff = outOff_;
   outAdj = outAdj_;
@@ -74,9 +80,11 @@ export function pathRange(si0: i32, si1: i32): void {
     setF64(sd, 2 * s, 1);
     let head = 0;
     let tail = 0;
+    let ns = 0;
     setI32(order, tail++, s);
     while (head < tail) {
-      const v = i32At(order, head++);
+      const v = i32At(order, head);
+      setI32(sOff, head++, ns);
       const dv = i32At(dist, v) + 1;
       const sv = f64At(sd, 2 * v);
       const end = i32At(outOff, v + 1);
@@ -87,9 +95,14 @@ export function pathRange(si0: i32, si1: i32): void {
           setI32(dist, w, dv);
           setF64(sd, 2 * w, sv);
           setI32(order, tail++, w);
-        } else if (dw == dv) setF64(sd, 2 * w, f64At(sd, 2 * w) + sv);
+          setI32(succ, ns++, w);
+        } else if (dw == dv) {
+          setF64(sd, 2 * w, f64At(sd, 2 * w) + sv);
+          setI32(succ, ns++, w);
+        }
       }
     }
+    setI32(sOff, tail, ns);
     const inComp = compOf != 0 && i32At(compOf, s) == comp;
     if (inComp) pairsSeen += <f64>(compSize - 1);
     for (let i = tail - 1; i > 0; i--) {
@@ -103,22 +116,16 @@ export function pathRange(si0: i32, si1: i32): void {
         pathSum += df;
         if (df > diameter) diameter = df;
       }
-      const dw = f64At(sd, 2 * w + 1);
-      const coeff = (1 + dw) / f64At(sd, 2 * w);
-      const dPrev = d - 1;
-      const end = i32At(inOff, w + 1);
-      for (let p = i32At(inOff, w); p < end; p++) {
-        const v = i32At(inAdj, p);
-        if (i32At(dist, v) == dPrev) setF64(sd, 2 * v + 1, f64At(sd, 2 * v + 1) + f64At(sd, 2 * v) * coeff);
-      }
+      let pull: f64 = 0;
+      const end = i32At(sOff, i + 1);
+      for (let q = i32At(sOff, i); q < end; q++) pull += f64At(sd, 2 * i32At(succ, q) + 1);
+      const sw = f64At(sd, 2 * w);
+      const dw = sw * pull;
+      setF64(sd, 2 * w + 1, (1 + dw) / sw);
       setF64(bc, w, f64At(bc, w) + dw);
       setI32(dist, w, -1);
-      setF64(sd, 2 * w, 0);
-      setF64(sd, 2 * w + 1, 0);
     }
     setI32(dist, s, -1);
-    setF64(sd, 2 * s, 0);
-    setF64(sd, 2 * s + 1, 0);
   }
   setF64(stats, 0, diameter);
   setF64(stats, 1, pathSum);
