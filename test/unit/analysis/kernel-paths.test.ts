@@ -74,6 +74,23 @@ describe('the WebAssembly path kernel', () => {
     expect(close(r.averagePathLength, 2.408199643493761)).toBe(true);
   });
 
+  it('handles graphs with no node, one node and one tie like the JS pass', () => {
+    for (const ids of [[], ['a'], ['a', 'b']]) {
+      const graph = toGraph({
+        name: 'tiny',
+        directed: false,
+        weighted: false,
+        nodes: ids.map((id) => ({ id })),
+        edges: ids.length === 2 ? [{ source: 'a', target: 'b' }] : [],
+      });
+      const g = compactGraph(graph);
+      expectIdentical(
+        shortestPathMetrics(g, { ...panelOptions(g), kernel: 'wasm' }),
+        shortestPathMetrics(g, { ...panelOptions(g), kernel: 'js' }),
+      );
+    }
+  });
+
   it('reports progress and can be cancelled between chunks', () => {
     const g = compactGraph(toGraph(gnp(400, 0.01, 10)));
     const seen: number[] = [];
