@@ -1,6 +1,6 @@
 // One Louvain run: a line-by-line mirror of core/analysis/kernel/louvain-js.ts (itself a port of
 // graphology-communities-louvain), with the same order of floating-point operations, so both agree exactly.
-import { alloc, f64At, i32At, setF64, setI32 } from './memory';
+import { alloc, allocFailed, f64At, i32At, setF64, setI32 } from './memory';
 
 let directed = false;
 let res: f64 = 1;
@@ -113,7 +113,7 @@ function allocate(n: i32, size: i32): bool {
   order1 = alloc(e4);
   order2 = alloc(e4);
   countPos = alloc(2 * n4 + 4);
-  return countPos != 0 && nb != 0;
+  return !allocFailed();
 }
 
 function build(

@@ -1,11 +1,18 @@
 // A bump allocator over the module's own memory: the host resets it before each job and lays out its arrays.
 let top: usize = 0;
+/** Set when an alloc could not grow the memory (until the next reset). */
+let failed = false;
+
+export function allocFailed(): bool {
+  return failed;
+}
 
 export function heapBase(): usize {
   return (__heap_base + 15) & ~15;
 }
 
 export function reset(): void {
+  failed = false;
   top = heapBase();
 }
 
@@ -15,7 +22,10 @@ export function alloc(bytes: usize): usize {
   const end = p + bytes;
   const need = <i32>((end + 0xffff) >>> 16);
   const have = memory.size();
-  if (need > have && memory.grow(need - have) < 0) return 0;
+  if (need > have && memory.grow(need - have) < 0) {
+    failed = true;
+    return 0;
+  }
   top = end;
   return p;
 }
