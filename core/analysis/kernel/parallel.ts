@@ -57,21 +57,22 @@ export function shareGraph(g: CompactGraph, options: PathOptions = {}): SharedPa
   const floats = g.weighted ? [g.outW, g.inW] : [];
   const pack = <T extends Int32Array | Float64Array>(
     arrays: T[],
+    bytesPer: number,
     make: (b: ArrayBufferLike, o: number, l: number) => T,
   ) => {
     const total = arrays.reduce((s, a) => s + a.length, 0);
-    const buffer = newBuffer(Math.max(8, total * arrays[0]?.BYTES_PER_ELEMENT || 8));
+    const buffer = newBuffer(Math.max(8, total * bytesPer));
     const ranges: Array<[number, number]> = [];
     let at = 0;
     for (const a of arrays) {
-      make(buffer, at * a.BYTES_PER_ELEMENT, a.length).set(a);
+      make(buffer, at * bytesPer, a.length).set(a);
       ranges.push([at, a.length]);
       at += a.length;
     }
     return { buffer, ranges };
   };
-  const i = pack(ints, (b, o, l) => new Int32Array(b, o, l));
-  const f = pack(floats, (b, o, l) => new Float64Array(b, o, l));
+  const i = pack(ints, 4, (b, o, l) => new Int32Array(b, o, l));
+  const f = pack(floats, 8, (b, o, l) => new Float64Array(b, o, l));
   return {
     n: g.n,
     directed: g.directed,

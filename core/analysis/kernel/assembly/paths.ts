@@ -6,8 +6,6 @@ import { f64At, i32At, setF64, setI32 } from './memory';
 let n: i32 = 0;
 let outOff: usize = 0;
 let outAdj: usize = 0;
-let inOff: usize = 0;
-let inAdj: usize = 0;
 /** Sources in run order (0: source i is node i). */
 let sources: usize = 0;
 /** Component per node (0: none marked). */
@@ -30,8 +28,6 @@ export function pathInit(
   n_: i32,
   outOff_: usize,
   outAdj_: usize,
-  inOff_: usize,
-  inAdj_: usize,
   sources_: usize,
   compOf_: usize,
   comp_: i32,
@@ -52,8 +48,6 @@ export function pathInit(
   n = n_;
   outOff = outOff_;
   outAdj = outAdj_;
-  inOff = inOff_;
-  inAdj = inAdj_;
   sources = sources_;
   compOf = compOf_;
   comp = comp_;
