@@ -61,18 +61,22 @@ const surveyResponse: FastifyPluginAsyncTypebox = async (app) => {
     {
       config: open,
       bodyLimit: 256 * 1024,
+      preValidation: async (request) => {
+        if (request.body === undefined || request.body === null) request.body = {};
+      },
       schema: {
         tags,
-        summary: 'Submit the answers (the body, or the saved draft when there is none)',
+        summary: 'Submit the answers (the body, or the saved draft when the body is empty)',
         params: Params,
-        body: Type.Optional(AnswersSchema),
+        body: Type.Union([AnswersSchema, Type.Object({}, { additionalProperties: false })]),
         response: { 200: Saved, ...errors },
       },
     },
     async (request) => {
       const s = app.surveys();
       s.limit(request, request.params.token);
-      const answers = request.body ?? (await s.responses.questionnaire(request.params.token)).answers;
+      const body = request.body;
+      const answers = 'ties' in body ? body : (await s.responses.questionnaire(request.params.token)).answers;
       const r = await s.responses.save(request.params.token, answers, true);
       return { updatedAt: r.updatedAt, submittedAt: r.submittedAt };
     },
