@@ -9,6 +9,12 @@ const Params = Type.Object({ token: Type.String({ minLength: 1, maxLength: 100 }
 const errors = { ...errorResponses, 410: ProblemSchema, 429: ProblemSchema };
 /** No account: the token is the credential. No cookie session either, so no CSRF token is asked for. */
 const open = { access: 'public' as const, csrf: false };
+const SearchHit = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  name: Type.String(),
+  nameEn: Type.Optional(Type.String()),
+});
 const Saved = Type.Object({
   updatedAt: Type.Union([Type.String(), Type.Null()]),
   submittedAt: Type.Union([Type.String(), Type.Null()]),
@@ -37,6 +43,34 @@ const surveyResponse: FastifyPluginAsyncTypebox = async (app) => {
       const s = app.surveys();
       reply.header('cache-control', 'no-store');
       return s.responses.questionnaire(request.params.token);
+    },
+  );
+
+  app.get(
+    '/api/survey-response/:token/search',
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: 'Search the register for a counterpart (organisations, networks) or a topic (occupations, skills)',
+        params: Params,
+        querystring: Type.Object({
+          q: Type.String({ minLength: 2, maxLength: 100 }),
+          kind: Type.Optional(
+            Type.Union([
+              Type.Literal('Organisation'),
+              Type.Literal('Network'),
+              Type.Literal('Occupation'),
+              Type.Literal('Skill'),
+            ]),
+          ),
+        }),
+        response: { 200: Type.Object({ items: Type.Array(SearchHit) }), ...errors },
+      },
+    },
+    async (request) => {
+      const { q, kind } = request.query;
+      return { items: await app.surveys().responses.search(request.params.token, q, kind) };
     },
   );
 

@@ -89,6 +89,18 @@ export class SurveyResponses {
     };
   }
 
+  /** Up to 20 nodes of the kinds a respondent may name, by name; only for a valid token of an open round. */
+  async search(
+    token: string,
+    q: string,
+    kind: string | undefined,
+  ): Promise<{ id: string; kind: string; name: string; nameEn?: string }[]> {
+    await this.resolve(token);
+    const kinds = kind ? [kind] : ['Organisation', 'Network', 'Occupation', 'Skill'];
+    const page = await this.store.listNodes({ kind: kinds, q, offset: 0, limit: 20 });
+    return page.items.map((n) => ({ id: n.id, kind: n.kind, name: n.name, ...(n.nameEn ? { nameEn: n.nameEn } : {}) }));
+  }
+
   /** Saves a draft (or submits): validated against the round, the organisation's own ties and the catalogue. */
   async save(token: string, answers: Answers, submit: boolean): Promise<RespondentRecord> {
     const { survey, respondent } = await this.resolve(token);
