@@ -144,6 +144,49 @@ function flowTests(open: () => Promise<Opened>): void {
     expect(summary.nonRespondents).toEqual([]);
   });
 
+  it('bulk accept takes reciprocated ties only; a suggested organisation is created with its tie, all or nothing', async () => {
+    const id = await api.create({
+      title: `Förslag ${ns}`,
+      relationTypes: ['COLLABORATES_WITH'],
+      respondents: [A, C],
+      closesAt: '2099-12-31',
+    });
+    const links = await api.invite(id);
+    const token = (n: string) => links.find((l) => l.nodeId === n)!.token;
+    const suggested = { type: 'COLLABORATES_WITH', newOrganisation: { name: `Ny förening ${ns}`, orgType: 'ideell' } };
+    const sentA = await api.submit(token(A), {
+      ties: [],
+      newTies: [suggested, { type: 'COLLABORATES_WITH', counterpartId: C }],
+    });
+    expect(sentA.statusCode, sentA.body).toBe(200);
+    expect(
+      (await api.submit(token(C), { ties: [], newTies: [{ type: 'COLLABORATES_WITH', counterpartId: A }] })).statusCode,
+    ).toBe(200);
+
+    const bulk = await api.decide(id, { acceptReciprocated: true });
+    expect(bulk.statusCode, bulk.body).toBe(200);
+    expect(bulk.json()).toMatchObject({ relationsCreated: 1, nodesCreated: 0 });
+    const items = await api.review(id);
+    const org = items.find((i) => i.kind === 'new_organisation')!;
+    const toOrg = items.find((i) => i.kind === 'new_tie' && i.decision === null)!;
+    expect(org).toMatchObject({ name: `Ny förening ${ns}`, reportedBy: [{ id: A }], decision: null });
+    expect(toOrg).toMatchObject({ evidence: 'probable', reciprocated: false });
+
+    // The tie alone names an organisation that does not exist yet: refused, nothing written.
+    const alone = await api.decide(id, { accept: [toOrg.id] });
+    expect(alone.statusCode).toBe(400);
+    expect((await api.review(id)).find((i) => i.id === toOrg.id)?.decision).toBeNull();
+    const both = await api.decide(id, { accept: [org.id, toOrg.id] });
+    expect(both.statusCode, both.body).toBe(200);
+    expect(both.json()).toMatchObject({ nodesCreated: 1, relationsCreated: 1 });
+    const node = await app.inject({ method: 'GET', url: `/api/nodes/${encodeURIComponent(toOrg.to!)}` });
+    expect(node.json()).toMatchObject({
+      kind: 'Organisation',
+      name: `Ny förening ${ns}`,
+      props: { orgType: 'ideell' },
+    });
+  });
+
   it('a closed round answers 410 and an unknown token 404, both problem+json', async () => {
     const id = await api.create({
       title: `Stängs ${ns}`,
