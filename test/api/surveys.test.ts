@@ -133,8 +133,11 @@ function flowTests(open: () => Promise<Opened>): void {
     const bc = await api.relation(relBC.id);
     expect(bc).toMatchObject({ evidence: 'uncertain', note: expect.stringContaining('Ifrågasatt') });
     expect(bc.note).toContain(`Aktör B ${ns}`);
-    const history = await app.inject({ method: 'GET', url: `/api/history?recordId=${encodeURIComponent(relBC.id)}` });
-    expect(history.statusCode).toBe(200);
+    // Flagged through the ordinary history: the previous version (probable, no note) is kept.
+    const history = await app.inject({ method: 'GET', url: `/api/history?record=${encodeURIComponent(relBC.id)}` });
+    const entries = history.json().items as { op: string; before: RelationRecord | null }[];
+    expect(entries.map((e) => e.op)).toEqual(['create', 'update']);
+    expect(entries[1].before).toMatchObject({ evidence: 'probable' });
 
     const again = await api.review(id);
     expect(again.every((i) => i.decision === 'accepted')).toBe(true);
