@@ -84,6 +84,8 @@ async function search(token: string, q: string, kinds: readonly string[]): Promi
 export const surveyApi = {
   load: (token: string) => call<Questionnaire>('GET', base(token)),
   save: (token: string, answers: Answers) => call<unknown>('PUT', base(token), answers),
-  submit: (token: string) => call<{ submittedAt: string }>('POST', `${base(token)}/submit`),
+  /** Sends the answers with the submit, so what is submitted is exactly what the page shows. */
+  submit: (token: string, answers: Answers) =>
+    call<{ submittedAt: string | null }>('POST', `${base(token)}/submit`, answers),
   search,
 };

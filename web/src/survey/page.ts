@@ -41,7 +41,7 @@ function drafts(token: string, answers: Answers, status: HTMLElement, hooks: Pag
     clearTimeout(timer);
     timer = setTimeout(() => void save(), 800);
   };
-  return { save, changed };
+  return { save, changed, answers };
 }
 
 function submitBlock(
@@ -59,8 +59,8 @@ function submitBlock(
   const submit = async () => {
     if (!(await d.save())) return;
     try {
-      const r = await surveyApi.submit(token);
-      showDone(r.submittedAt);
+      const r = await surveyApi.submit(token, d.answers);
+      showDone(r.submittedAt ?? new Date().toISOString());
       done.focus();
     } catch (err) {
       const e = err instanceof SurveyError ? err : new SurveyError(0, 'unknown');
