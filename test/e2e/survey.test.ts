@@ -21,6 +21,7 @@ const A = 'org:njudungsgymnasiet';
 const B = 'org:backadalsgymnasiet';
 const TC_HOG = 'nw:teknikcollege-hoglandet';
 const TC_SV = 'nw:teknikcollege-sodra-vatterbygden';
+const MEMBER_A_HOG = `rel:member_of:${A}:${TC_HOG}`;
 const TITLE = 'Samverkan våren 2027';
 const TITLE2 = 'Samverkan hösten 2027';
 
@@ -186,14 +187,21 @@ describeBrowser('survey rounds (e2e, Chromium)', () => {
     expect(await newTie.count()).toBe(1);
     expect(await newTie.textContent()).toContain('Båda parter har rapporterat bandet.');
     expect(await axeViolations(page, '[data-testid=surveys]')).toEqual([]);
+    // Bulk: every tie both ends reported.
     await page.click('[data-testid=review-accept-mutual]');
-    await poll(() => newTie.locator('.badge').textContent()).toBe('Godkänt');
-    const denial = page.locator('[data-testid=review-item][data-kind=deny]');
-    expect(await denial.count()).toBe(1);
-    await denial.locator('[data-testid=review-accept]').click();
-    await poll(() => denial.locator('.badge').textContent()).toBe('Godkänt');
+    const collabTie = async () =>
+      (await relations(`node=${A}&type=COLLABORATES_WITH`)).filter((r) => [r.from, r.to].includes(B));
+    await poll(async () => (await collabTie()).length, 30_000).toBe(1);
+    // One at a time: the denial (flagged, not deleted) and the confirmation.
+    await page.click('[data-testid=review-item][data-kind=deny] [data-testid=review-accept]');
+    await poll(async () => (await relations(`from=${B}&to=${TC_SV}&type=MEMBER_OF`))[0]?.evidence, 30_000).toBe(
+      'uncertain',
+    );
+    const confirmItem = `[data-testid=review-item][data-id="confirm:${MEMBER_A_HOG}"]`;
+    await page.click(`${confirmItem} [data-testid=review-accept]`);
+    await poll(() => page.textContent(`${confirmItem} .badge`), 30_000).toBe('Godkänt');
 
-    const collab = (await relations(`node=${A}&type=COLLABORATES_WITH`)).filter((r) => [r.from, r.to].includes(B));
+    const collab = await collabTie();
     expect(collab).toHaveLength(1);
     expect(collab[0].evidence).toBe('confirmed');
     expect(collab[0].sources.map((s) => s.title)).toContain(`Enkätsvar, omgång ${TITLE}`);
@@ -212,7 +220,7 @@ describeBrowser('survey rounds (e2e, Chromium)', () => {
       method: 'POST',
       body: JSON.stringify({
         title: TITLE2,
-        relationTypes: ['COLLABORATES_WITH'],
+        relationTypes: ['COLLABORATES_WITH', 'MEMBER_OF'],
         respondents: [A, B],
         closesAt: '2027-12-01',
       }),
@@ -238,8 +246,14 @@ describeBrowser('survey rounds (e2e, Chromium)', () => {
     const ties = await page.$$eval('[data-testid=survey-compare-figures] tbody tr', (trs) =>
       trs.map((tr) => Array.from(tr.children).map((c) => c.textContent ?? '')),
     );
-    const row = ties.find((r) => r[0] === 'Band')!;
-    expect(Number(row[3].replace(/\s/g, '').replace('−', '-'))).toBeLessThan(0);
+    expect(ties.map((r) => r[0])).toEqual([
+      'Aktörer',
+      'Band',
+      'Täthet',
+      'Plattformens räckvidd (aktörer)',
+      'Plattformens räckvidd (kommuner)',
+    ]);
+    expect(ties[1][1]).toMatch(/^\d[\d\s]*$/);
     await page.click('[data-testid=survey-compare-map]');
     await poll(() => page.textContent('[data-testid=legend]')).toContain('Saknat band');
     expect(await axeViolations(page, '[data-testid=surveys]')).toEqual([]);

@@ -6,7 +6,7 @@ import type { GapFinding } from '../api/types.js';
 import { surveysApi, type SurveyView } from '../api/surveys.js';
 import type { AppContext } from '../context/context.js';
 import { h, replace } from '../dom/h.js';
-import { t } from '../i18n/i18n.js';
+import { getLang, t } from '../i18n/i18n.js';
 import type { Panel } from './panel.js';
 import { compareForm } from './survey-compare.js';
 import { createForm } from './survey-create.js';
@@ -72,6 +72,28 @@ export function surveysPanel(ctx: AppContext, hooks: SurveysHooks): SurveysPanel
     render();
   };
   const choose = (id: string) => ((current = id), render());
+  // The round's views and the comparison are kept across a re-render of the page (a graph reload after the review
+  // accepted something): the links shown once, the review's message and a comparison stay on screen.
+  let roundCache: { key: string; nodes: HTMLElement[] } | null = null;
+  let compareCache: { key: string; node: HTMLElement } | null = null;
+  const roundNodes = (round: SurveyView) => {
+    const key = `${round.id}|${round.status}|${getLang()}`;
+    if (roundCache?.key !== key)
+      roundCache = {
+        key,
+        nodes: [
+          roundView(ctx, round, { changed: () => void load(round.id) }),
+          h('h4', { text: t('surveys.review.title') }),
+          reviewView(round.id, { written: hooks.reload }),
+        ],
+      };
+    return roundCache.nodes;
+  };
+  const compareNode = () => {
+    const key = `${rounds.map((r) => r.id).join(',')}|${getLang()}`;
+    if (compareCache?.key !== key) compareCache = { key, node: compareForm(rounds, hooks.showCompare) };
+    return compareCache.node;
+  };
   const render = () => {
     const round = rounds.find((r) => r.id === current);
     replace(
@@ -86,13 +108,17 @@ export function surveysPanel(ctx: AppContext, hooks: SurveysHooks): SurveysPanel
         h('summary', { text: t('surveys.create.heading') }),
         createForm(ctx, (id) => void load(id)),
       ),
-      round ? roundView(ctx, round, { changed: () => void load(round.id) }) : null,
-      round ? h('h4', { text: t('surveys.review.title') }) : null,
-      round ? reviewView(round.id, { written: hooks.reload }) : null,
+      round ? roundNodes(round) : null,
       rounds.length >= 2 ? h('h3', { text: t('surveys.cmp.title') }) : null,
-      rounds.length >= 2 ? compareForm(rounds, hooks.showCompare) : null,
+      rounds.length >= 2 ? compareNode() : null,
     );
   };
   render();
-  return { el, render, open: () => void load() };
+  const open = () => {
+    // Opening the tab asks again: answers may have come in since.
+    roundCache = null;
+    compareCache = null;
+    void load();
+  };
+  return { el, render, open };
 }
