@@ -76,9 +76,11 @@ function collect(input: ReviewInput): Map<string, Acc> {
     }
     for (const t of r.answers!.newTies) {
       const ends = newTieEnds(r.nodeId, t);
-      const known = byKey.get(tieKey(ends));
+      const id = `tie:${tieKey(ends)}`;
+      // A reported tie the register has is a confirmation, unless this round's review already wrote it.
+      const known = input.decisions.has(id) ? undefined : byKey.get(tieKey(ends));
       if (known) add(acc, `confirm:${known.id}`, blank('confirm', known, known.id, null), r.nodeId, t);
-      else add(acc, `tie:${tieKey(ends)}`, blank('new_tie', ends, null, null), r.nodeId, t);
+      else add(acc, id, blank('new_tie', ends, null, null), r.nodeId, t);
       if (t.newOrganisation) {
         const org = t.newOrganisation;
         const seed = () => ({ ...blank('new_organisation', null, null, org.name)(), org });

@@ -16,6 +16,12 @@ const Saved = Type.Object({
 
 /** The questionnaire of one invitation link (/enkat/{token}): read, save a draft, submit. */
 const surveyResponse: FastifyPluginAsyncTypebox = async (app) => {
+  // Limits before any work: counted when the route is matched, before the body is read or validated.
+  app.addHook('onRequest', async (request) => {
+    const token = (request.params as { token?: unknown }).token;
+    app.surveys().limit(request, typeof token === 'string' ? token : '');
+  });
+
   app.get(
     '/api/survey-response/:token',
     {
@@ -29,7 +35,6 @@ const surveyResponse: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const s = app.surveys();
-      s.limit(request, request.params.token);
       reply.header('cache-control', 'no-store');
       return s.responses.questionnaire(request.params.token);
     },
@@ -50,7 +55,6 @@ const surveyResponse: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const s = app.surveys();
-      s.limit(request, request.params.token);
       const r = await s.responses.save(request.params.token, request.body, false);
       return { updatedAt: r.updatedAt, submittedAt: r.submittedAt };
     },
@@ -61,18 +65,21 @@ const surveyResponse: FastifyPluginAsyncTypebox = async (app) => {
     {
       config: open,
       bodyLimit: 256 * 1024,
+      preValidation: async (request) => {
+        if (request.body === undefined || request.body === null) request.body = {};
+      },
       schema: {
         tags,
-        summary: 'Submit the answers (the body, or the saved draft when there is none)',
+        summary: 'Submit the answers (the body, or the saved draft when the body is empty)',
         params: Params,
-        body: Type.Optional(AnswersSchema),
+        body: Type.Union([AnswersSchema, Type.Object({}, { additionalProperties: false })]),
         response: { 200: Saved, ...errors },
       },
     },
     async (request) => {
       const s = app.surveys();
-      s.limit(request, request.params.token);
-      const answers = request.body ?? (await s.responses.questionnaire(request.params.token)).answers;
+      const body = request.body;
+      const answers = 'ties' in body ? body : (await s.responses.questionnaire(request.params.token)).answers;
       const r = await s.responses.save(request.params.token, answers, true);
       return { updatedAt: r.updatedAt, submittedAt: r.submittedAt };
     },

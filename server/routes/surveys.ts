@@ -19,6 +19,10 @@ const Params = Type.Object({ id: Type.String({ minLength: 3, maxLength: 80 }) })
 const errors = { ...errorResponses, 403: ProblemSchema, 410: ProblemSchema };
 /** Editors manage rounds; the follow-up figures are readable by viewers. */
 const editor = { access: 'write' as const };
+/** A POST without a body means "everyone": an empty object. */
+const emptyBody = async (request: { body: unknown }) => {
+  if (request.body === undefined || request.body === null) request.body = {};
+};
 
 const CSV_HEAD = ['organisation', 'roll', 'e-post', 'länk'];
 
@@ -117,17 +121,18 @@ const perRound: FastifyPluginAsyncTypebox = async (app) => {
     '/api/surveys/:id/invitations',
     {
       config: editor,
+      preValidation: emptyBody,
       schema: {
         tags,
         summary: 'Issue invitation links (shown once; a new call replaces the old links)',
         params: Params,
-        body: Type.Optional(InvitationsRequestSchema),
+        body: InvitationsRequestSchema,
         response: { 201: Type.Array(InvitationSchema), ...errors },
       },
     },
     async (request, reply) => {
       const s = app.surveys();
-      const issued = await s.rounds.invite(request.params.id, request.body?.nodeIds, s.baseUrl(request));
+      const issued = await s.rounds.invite(request.params.id, request.body.nodeIds, s.baseUrl(request));
       return reply.code(201).send(issued.map(({ nodeId, url }) => ({ nodeId, url })));
     },
   );
@@ -136,17 +141,18 @@ const perRound: FastifyPluginAsyncTypebox = async (app) => {
     '/api/surveys/:id/invitations.csv',
     {
       config: editor,
+      preValidation: emptyBody,
       schema: {
         tags,
         summary: 'Issue invitation links as a CSV for a mail merge (organisation, role, e-mail, link)',
         params: Params,
-        body: Type.Optional(InvitationsRequestSchema),
+        body: InvitationsRequestSchema,
         response: { 201: Type.String(), ...errors },
       },
     },
     async (request, reply) => {
       const s = app.surveys();
-      const issued = await s.rounds.invite(request.params.id, request.body?.nodeIds, s.baseUrl(request));
+      const issued = await s.rounds.invite(request.params.id, request.body.nodeIds, s.baseUrl(request));
       const names = await s.rounds.names(issued.map((x) => x.nodeId));
       const rows = issued.map((x) => [names.get(x.nodeId) ?? x.nodeId, x.respondent.role, x.respondent.email, x.url]);
       return reply

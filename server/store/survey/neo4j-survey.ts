@@ -30,7 +30,7 @@ const Q = {
   get: 'MATCH (s:Survey {id: $id}) RETURN s {.*} AS s',
   list: 'MATCH (s:Survey) RETURN s {.*} AS s ORDER BY s.createdAt DESC, s.id',
   close: `MATCH (s:Survey {id: $id}) SET s.closedAt = coalesce(s.closedAt, $at)
-          WITH s OPTIONAL MATCH (r:SurveyRespondent {surveyId: $id}) REMOVE r.tokenHash, r.email
+          WITH s OPTIONAL MATCH (r:SurveyRespondent {surveyId: $id}) REMOVE r.email
           RETURN DISTINCT s {.*} AS s`,
   setToken: `MATCH (r:SurveyRespondent {key: $key}) SET r.tokenHash = $hash, r.invitedAt = $at RETURN 1 AS ok`,
   byToken: 'MATCH (r:SurveyRespondent {tokenHash: $hash}) RETURN r {.*} AS r',

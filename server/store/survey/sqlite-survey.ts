@@ -168,7 +168,7 @@ export class SqliteSurveys implements SurveyStore {
       if (!row) throw new SurveyStoreError('survey_not_found', `Survey "${id}" not found`);
       const closedAt = row.closed_at ?? at;
       this.db.prepare('UPDATE surveys SET closed_at = ? WHERE id = ?').run(closedAt, id);
-      this.db.prepare('UPDATE survey_respondents SET token_hash = NULL, email = NULL WHERE survey_id = ?').run(id);
+      this.db.prepare('UPDATE survey_respondents SET email = NULL WHERE survey_id = ?').run(id);
       return survey({ ...row, closed_at: closedAt });
     })();
   }

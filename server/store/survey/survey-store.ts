@@ -54,7 +54,7 @@ export interface SurveyStore {
   getSurvey(id: string): Promise<SurveyRecord | undefined>;
   /** Newest first. */
   listSurveys(): Promise<SurveyRecord[]>;
-  /** Marks the round closed, and forgets its token hashes and mail addresses. */
+  /** Marks the round closed and forgets its mail addresses (the token hashes stay, so a link answers 410, not 404). */
   closeSurvey(id: string, at: string): Promise<SurveyRecord>;
   /** Replaces the token hashes of the given respondents (a re-issue makes the old links invalid). */
   setTokens(surveyId: string, tokens: { nodeId: string; tokenHash: string }[], at: string): Promise<void>;
