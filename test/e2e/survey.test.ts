@@ -151,7 +151,9 @@ describeBrowser('survey rounds (e2e, Chromium)', () => {
     const again = page.locator(`[data-testid=registered-tie][data-other="${TC_HOG}"]`);
     expect(await again.locator('[data-testid=verdict-confirm]').isChecked()).toBe(true);
     expect(await again.locator('[data-testid=value-4]').isChecked()).toBe(true);
-    expect(await page.locator('[data-testid=added-tie]').count()).toBe(1);
+    expect(await page.locator('[data-testid=added-tie] .question').textContent()).toBe(
+      'samverkar med Bäckadalsgymnasiet (med YH Bäckadal)',
+    );
     expect(await overflow(page)).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await page.click('[data-testid=submit]');

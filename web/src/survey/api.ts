@@ -81,7 +81,23 @@ async function search(token: string, q: string, kinds: readonly string[]): Promi
   }));
 }
 
+/**
+ * Names of register nodes the saved answers refer to (the questionnaire sends ids only for added ties and topics):
+ * the ordinary node read, where reading is open; a name that cannot be read is shown as "(namnet visas inte)".
+ */
+async function names(ids: string[]): Promise<RegisterHit[]> {
+  const found = await Promise.all(
+    ids.map((id) =>
+      call<{ id: string; kind: string; name: string; nameEn?: string }>('GET', `/api/nodes/${enc(id)}`).catch(
+        () => null,
+      ),
+    ),
+  );
+  return found.filter((n): n is RegisterHit => n !== null);
+}
+
 export const surveyApi = {
+  names,
   load: (token: string) => call<Questionnaire>('GET', base(token)),
   save: (token: string, answers: Answers) => call<unknown>('PUT', base(token), answers),
   /** Sends the answers with the submit, so what is submitted is exactly what the page shows. */

@@ -70,6 +70,13 @@ async function boot(): Promise<void> {
     if (!token) throw new SurveyError(404, 'not_found');
     const q = await surveyApi.load(token);
     const a = q.answers;
+    for (const t of q.ties) names.set(t.counterpart.id, t.counterpart);
+    const refs = [...a.ties, ...a.newTies].flatMap((x) => [
+      ...('counterpartId' in x && x.counterpartId ? [x.counterpartId] : []),
+      ...(x.topics ?? []),
+    ]);
+    for (const n of await surveyApi.names([...new Set(refs)].filter((id) => !names.has(id)).slice(0, 100)))
+      names.set(n.id, n);
     loaded = { q, answers: { ties: [...a.ties], newTies: [...a.newTies] } };
   } catch (err) {
     failure = err instanceof SurveyError ? err : new SurveyError(0, 'unknown');
