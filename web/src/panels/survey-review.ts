@@ -14,6 +14,21 @@ const KIND_TEXT: Record<ReviewItem['kind'], string> = {
   new_tie: tk('surveys.review.kind.new_tie'),
   new_organisation: tk('surveys.review.kind.new_organisation'),
 };
+const FREQUENCY_TEXT: Record<string, string> = {
+  monthly: tk('survey.freq.monthly'),
+  quarterly: tk('survey.freq.quarterly'),
+  yearly: tk('survey.freq.yearly'),
+};
+
+/** How often and how valuable the reporters say the tie is ("Varje månad · värde 4 av 4"). */
+function reported(item: ReviewItem): string {
+  const parts = [
+    ...item.frequency.map((f) => (FREQUENCY_TEXT[f] ? t(FREQUENCY_TEXT[f]) : '')).filter(Boolean),
+    ...item.value.map((v) => t('surveys.review.value', { v })),
+  ];
+  return parts.join(' · ');
+}
+
 const ORDER: ReviewItem['kind'][] = ['new_tie', 'confirm', 'deny', 'new_organisation'];
 
 export interface ReviewHooks {
@@ -51,6 +66,7 @@ function itemRow(item: ReviewItem, decide: (accept: boolean) => void): HTMLEleme
     h('p', { class: 'strong', text: bi(item.description) }),
     h('p', { class: 'hint', text: t('surveys.review.by', { who }) }),
     item.reciprocated ? h('p', { class: 'hint', text: t('surveys.review.both') }) : null,
+    reported(item) ? h('p', { class: 'hint', text: reported(item) }) : null,
     decided,
   );
 }
