@@ -19,6 +19,14 @@ export const SURVEY_RELATION_TYPES = [
 ] as const;
 
 export const FREQUENCIES = ['monthly', 'quarterly', 'yearly'] as const;
+const RelationTypeSchema = Type.Union([
+  Type.Literal('COLLABORATES_WITH'),
+  Type.Literal('MEMBER_OF'),
+  Type.Literal('COORDINATES'),
+  Type.Literal('FUNDS'),
+  Type.Literal('EDUCATES_FOR'),
+  Type.Literal('DEMANDS'),
+]);
 export const MAX_RESPONDENTS = 500;
 export const MAX_TIES_PER_ANSWER = 200;
 export const MAX_NEW_TIES = 50;
@@ -39,7 +47,7 @@ export const RespondentInputSchema = Type.Object(
 export const SurveyCreateSchema = Type.Object(
   {
     title: Type.String({ minLength: 1, maxLength: 200 }),
-    relationTypes: Type.Array(Type.Union(SURVEY_RELATION_TYPES.map((t) => Type.Literal(t))), {
+    relationTypes: Type.Array(RelationTypeSchema, {
       minItems: 1,
       maxItems: SURVEY_RELATION_TYPES.length,
       uniqueItems: true,
@@ -87,7 +95,7 @@ export const InvitationSchema = Type.Object({ nodeId: Type.String(), url: Type.S
 
 /** How often the tie is used, and how valuable it is (1 = little, 4 = very). */
 const tieAnswerFields = {
-  frequency: Type.Optional(Type.Union(FREQUENCIES.map((f) => Type.Literal(f)))),
+  frequency: Type.Optional(Type.Union([Type.Literal('monthly'), Type.Literal('quarterly'), Type.Literal('yearly')])),
   value: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
   /** Occupation or skill ids from the register that the tie concerns. */
   topics: Type.Optional(Type.Array(nodeId, { maxItems: MAX_TOPICS, uniqueItems: true })),

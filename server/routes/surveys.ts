@@ -13,6 +13,8 @@ import {
   SurveySchema,
 } from '../../core/survey/schemas.js';
 import { ProblemSchema, errorResponses } from '../schemas/common.js';
+import { fileResponse } from '../schemas/exchange.js';
+import { JobSchema } from '../jobs/schema.js';
 
 const tags = ['surveys'];
 const Params = Type.Object({ id: Type.String({ minLength: 3, maxLength: 80 }) });
@@ -77,6 +79,37 @@ const rounds: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => app.surveys().review.compare(request.query.from, request.query.to),
+  );
+
+  app.get(
+    '/api/surveys/compare.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The PDF report with the section comparing round `to` with round `from`',
+        querystring: Type.Object({
+          from: Type.String({ minLength: 3, maxLength: 80 }),
+          to: Type.String({ minLength: 3, maxLength: 80 }),
+          lang: Type.Optional(Type.Union([Type.Literal('sv'), Type.Literal('en')])),
+        }),
+        response: { 200: fileResponse('The report (PDF)'), 202: JobSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { from, to, lang } = request.query;
+      const rounds = await app.surveys().review.compare(from, to);
+      const snapshot = await app.store.snapshot({});
+      const options = { lang: lang ?? ('sv' as const), rounds };
+      const cost = (snapshot.nodes.length + snapshot.relations.length) * 4;
+      return app.answerOrJob(request, reply, 'export', cost, async ({ signal, progress }) => {
+        const out = await app.work.run(
+          'export',
+          { format: 'pdf', snapshot, options },
+          { signal, onProgress: progress },
+        );
+        return { kind: 'file', ...out };
+      });
+    },
   );
 
   app.get(

@@ -11,6 +11,7 @@ import type { SurveyStore } from '../../server/store/survey/survey-store.js';
 import type { RoundComparison } from '../../core/survey/schemas.js';
 import { buildReport } from '../../core/report/build.js';
 import { SurveyClient } from './surveys-client.js';
+import { flat, pdfText } from '../helpers/pdf.js';
 
 const GNOSJO = 'org:gnosjo-kommun';
 const GISLAVED = 'org:gislaveds-kommun';
@@ -85,5 +86,12 @@ export function compareTests(open: () => Promise<{ store: GraphStore; surveys: S
       expect.arrayContaining([expect.stringContaining('Gnosjö kommun'), expect.stringContaining('Science Park')]),
     );
     expect(section?.table?.rows[0]).toEqual([expect.any(String), String(c.from.ties), String(c.to.ties)]);
+
+    const pdf = await app.inject({ method: 'GET', url: `/api/surveys/compare.pdf?from=${first}&to=${second}` });
+    expect(pdf.statusCode, pdf.body.slice(0, 300)).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    const text = flat(pdfText(pdf.rawPayload));
+    expect(text).toContain('Enkätomgångar jämförda');
+    expect(text).toContain('Från Våren till Hösten');
   });
 }

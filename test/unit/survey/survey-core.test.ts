@@ -60,7 +60,7 @@ const answered = (nodeId: string, answers: Answers): ReviewRespondent => ({
 const nameOf = (id: string) => `Namn ${id}`;
 
 describe('review queue', () => {
-  const respondents = [
+  const respondents: ReviewRespondent[] = [
     answered('org:a', {
       ties: [
         { relationId: 'rel:ab', status: 'confirm' },
