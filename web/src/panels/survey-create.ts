@@ -37,7 +37,9 @@ export function membersOf(ctx: AppContext, network: string, nested: boolean): st
 
 const inAMonth = () => new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
 
-function kindChecks(): { el: HTMLElement; chosen: () => string[] } {
+type SurveyKind = (typeof SURVEY_RELATION_TYPES)[number];
+
+function kindChecks(): { el: HTMLElement; chosen: () => SurveyKind[] } {
   const boxes = SURVEY_RELATION_TYPES.map((id) => {
     const box = h('input', { type: 'checkbox', value: id, checked: id === 'COLLABORATES_WITH' || id === 'MEMBER_OF' });
     return { id, box, el: h('label', { class: 'inline' }, box, bi(relationKind(id)?.label)) };
@@ -147,7 +149,7 @@ export function createForm(ctx: AppContext, created: (id: string) => void): HTML
             : '';
     if (missing) return void (out.textContent = missing);
     try {
-      const r = await surveysApi.create(body as Parameters<typeof surveysApi.create>[0]);
+      const r = await surveysApi.create(body);
       out.textContent = t('surveys.create.done');
       created(r.id);
     } catch (err) {

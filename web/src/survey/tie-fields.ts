@@ -5,9 +5,7 @@ import type { TieDetails } from './api.js';
 import { nameOf, remember, type SurveyCtx } from './context.js';
 import { picker } from './picker.js';
 
-type Frequency = 'monthly' | 'quarterly' | 'yearly';
-/** The schema's union of literals is built with map(), which its static type does not follow; the values are these. */
-const setFrequency = (d: TieDetails, f: Frequency) => ((d as { frequency?: Frequency }).frequency = f);
+type Frequency = NonNullable<TieDetails['frequency']>;
 const FREQUENCIES: readonly Frequency[] = ['monthly', 'quarterly', 'yearly'];
 const FREQUENCY_TEXT: Record<Frequency, string> = {
   monthly: tk('survey.freq.monthly'),
@@ -113,8 +111,8 @@ export function tieFields(details: TieDetails, ctx: SurveyCtx): HTMLElement {
       t('survey.freq.legend'),
       FREQUENCIES,
       (f) => t(FREQUENCY_TEXT[f]),
-      details.frequency as Frequency | undefined,
-      (f) => (setFrequency(details, f), ctx.changed()),
+      details.frequency,
+      (f) => ((details.frequency = f), ctx.changed()),
       'frequency',
     ),
     radioGroup(
