@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeBrowser, openApp, poll, serverAndBrowser, watchPage } from '../helpers/browser.js';
+import { flat, pdfText } from '../helpers/pdf.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PHONE = { width: 390, height: 844 };
@@ -256,6 +257,11 @@ describeBrowser('survey rounds (e2e, Chromium)', () => {
       'Plattformens räckvidd (kommuner)',
     ]);
     expect(ties[1][1]).toMatch(/^\d[\d\s]*$/);
+    // The report with the comparison section, from the link in the view, read back with pdftotext.
+    const href = await page.getAttribute('[data-testid=survey-compare-pdf]', 'href');
+    const pdf = await fetch(`${suite.server().url}${href}`);
+    expect(pdf.headers.get('content-type')).toContain('application/pdf');
+    expect(flat(pdfText(new Uint8Array(await pdf.arrayBuffer())))).toContain(TITLE2);
     await page.click('[data-testid=survey-compare-map]');
     await poll(() => page.textContent('[data-testid=legend]')).toContain('Saknat band');
     expect(await axeViolations(page, '[data-testid=surveys]')).toEqual([]);

@@ -7,7 +7,9 @@ import { relationKind } from '../../../core/model/catalogue/relation-kinds.js';
 import type { GapFinding } from '../api/types.js';
 import { surveysApi, type RoundComparison, type SurveyView } from '../api/surveys.js';
 import { h, uid } from '../dom/h.js';
-import { bi, fmt, t } from '../i18n/i18n.js';
+import { bi, fmt, getLang, t } from '../i18n/i18n.js';
+
+const enc = encodeURIComponent;
 import { dataTable, errorText } from './survey-shared.js';
 
 type TieRef = RoundComparison['newTies'][number];
@@ -101,6 +103,12 @@ export function comparisonView(c: RoundComparison, show: (f: GapFinding | null) 
         on: { click: () => show(compareHighlight(c)) },
       }),
       h('button', { type: 'button', class: 'link', text: t('surveys.cmp.clearMap'), on: { click: () => show(null) } }),
+      h('a', {
+        href: `/api/surveys/compare.pdf?from=${enc(c.from.surveyId)}&to=${enc(c.to.surveyId)}&lang=${getLang()}`,
+        text: t('surveys.cmp.pdf'),
+        attrs: { download: '' },
+        dataset: { testid: 'survey-compare-pdf' },
+      }),
     ),
     figures,
     tieList(t('surveys.cmp.new'), c.newTies, 'survey-new-ties'),
