@@ -5,9 +5,9 @@
  * its membership of Teknikcollege Södra Vätterbygden, and each reports a new cooperation tie with the other. The
  * editor accepts in the review screen; the graph then has the new tie, `confirmed` (both ends reported it) with the
  * round as its source, and the denied tie flagged (uncertain, with a note), not deleted. A second round in which
- * one of them answers without the tie is compared with the first in the compare view. An unknown link and a closed
- * round give plain pages. axe-core finds nothing on the questionnaire and the tab (the test browser bypasses the
- * CSP to inject it; the app's CSP stays).
+ * one of them answers without the tie is compared with the first in the compare view (and its PDF report). An
+ * unknown link and a closed round give plain pages. axe-core finds nothing on the questionnaire and the tab (the
+ * test browser bypasses the CSP to inject it; the app's CSP stays).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
