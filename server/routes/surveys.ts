@@ -15,6 +15,7 @@ import {
 import { ProblemSchema, errorResponses } from '../schemas/common.js';
 import { fileResponse } from '../schemas/exchange.js';
 import { JobSchema } from '../jobs/schema.js';
+import { sendInvitations } from '../mail/send-invitations.js';
 
 const tags = ['surveys'];
 const Params = Type.Object({ id: Type.String({ minLength: 3, maxLength: 80 }) });
@@ -25,6 +26,12 @@ const editor = { access: 'write' as const };
 const emptyBody = async (request: { body: unknown }) => {
   if (request.body === undefined || request.body === null) request.body = {};
 };
+
+const SendResultSchema = Type.Object({
+  sent: Type.Array(Type.String()),
+  withoutAddress: Type.Array(Type.String()),
+  failed: Type.Array(Type.String()),
+});
 
 const CSV_HEAD = ['organisation', 'roll', 'e-post', 'länk'];
 
@@ -193,6 +200,32 @@ const perRound: FastifyPluginAsyncTypebox = async (app) => {
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="inbjudningar.csv"')
         .send(writeCsv([CSV_HEAD, ...rows]));
+    },
+  );
+
+  app.post(
+    '/api/surveys/:id/invitations/send',
+    {
+      config: editor,
+      preValidation: emptyBody,
+      schema: {
+        tags,
+        summary: 'Mail new links to the respondents with a mail address (needs SMTP configured)',
+        params: Params,
+        body: InvitationsRequestSchema,
+        response: { 201: SendResultSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const s = app.surveys();
+      const out = await sendInvitations(
+        s.rounds,
+        s.mailer,
+        request.params.id,
+        request.body.nodeIds,
+        s.baseUrl(request),
+      );
+      return reply.code(201).send(out);
     },
   );
 

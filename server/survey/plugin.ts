@@ -7,6 +7,7 @@ import { problem } from '../../core/model/problems.js';
 import { SurveyRounds } from './rounds.js';
 import { SurveyResponses } from './responses.js';
 import { SurveyReview } from './review.js';
+import type { Mailer } from '../mail/mailer.js';
 
 export interface SurveyOptions {
   /** The survey store; without one the survey routes answer 503. */
@@ -17,12 +18,15 @@ export interface SurveyOptions {
   perToken?: number;
   perAddress?: number;
   windowMs?: number;
+  /** Sends invitations by SMTP (server/mail); absent = links and CSV only. */
+  mailer?: Mailer;
 }
 
 export interface Surveys {
   rounds: SurveyRounds;
   responses: SurveyResponses;
   review: SurveyReview;
+  mailer: Mailer | undefined;
   baseUrl(request: FastifyRequest): string;
   /** Counts a response-route request against the client's and the token's limits; throws 429 when over. */
   limit(request: FastifyRequest, token: string): void;
@@ -54,6 +58,7 @@ export default fp<SurveyOptions>(async function surveysPlugin(app: FastifyInstan
     rounds: new SurveyRounds(store, app.store),
     responses: new SurveyResponses(store, app.store),
     review: new SurveyReview(store, app.store, app.graph),
+    mailer: opts.mailer,
     baseUrl: (request) => (opts.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, ''),
     limit(request, token) {
       for (const hit of [byAddress.hit(request.ip), byToken.hit(token)]) {
@@ -81,5 +86,6 @@ export default fp<SurveyOptions>(async function surveysPlugin(app: FastifyInstan
   });
   app.addHook('onClose', async () => {
     await store?.close();
+    opts.mailer?.close();
   });
 });
