@@ -95,6 +95,11 @@ describeBrowser('survey rounds (e2e, Chromium)', () => {
       els.map((e) => e.textContent),
     );
     expect(chosen).toEqual(['Bäckadalsgymnasiet (med YH Bäckadal)', 'Njudungsgymnasiet']);
+    await page
+      .locator('[data-testid=survey-respondents] li')
+      .nth(1)
+      .locator('[data-testid=survey-role]')
+      .fill('Rektor');
     // The catalogue's labels, not ids: the two kinds checked by default.
     const kinds = await page.$$eval('[data-testid=survey-kinds] label', (els) =>
       els.filter((l) => (l.querySelector('input') as HTMLInputElement).checked).map((l) => l.textContent),
@@ -117,7 +122,7 @@ describeBrowser('survey rounds (e2e, Chromium)', () => {
     // The CSV for a mail merge: organisation, role and link, one row per organisation.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=survey-links-csv]')]);
     const csv = readFileSync((await download.path()) as string, 'utf8');
-    expect(csv).toContain('Njudungsgymnasiet');
+    expect(csv).toContain('Njudungsgymnasiet,Rektor,');
     expect(csv).toContain(links.get(A));
     expect(csv.trim().split('\r\n')).toHaveLength(3);
     expect(await axeViolations(page, '[data-testid=surveys]')).toEqual([]);

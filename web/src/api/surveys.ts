@@ -31,6 +31,11 @@ export const surveysApi = {
   create: (input: SurveyCreate) => request<{ id: string }>('POST', '/api/surveys', { body: input }),
   close: (id: string) => request<unknown>('POST', `${base(id)}/close`),
   invite: (id: string) => request<Invitation[]>('POST', `${base(id)}/invitations`, { body: {} }),
+  /** Mails new links to the respondents that have an address (needs SMTP on the server). */
+  send: (id: string) =>
+    request<{ sent: string[]; withoutAddress: string[]; failed: string[] }>('POST', `${base(id)}/invitations/send`, {
+      body: {},
+    }),
   review: (id: string) => request<{ items: ReviewItem[] }>('GET', `${base(id)}/review`),
   decide: (id: string, decision: ReviewDecisionInput) =>
     request<ReviewResult>('POST', `${base(id)}/review`, { body: decision }),

@@ -55,30 +55,47 @@ function kindChecks(): { el: HTMLElement; chosen: () => SurveyKind[] } {
   };
 }
 
+type Contact = { role: string; email: string };
+
+/** A respondent's row: the name, the role to address and a mail address (both optional), and remove. */
+function respondentRow(name: string, contact: Contact, remove: () => void): HTMLElement {
+  const field = (key: keyof Contact, type: string, label: string, testid: string) =>
+    h('input', {
+      type,
+      value: contact[key],
+      attrs: { maxlength: key === 'role' ? '100' : '254', autocomplete: 'off' },
+      aria: { label },
+      dataset: { testid },
+      on: { input: (e) => (contact[key] = (e.target as HTMLInputElement).value.trim()) },
+    });
+  return h(
+    'li',
+    { class: 'respondent' },
+    h('span', { class: 'strong', text: name }),
+    field('role', 'text', t('surveys.create.roleFor', { name }), 'survey-role'),
+    field('email', 'email', t('surveys.create.emailFor', { name }), 'survey-email'),
+    h('button', {
+      type: 'button',
+      class: 'link',
+      text: t('surveys.create.remove'),
+      aria: { label: t('surveys.create.removeNamed', { name }) },
+      on: { click: remove },
+    }),
+  );
+}
+
 /** The respondents: a list that networks and single organisations are added to. */
 function respondentPicker(ctx: AppContext) {
-  const chosen = new Set<string>();
+  const chosen = new Map<string, Contact>();
+  const add = (id: string) => chosen.has(id) || chosen.set(id, { role: '', email: '' });
   const list = h('ul', { class: 'views', dataset: { testid: 'survey-respondents' } });
   const count = h('p', { class: 'hint', role: 'status' });
   const redraw = () => {
     count.textContent = t('surveys.create.count', { n: chosen.size });
     list.replaceChildren(
       ...[...chosen]
-        .sort((a, b) => labelOf(ctx, a).localeCompare(labelOf(ctx, b), 'sv'))
-        .map((id) =>
-          h(
-            'li',
-            { class: 'row' },
-            h('span', { text: labelOf(ctx, id) }),
-            h('button', {
-              type: 'button',
-              class: 'link',
-              text: t('surveys.create.remove'),
-              aria: { label: t('surveys.create.removeNamed', { name: labelOf(ctx, id) }) },
-              on: { click: () => (chosen.delete(id), redraw()) },
-            }),
-          ),
-        ),
+        .sort(([a], [b]) => labelOf(ctx, a).localeCompare(labelOf(ctx, b), 'sv'))
+        .map(([id, contact]) => respondentRow(labelOf(ctx, id), contact, () => (chosen.delete(id), redraw()))),
     );
   };
   const networkId = uid('nw');
@@ -93,7 +110,7 @@ function respondentPicker(ctx: AppContext) {
   const org = combobox({
     label: t('surveys.create.org'),
     items: () => nodeItems(ctx, { kinds: ['Organisation'] }),
-    onChoose: (item) => (chosen.add(item.id), org.clear(), redraw()),
+    onChoose: (item) => (add(item.id), org.clear(), redraw()),
     testid: 'survey-org',
   });
   redraw();
@@ -107,13 +124,20 @@ function respondentPicker(ctx: AppContext) {
       type: 'button',
       text: t('surveys.create.addMembers'),
       dataset: { testid: 'survey-add-members' },
-      on: { click: () => (membersOf(ctx, network.value, nested.checked).forEach((id) => chosen.add(id)), redraw()) },
+      on: { click: () => (membersOf(ctx, network.value, nested.checked).forEach(add), redraw()) },
     }),
     org.el,
     count,
+    h('p', { class: 'hint', text: t('surveys.create.contactHint') }),
     list,
   );
-  return { el, chosen: () => [...chosen] };
+  const chosenList = () =>
+    [...chosen].map(([nodeId, c]) =>
+      c.role || c.email
+        ? { nodeId, ...(c.role ? { role: c.role } : {}), ...(c.email ? { email: c.email } : {}) }
+        : nodeId,
+    );
+  return { el, chosen: chosenList };
 }
 
 /** The form; `created` gets the new round's id. */

@@ -117,6 +117,19 @@ export function roundView(ctx: AppContext, round: SurveyView, hooks: RoundHooks)
       out.replaceChildren(h('p', { class: 'error', text: errorText(err) }));
     }
   };
+  const send = async () => {
+    try {
+      const r = await surveysApi.send(round.id);
+      const text = t('surveys.inv.sent', {
+        sent: r.sent.length,
+        without: r.withoutAddress.length,
+        failed: r.failed.length,
+      });
+      out.replaceChildren(h('p', { dataset: { testid: 'survey-sent' }, text }));
+    } catch (err) {
+      out.replaceChildren(h('p', { class: 'error', text: errorText(err) }));
+    }
+  };
   const close = async () => {
     if (!(await confirmDialog(t('surveys.round.closeAsk'), t('surveys.round.close')))) return;
     try {
@@ -153,6 +166,12 @@ export function roundView(ctx: AppContext, round: SurveyView, hooks: RoundHooks)
             text: t('surveys.inv.create'),
             dataset: { testid: 'survey-invite' },
             on: { click: () => void invite() },
+          }),
+          h('button', {
+            type: 'button',
+            text: t('surveys.inv.send'),
+            dataset: { testid: 'survey-send' },
+            on: { click: () => void send() },
           }),
           h('button', {
             type: 'button',
