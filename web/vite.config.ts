@@ -13,6 +13,13 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
     sourcemap: false,
+    // The questionnaire (/enkat/{token}) is a page of its own: a phone loads its small bundle, not the map's.
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        survey: fileURLToPath(new URL('./survey.html', import.meta.url)),
+      },
+    },
   },
   worker: { format: 'es' },
   server: {

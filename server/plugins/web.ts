@@ -88,4 +88,7 @@ export default fp<{ root: string }>(async function web(app: FastifyInstance, opt
       if (!files.has(dir)) app.get(dir, route, (request, reply) => sendFile(request, reply, file));
     }
   }
+  // The questionnaire of a survey round: every /enkat/{token} is the same page, which reads its token from the path.
+  const survey = files.get('/survey.html');
+  if (survey) app.get('/enkat/*', route, (request, reply) => sendFile(request, reply, survey));
 });

@@ -280,7 +280,8 @@ describeBrowser('exploring the map (e2e, Chromium)', () => {
       ['ArrowRight', 'tab-platform'],
       ['ArrowRight', 'tab-scenario'],
       ['ArrowRight', 'tab-edit'],
-      ['End', 'tab-history'],
+      ['End', 'tab-surveys'],
+      ['ArrowLeft', 'tab-history'],
       ['ArrowLeft', 'tab-import'],
       ['Home', 'tab-details'],
     ] as const) {
@@ -289,7 +290,7 @@ describeBrowser('exploring the map (e2e, Chromium)', () => {
       expect(await page.getAttribute(`[data-testid=${tab}]`, 'aria-selected')).toBe('true');
     }
     // Into the details panel: its buttons are reachable and work from the keyboard.
-    for (const key of ['End', 'ArrowLeft', 'ArrowLeft']) await page.keyboard.press(key);
+    for (const key of ['End', 'ArrowLeft', 'ArrowLeft', 'ArrowLeft']) await page.keyboard.press(key);
     expect((await active()).testid).toBe('tab-edit');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');

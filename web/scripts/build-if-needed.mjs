@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds the front end (vite build) when web/dist/index.html is missing or older than any source it is built
-// from: web/src, web/index.html, web/vite.config.ts and core/. Used by `npm start` (prestart) and the e2e tests.
+// from: web/src, web/index.html, web/survey.html, web/vite.config.ts and core/. Used by `npm start` (prestart) and the e2e tests.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ const output = join(root, 'web', 'dist', 'index.html');
 const inputs = [
   join(root, 'web', 'src'),
   join(root, 'web', 'index.html'),
+  join(root, 'web', 'survey.html'),
   join(root, 'web', 'vite.config.ts'),
   join(root, 'core'),
 ];

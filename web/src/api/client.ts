@@ -68,7 +68,8 @@ export function onAuthFailure(fn: (f: AuthFailure) => void): () => void {
   return () => authListeners.delete(fn);
 }
 
-async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+/** One call to the API (exported for the feature clients beside this file, e.g. api/surveys.ts). */
+export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (opts.version !== undefined) headers['if-match'] = etagOf(opts.version);

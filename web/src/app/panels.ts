@@ -20,6 +20,7 @@ import { pathPanel } from '../panels/path.js';
 import { platformPanel } from '../panels/platform.js';
 import { searchPanel } from '../panels/search.js';
 import { statusPanel } from '../panels/status.js';
+import { surveysPanel } from '../panels/surveys.js';
 import { tableView } from '../panels/table-view.js';
 import { viewsPanel } from '../panels/views.js';
 import type { Actions, Loader } from './actions.js';
@@ -49,6 +50,7 @@ function rightTabs(rt: Runtime, actions: Actions, loader: Loader) {
   const platform = platformPanel(ctx, actions.focus);
   const history = historyPanel(ctx);
   const importer = importPanel(() => void loader.reload());
+  const surveys = surveysPanel(ctx, { showCompare: actions.showFinding, reload: () => void loader.reload() });
   const tabsUi = tabs(
     [
       { id: 'details', label: () => t('tabs.details'), panel: details.el },
@@ -60,6 +62,7 @@ function rightTabs(rt: Runtime, actions: Actions, loader: Loader) {
       { id: 'edit', label: () => t('tabs.edit'), panel: edit.el },
       { id: 'import', label: () => t('tabs.import'), panel: importer.el },
       { id: 'history', label: () => t('tabs.history'), panel: history.el },
+      { id: 'surveys', label: () => t('tabs.surveys'), panel: surveys.el },
     ],
     t('shell.understand'),
   );
@@ -67,8 +70,9 @@ function rightTabs(rt: Runtime, actions: Actions, loader: Loader) {
     if (id === 'gaps') gaps.open();
     if (id === 'platform') platform.open();
     if (id === 'history') history.open();
+    if (id === 'surveys') surveys.open();
   });
-  const panels = [details, actors, communities, gaps, platform, scenario, edit, importer, history];
+  const panels = [details, actors, communities, gaps, platform, scenario, edit, importer, history, surveys];
   return { tabsUi, edit, gaps, panels };
 }
 
