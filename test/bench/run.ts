@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, each rewriting its own section of docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { benchCli } from './cli.js';
 import { benchPanel } from './panel.js';
 import { benchStores } from './stores.js';
 import { benchGraphRead } from './graph-read.js';
@@ -16,9 +17,14 @@ const SCRIPTS = [
 if (process.argv.includes('--list')) {
   const missing = SCRIPTS.filter(([, script]) => !existsSync(script));
   console.log(
-    ['panel', 'stores', 'graph-read', 'responsiveness', ...SCRIPTS.map(([name, script]) => `${name} (${script})`)].join(
-      '\n',
-    ),
+    [
+      'panel',
+      'cli',
+      'stores',
+      'graph-read',
+      'responsiveness',
+      ...SCRIPTS.map(([name, script]) => `${name} (${script})`),
+    ].join('\n'),
   );
   if (missing.length > 0) console.error(`missing: ${missing.map(([, s]) => s).join(', ')}`);
   process.exit(missing.length > 0 ? 1 : 0);
@@ -29,6 +35,7 @@ const want = (name: string) => only.length === 0 || only.includes(name);
 const t0 = performance.now();
 writeSection('machine', `Last full run: ${new Date().toISOString().slice(0, 10)} on ${machine()}.`);
 if (want('panel')) writeSection('panel', await benchPanel());
+if (want('cli')) writeSection('cli', await benchCli());
 if (want('stores')) writeSection('stores', await benchStores());
 if (want('graph-read')) writeSection('graph-read', await benchGraphRead());
 if (want('responsiveness')) writeSection('responsiveness', await benchResponsiveness());
