@@ -53,7 +53,7 @@ function edgeList(n: number, seed: number): string {
   return lines.join('\n') + '\n';
 }
 
-/** runPanel's CPU in this process, as `analyse` calls it (after one warm-up run, as the child cannot have one). */
+/** runPanel's CPU in this process, as `analyse` calls it: the first (cold) run, and the median of warm runs after it. */
 function inProcess(text: string, file: string): { cold: Usage; warm: Usage } {
   const once = (): Usage => {
     const { graph, directed } = readGraph(text, { fileName: file });
