@@ -7,7 +7,7 @@ import type { GapReport } from '../../../core/analysis/gaps/types.js';
 import { runPanel } from '../../../core/analysis/panel.js';
 import { mulberry32 } from '../../../core/analysis/rng.js';
 import { AUTO_SOURCES } from '../../../core/analysis/registry.js';
-import { DEFAULT_GUARANTEE, guaranteedBetweenness, sampleSize } from '../../../core/analysis/sampling/betweenness.js';
+import { guaranteedBetweenness, sampleSize } from '../../../core/analysis/sampling/betweenness.js';
 import { plannedPathMetrics } from '../../../core/analysis/sampling/plan.js';
 import { vertexDiameterBound } from '../../../core/analysis/sampling/vertex-diameter.js';
 import type { ProjectionMeta } from '../../../core/graph/projection.js';
