@@ -75,6 +75,7 @@ const CASES: Array<[string, () => AbstractGraph, boolean]> = [
   ['borgatti, directed', () => toGraph(loadReference('borgatti-directed')), false],
   ['G(60, 0.08), directed', () => toGraph(gnp(60, 0.08, 3, { directed: true })), false],
   ['G(60, 0.1), weighted 1–4', () => toGraph(gnp(60, 0.1, 4, { weighted: true })), true],
+  ['G(50, 0.1), directed, weighted 1–4', () => toGraph(gnp(50, 0.1, 6, { directed: true, weighted: true })), true],
   ['preferential attachment, 1,500 actors', () => preferential(1500, 11), false],
 ];
 
