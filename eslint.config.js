@@ -38,6 +38,8 @@ export default tseslint.config(
   { ignores: ['node_modules/**', 'web/dist/**', 'dist/**', 'data/**', '.neo4j/**', 'coverage/**', '.bench-venv/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // The WebAssembly kernel's AssemblyScript (its own types; compiled by asc, checked by its build test).
+  { ignores: ['core/analysis/kernel/assembly/**'] },
   {
     languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly' } },
     plugins: { layers },

@@ -31,6 +31,9 @@ import type { AccountStore } from './store/accounts/account-store.js';
 import type { AuthOptions } from './auth/service.js';
 import jobsPlugin, { type JobsOptions } from './jobs/plugin.js';
 import jobRoutes from './routes/jobs.js';
+import surveysPlugin, { type SurveyOptions } from './survey/plugin.js';
+import surveyRoutes from './routes/surveys.js';
+import surveyResponseRoutes from './routes/survey-response.js';
 
 export interface AppOptions {
   store: GraphStore;
@@ -54,6 +57,8 @@ export interface AppOptions {
    * The client is the right-most address not trusted; `true` means one hop (the proxy in front), never the chain.
    */
   trustProxy?: boolean | number | string[];
+  /** Survey rounds (issue #22): their store, the public address for links, rate limits. */
+  surveys?: SurveyOptions;
 }
 
 declare module 'fastify' {
@@ -124,6 +129,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(scenarios);
   await app.register(exchange);
   await app.register(jobRoutes);
+  await app.register(surveysPlugin, options.surveys ?? {});
+  await app.register(surveyRoutes);
+  await app.register(surveyResponseRoutes);
   if (options.webRoot) await app.register(webPlugin, { root: options.webRoot });
   return app;
 }

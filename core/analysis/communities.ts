@@ -1,17 +1,10 @@
 import { DEFAULT_PANEL_OPTIONS } from './registry.js';
 import { DirectedGraph, UndirectedGraph } from 'graphology';
 import type { AbstractGraph } from 'graphology-types';
-import louvainImport from 'graphology-communities-louvain';
 import type { CompactGraph } from './compact.js';
 import { AnalysisError, checkCancel, type RunControl } from './errors.js';
 import { modularity } from './modularity.js';
-import { mulberry32 } from './rng.js';
-
-type LouvainFn = typeof louvainImport.default;
-// The package is CommonJS (`module.exports = fn`); depending on the loader the function is the default export
-// itself or sits under `.default`.
-const louvain: LouvainFn =
-  (louvainImport as unknown as { default?: LouvainFn }).default ?? (louvainImport as unknown as LouvainFn);
+import { louvainRunner, type KernelChoice } from './kernel/louvain.js';
 
 export interface CommunityOptions {
   /** Seed of the first run (mulberry32). Default DEFAULT_PANEL_OPTIONS.seed. */
@@ -20,6 +13,8 @@ export interface CommunityOptions {
   resolution?: number;
   /** Seeded runs; the partition with the highest modularity wins (ties: the earliest run). Default 10. */
   restarts?: number;
+  /** Which kernel runs Louvain: WebAssembly when it loads (auto), or always the JS port. Results are equal. */
+  kernel?: KernelChoice;
 }
 
 export interface CommunityResult {
@@ -49,11 +44,11 @@ export function toGraphology(g: CompactGraph): AbstractGraph {
   return graph;
 }
 
-function canonical(g: CompactGraph, mapping: Record<string, number>): { labels: Int32Array; count: number } {
+function canonical(g: CompactGraph, mapping: Int32Array): { labels: Int32Array; count: number } {
   const labels = new Int32Array(g.n);
   const renumber = new Map<number, number>();
   for (let v = 0; v < g.n; v++) {
-    const raw = mapping[g.ids[v]];
+    const raw = mapping[v];
     let c = renumber.get(raw);
     if (c === undefined) {
       c = renumber.size;
@@ -65,9 +60,9 @@ function canonical(g: CompactGraph, mapping: Record<string, number>): { labels: 
 }
 
 /**
- * Louvain communities (Blondel et al. 2008) with graphology-communities-louvain, made reproducible: each run
- * gets its own mulberry32 stream (random node order), and of `restarts` runs the one with the highest
- * modularity is kept. Same input + seed + resolution + restarts → same partition on every run and platform.
+ * Louvain communities (Blondel et al. 2008), the algorithm of graphology-communities-louvain (ported to typed
+ * arrays and to the WebAssembly kernel, same partitions), made reproducible: each run gets its own mulberry32
+ * stream (random node order), and of `restarts` runs the one with the highest modularity is kept. Same input + seed + resolution + restarts → same partition on every run and platform.
  */
 export function louvainCommunities(
   g: CompactGraph,
@@ -88,17 +83,11 @@ export function louvainCommunities(
     for (let v = 0; v < g.n; v++) labels[v] = v;
     return { labels, count: g.n, modularity: null, seed, resolution, restarts, bestRun: 0 };
   }
-  const graph = toGraphology(g);
+  const runner = louvainRunner(g, resolution, options.kernel);
   let best: CommunityResult | null = null;
   for (let run = 0; run < restarts; run++) {
     checkCancel(control);
-    const mapping = louvain(graph, {
-      getEdgeWeight: g.weighted ? 'weight' : null,
-      resolution,
-      randomWalk: true,
-      rng: mulberry32(runSeed(seed, run)),
-    });
-    const { labels, count } = canonical(g, mapping);
+    const { labels, count } = canonical(g, runner.run(runSeed(seed, run)));
     const q = modularity(g, labels, resolution);
     if (best === null || (q ?? -Infinity) > (best.modularity ?? -Infinity) + 1e-12) {
       best = { labels, count, modularity: q, seed, resolution, restarts, bestRun: run };

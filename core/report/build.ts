@@ -20,6 +20,8 @@ import { methodSections } from './method.js';
 import type { ReportModel } from './model.js';
 import { provenanceSection } from './provenance.js';
 import { rt } from './strings.js';
+import { roundsSection } from './rounds.js';
+import type { RoundComparison } from '../survey/schemas.js';
 
 export interface ReportOptions {
   lang?: Lang;
@@ -39,6 +41,8 @@ export interface ReportOptions {
   summary?: SummaryInputs;
   /** The map, when the caller drew it (the exports draw one map model for SVG, PNG and PDF). */
   map?: SvgMapInput;
+  /** Two survey rounds compared (GET /api/surveys/compare), as a section after the platform's reach. */
+  rounds?: RoundComparison;
 }
 
 /**
@@ -86,6 +90,7 @@ export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): Re
       communitiesSection(panel, nodes, lang),
       gapsSection(gaps, lang),
       ...answers.sections,
+      ...(options.rounds ? [roundsSection(options.rounds, lang)] : []),
       completenessSection(completeness, lang),
       actionsSection(snapshot, nodes, lang),
       ...methodSections(meta, panel, gaps, lang),

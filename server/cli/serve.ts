@@ -4,6 +4,8 @@ import { loadConfig } from '../config.js';
 import { describeStore, openStore } from '../open-store.js';
 import { seedIfEmpty } from '../seed.js';
 import { openAccounts } from '../store/accounts/open.js';
+import { openSurveys } from '../store/survey/open.js';
+import { mailConfigFromEnv, smtpMailer } from '../mail/mailer.js';
 
 /** Loopback names and addresses: the only ones an install without accounts may listen on. */
 export const isLoopbackHost = (host: string): boolean =>
@@ -57,6 +59,11 @@ export async function serve(flags: ServeFlags): Promise<number> {
   const app = await buildApp({
     store,
     accounts,
+    surveys: {
+      store: await openSurveys(config, store),
+      ...(process.env.AKTORSATLAS_PUBLIC_URL ? { publicUrl: process.env.AKTORSATLAS_PUBLIC_URL } : {}),
+      ...(mailConfigFromEnv(process.env) ? { mailer: smtpMailer(mailConfigFromEnv(process.env)!) } : {}),
+    },
     logger: { level: config.logLevel },
     webRoot: config.webRoot,
     auth: {

@@ -7,6 +7,7 @@ import { exportAnswer } from './export-task.js';
 import { councilAnswer } from '../routes/council.js';
 import { platformAnswer } from '../routes/platform.js';
 import { scenarioAnswer } from '../routes/scenarios.js';
+import { runPathSlices, type PathSliceTask } from '../../core/analysis/kernel/parallel.js';
 
 /** Reports how far a task has come (0–1) and in which stage; the pool forwards it to the job. */
 export type Progress = (progress: number, stage: string) => void;
@@ -31,6 +32,8 @@ export const TASKS = {
   council: (input: Parameters<typeof councilAnswer>[0]) => councilAnswer(input),
   scenario: (input: Parameters<typeof scenarioAnswer>[0]) => scenarioAnswer(input),
   importCheck: (input: Parameters<typeof prepareImport>[0], progress: Progress) => prepareImport(input, progress),
+  /** A range of the path pass's source slices on a graph in shared memory (server/jobs/path-task.ts). */
+  pathSlices: (input: PathSliceTask) => runPathSlices(input),
 };
 
 export type TaskTable = typeof TASKS;

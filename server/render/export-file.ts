@@ -19,6 +19,7 @@ import type { ExportView } from '../../core/render/view.js';
 import { visibleSnapshot } from '../../core/render/visible.js';
 import { noFilters } from '../../core/graph/view-filters.js';
 import { buildReport } from '../../core/report/build.js';
+import type { RoundComparison } from '../../core/survey/schemas.js';
 import { rt } from '../../core/report/strings.js';
 import type { Snapshot } from '../../core/model/records.js';
 import { writeReportPdf } from '../report/pdf-writer.js';
@@ -38,6 +39,8 @@ export interface ExportFileOptions extends ExportOptions {
   height?: number;
   /** PNG: pixels per CSS pixel (default 2). */
   scale?: number;
+  /** PDF: two survey rounds compared, as a section of the report. */
+  rounds?: RoundComparison;
 }
 
 /** The map model of a view, as every map format draws it. */

@@ -109,13 +109,12 @@ describe('API: coordination gaps and key actors on the Jönköping fixture', () 
     // JTH co-founded: IF Metall – JTH (both in TC Södra Vätterbygden) – Campus Värnamo is 2 steps, so at k = 2 every
     // demanding actor reaches a provider and there is no finding.
     expect(ofKind(await gaps('?kinds=supply-reach'), 'supply-reach')).toEqual([]);
-    // At k = 1: the two above (2 steps), 2221 Sjuksköterskor, whose demanders are the Region (collaborates with
+    // At k = 1: the two above (2 steps) and 2221 Sjuksköterskor, whose demanders are the Region (collaborates with
     // Hälsohögskolan: one step) and Jönköpings kommun (two steps, e.g. through Eksjö kommun, a study-location partner
-    // of Hälsohögskolan), and 2144, whose demander Husqvarna reaches JTH through Bäckadalsgymnasiet (two steps).
+    // of Hälsohögskolan). 2144's demander Husqvarna shares TC Södra Vätterbygden with JTH (one step).
     const k1 = ofKind(await gaps('?kinds=supply-reach&k=1'), 'supply-reach');
     expect(k1.map((f) => f.id).sort()).toEqual([
       'supply-reach:skill:cad',
-      'supply-reach:ssyk:2144',
       'supply-reach:ssyk:2221',
       'supply-reach:ssyk:7222',
     ]);
@@ -287,11 +286,10 @@ describe('API: coordination gaps and key actors on the Jönköping fixture', () 
   it('Q8: sectors and employers with demand that reach no network', async () => {
     // DEMANDS come from the Region and Jönköpings kommun (members of many networks), sni:86 (the Region is ACTIVE_IN
     // it → linked), sni:C (IF Metall and Teknikföretagen REPRESENT it and are members of TC Södra Vätterbygden →
-    // linked), Husqvarna (collaborates with JU and Bäckadal but is a member of no network → unlinked), and sni:P,
-    // sni:J, sni:F, sni:I, sni:45, which no organisation is ACTIVE_IN or REPRESENTS → unlinked.
+    // linked), Husqvarna (a member of TC Södra Vätterbygden → linked), and sni:P, sni:J, sni:F, sni:I, sni:45,
+    // which no organisation is ACTIVE_IN or REPRESENTS → unlinked.
     const fs = ofKind(await gaps('?kinds=unlinked-demand'), 'unlinked-demand');
     expect(fs.map((f) => f.id).sort()).toEqual([
-      'unlinked-demand:org:husqvarna',
       'unlinked-demand:sni:45',
       'unlinked-demand:sni:F',
       'unlinked-demand:sni:I',
@@ -309,12 +307,14 @@ describe('API: coordination gaps and key actors on the Jönköping fixture', () 
     // units, agencies, funded organisations and folk high schools), JU (JIBS, HLK, Encell), Braheskolan
     // (Folkuniversitetet's only tie), Inwido (Elitfönster's), Kommunal (Föreningen Vård- och omsorgscollege's),
     // Campus Värnamo (MP Bolagen's), Njudungsgymnasiet (Stiftelsen Seydlitz's), STC (Föreningen för
-    // kompetensförsörjning i Småland's) and Träcentrum (Gislaveds gymnasium's).
-    // Bridges: 21 single ties (pendant) plus two with two or more actors on each side: Värnamo kommun – STC (STC and
-    // Föreningen) and the Region – Braheskolan (Braheskolan and Folkuniversitetet).
+    // kompetensförsörjning i Småland's), Träcentrum (Gislaveds gymnasium's) and Arbetsförmedlingen (Metsä Tissue's).
+    // Bridges: 22 single ties (pendant; Metsä Tissue – Arbetsförmedlingen among them) plus two with two or more
+    // actors on each side: Värnamo kommun – STC (STC and Föreningen) and the Region – Braheskolan (Braheskolan and
+    // Folkuniversitetet).
     const res = await app.inject({ method: 'GET', url: '/api/analysis?metrics=articulationPoint,bridges' });
     const body = res.json();
     expect([...body.articulationPoints].sort()).toEqual([
+      'org:arbetsformedlingen',
       'org:braheskolan',
       'org:campus-varnamo',
       'org:gnosjo-kommun',
@@ -328,7 +328,7 @@ describe('API: coordination gaps and key actors on the Jönköping fixture', () 
       'org:tracentrum',
       'org:varnamo-kommun',
     ]);
-    expect(body.bridges).toHaveLength(23);
+    expect(body.bridges).toHaveLength(24);
     expect(body.bridges.map((b: string[]) => [...b].sort().join('|'))).toContain(
       'org:smalands-tekniska-college|org:varnamo-kommun',
     );
@@ -343,9 +343,9 @@ describe('API: coordination gaps and key actors on the Jönköping fixture', () 
       'fragility:bridge:org:smalands-tekniska-college|org:varnamo-kommun',
     ]);
     expect(find(fragility, 'fragility:summary').metrics).toMatchObject({
-      articulationPoints: 12,
-      bridges: 23,
-      pendantBridges: 21,
+      articulationPoints: 13,
+      bridges: 24,
+      pendantBridges: 22,
     });
     // Communities: Louvain finds several; the actor projection is not one block.
     expect(body.communities.count).toBeGreaterThan(2);

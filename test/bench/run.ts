@@ -6,6 +6,7 @@ import { benchPanel } from './panel.js';
 import { benchStores } from './stores.js';
 import { benchGraphRead } from './graph-read.js';
 import { benchResponsiveness } from './responsiveness.js';
+import { benchEngine } from './engine.js';
 import { machine, writeSection } from './report.js';
 
 const SCRIPTS = [
@@ -20,6 +21,7 @@ if (process.argv.includes('--list')) {
     [
       'panel',
       'cli',
+      'engine',
       'stores',
       'graph-read',
       'responsiveness',
@@ -36,6 +38,7 @@ const t0 = performance.now();
 writeSection('machine', `Last full run: ${new Date().toISOString().slice(0, 10)} on ${machine()}.`);
 if (want('panel')) writeSection('panel', await benchPanel());
 if (want('cli')) writeSection('cli', await benchCli());
+if (want('engine')) writeSection('engine', await benchEngine());
 if (want('stores')) writeSection('stores', await benchStores());
 if (want('graph-read')) writeSection('graph-read', await benchGraphRead());
 if (want('responsiveness')) writeSection('responsiveness', await benchResponsiveness());

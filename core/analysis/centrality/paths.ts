@@ -1,6 +1,7 @@
 import type { CompactGraph } from '../compact.js';
 import { checkCancel, type RunControl } from '../errors.js';
 import { mulberry32 } from '../rng.js';
+import { wasmPathEngine } from '../kernel/path-engine.js';
 
 /**
  * One shortest-path pass from every source (Brandes 2001) that yields, together:
@@ -41,6 +42,8 @@ export interface PathOptions extends RunControl {
   samples?: number | null;
   /** Seed of the pivot draw (mulberry32). */
   sampleSeed?: number;
+  /** Which kernel runs the unweighted pass: WebAssembly when it loads (auto), or always JS. Results are equal. */
+  kernel?: 'auto' | 'js' | 'wasm';
 }
 
 /** k distinct sources out of n, by a seeded partial Fisher–Yates shuffle (sorted, for cache-friendly order). */
@@ -57,29 +60,30 @@ export function samplePivots(n: number, k: number, seed: number): Int32Array {
   return perm.slice(0, k).sort();
 }
 
-/** What every source's pass adds to, and what it needs to know about the sources and the marked component. */
-interface PassState {
+/**
+ * Sources are cut into PATH_SLICES fixed slices; every sum starts from zero in each slice and the slice sums are
+ * added in slice order (addSums). The result then depends on neither the kernel (JS or WebAssembly) nor how many
+ * workers ran the slices: a parallel run equals the serial one bit for bit.
+ */
+export const PATH_SLICES = 16;
+
+/** Sources [from, to) of slice k out of nSources. */
+export function sliceBounds(nSources: number, k: number): [number, number] {
+  return [Math.floor((k * nSources) / PATH_SLICES), Math.floor(((k + 1) * nSources) / PATH_SLICES)];
+}
+
+/** What the pass needs to know before it runs: the sources and the marked component. */
+export interface PathSetup {
   readonly g: CompactGraph;
-  readonly options: PathOptions;
   /** The sources in run order, or null for all n nodes. */
   readonly sources: Int32Array | null;
   readonly nSources: number;
-  readonly order: Int32Array;
-  readonly bc: Float64Array;
-  /** Closeness sums per target: total distance and number of sources that reach it; harmonic Σ 1/d. */
-  readonly inSum: Float64Array;
-  readonly inCnt: Int32Array;
-  readonly harm: Float64Array;
   readonly compOf: Int32Array | undefined;
   readonly comp: number;
   readonly compSize: number;
-  diameter: number;
-  pathSum: number;
-  /** Ordered pairs (s, t) of the marked component that the pass saw, for the average path length. */
-  pairsSeen: number;
 }
 
-function passState(g: CompactGraph, options: PathOptions): PassState {
+export function pathSetup(g: CompactGraph, options: PathOptions): PathSetup {
   const n = g.n;
   const compOf = options.componentOf;
   const comp = options.component ?? -1;
@@ -88,102 +92,162 @@ function passState(g: CompactGraph, options: PathOptions): PassState {
   const k = options.samples;
   const sampled = k !== undefined && k !== null && k < n;
   const sources = sampled ? samplePivots(n, Math.max(1, Math.floor(k)), options.sampleSeed ?? 42) : null;
+  return { g, sources, nSources: sources ? sources.length : n, compOf, comp, compSize };
+}
+
+/** Sums over sources: betweenness, harmonic, closeness distance and count; [diameter, path sum, pairs]. */
+export interface PathSums {
+  bc: Float64Array;
+  harm: Float64Array;
+  inSum: Float64Array;
+  inCnt: Int32Array;
+  stats: Float64Array;
+}
+
+export function emptySums(n: number): PathSums {
   return {
-    g,
-    options,
-    sources,
-    nSources: sources ? sources.length : n,
-    order: new Int32Array(n),
     bc: new Float64Array(n),
+    harm: new Float64Array(n),
     inSum: new Float64Array(n),
     inCnt: new Int32Array(n),
-    harm: new Float64Array(n),
-    compOf,
-    comp,
-    compSize,
-    diameter: 0,
-    pathSum: 0,
-    pairsSeen: 0,
+    stats: new Float64Array(3),
   };
 }
 
-/** The source of run step si; reports progress and checks for cancellation every hundredth of the run. */
-function sourceAt(st: PassState, si: number, progressEvery: number): number {
-  if (si % progressEvery === 0) {
-    const [p0, p1] = st.options.progressSpan ?? [0, 1];
-    checkCancel(st.options);
-    st.options.onProgress?.(p0 + ((p1 - p0) * si) / st.nSources);
+/** Adds one slice's sums into the totals: the one place where slices meet, serial or parallel. */
+export function addSums(total: PathSums, slice: PathSums): void {
+  for (let v = 0; v < total.bc.length; v++) {
+    total.bc[v] += slice.bc[v];
+    total.harm[v] += slice.harm[v];
+    total.inSum[v] += slice.inSum[v];
+    total.inCnt[v] += slice.inCnt[v];
   }
-  return st.sources ? st.sources[si] : si;
+  total.stats[0] = Math.max(total.stats[0], slice.stats[0]);
+  total.stats[1] += slice.stats[1];
+  total.stats[2] += slice.stats[2];
 }
 
-/** Unweighted: one BFS per source, then the dependency accumulation backwards. */
-function unweightedPasses(st: PassState): void {
-  const { n, outOff, outAdj, inOff, inAdj } = st.g;
-  const { order, bc, inSum, inCnt, harm, compOf, comp, compSize } = st;
-  // Locals in the hot loop; written back once at the end.
-  let { diameter, pathSum, pairsSeen } = st;
-  // Compact Int32 distances (most neighbour checks read only these) and sigma/delta of node v interleaved at
-  // sd[2v], sd[2v + 1], so the backward pass touches one cache line per predecessor rather than two.
+/** A kernel that runs sources, adding into its sums (the driver zeroes them before each slice). */
+export interface PathEngine extends PathSums {
+  run(si0: number, si1: number): void;
+}
+
+/** The JS engines (the reference; WebAssembly mirrors the unweighted one). */
+export function jsPathEngine(st: PathSetup): PathEngine {
+  const acc = emptySums(st.g.n);
+  const run = st.g.weighted ? weightedRange(st, acc) : unweightedRange(st, acc);
+  return { ...acc, run };
+}
+
+type Sums = PathSums;
+
+/**
+ * Runs slices [k0, k1) on the engine, reporting progress and checking for cancellation every hundredth of them;
+ * hands each finished slice's sums to onSlice.
+ */
+export function runSlices(
+  st: PathSetup,
+  engine: PathEngine,
+  [k0, k1]: [number, number],
+  control: PathOptions,
+  onSlice: (k: number, sums: PathSums) => void,
+): void {
+  const [p0, p1] = control.progressSpan ?? [0, 1];
+  const from = sliceBounds(st.nSources, k0)[0];
+  const total = Math.max(1, sliceBounds(st.nSources, k1 - 1)[1] - from);
+  const step = Math.max(1, Math.floor(total / 100));
+  for (let k = k0; k < k1; k++) {
+    const [a, b] = sliceBounds(st.nSources, k);
+    engine.bc.fill(0);
+    engine.harm.fill(0);
+    engine.inSum.fill(0);
+    engine.inCnt.fill(0);
+    engine.stats.fill(0);
+    for (let c = a; c < b; c += step) {
+      checkCancel(control);
+      control.onProgress?.(p0 + ((p1 - p0) * (c - from)) / total);
+      engine.run(c, Math.min(b, c + step));
+    }
+    onSlice(k, engine);
+  }
+}
+
+/**
+ * Unweighted: one BFS per source that also lists each node's successors on shortest paths (in BFS order, so the
+ * list of order[i] is succ[sOff[i] .. sOff[i + 1])); then the dependencies backwards, each node pulling from its
+ * successors only: δ(v) = σ(v) · Σ_w c(w) with c(w) = (1 + δ(w)) / σ(w) (Brandes 2001, eq. 6).
+ */
+function unweightedRange(st: PathSetup, acc: Sums): (si0: number, si1: number) => void {
+  const { n, outOff, outAdj } = st.g;
+  const { sources, compOf, comp, compSize } = st;
+  const { bc, inSum, inCnt, harm, stats } = acc;
+  const order = new Int32Array(n);
+  const succ = new Int32Array(outAdj.length);
+  const sOff = new Int32Array(n + 1);
+  // Compact Int32 distances (most neighbour checks read only these); σ(v) and c(v) interleaved at sd[2v],
+  // sd[2v + 1], so a successor's pull touches one cache line.
   const dist = new Int32Array(n).fill(-1);
   const sd = new Float64Array(2 * n);
-  const progressEvery = Math.max(1, Math.floor(st.nSources / 100));
-  for (let si = 0; si < st.nSources; si++) {
-    const s = sourceAt(st, si, progressEvery);
-    dist[s] = 0;
-    sd[2 * s] = 1;
-    let head = 0;
-    let tail = 0;
-    order[tail++] = s;
-    while (head < tail) {
-      const v = order[head++];
-      const dv = dist[v] + 1;
-      const sv = sd[2 * v];
-      const end = outOff[v + 1];
-      for (let p = outOff[v]; p < end; p++) {
-        const w = outAdj[p];
-        const dw = dist[w];
-        if (dw < 0) {
-          dist[w] = dv;
-          sd[2 * w] = sv;
-          order[tail++] = w;
-        } else if (dw === dv) sd[2 * w] += sv;
+  return (si0, si1) => {
+    // Locals in the hot loop; written back once at the end.
+    let [diameter, pathSum, pairsSeen] = stats;
+    for (let si = si0; si < si1; si++) {
+      const s = sources ? sources[si] : si;
+      dist[s] = 0;
+      sd[2 * s] = 1;
+      let head = 0;
+      let tail = 0;
+      let ns = 0;
+      order[tail++] = s;
+      while (head < tail) {
+        const v = order[head];
+        sOff[head++] = ns;
+        const dv = dist[v] + 1;
+        const sv = sd[2 * v];
+        const end = outOff[v + 1];
+        for (let p = outOff[v]; p < end; p++) {
+          const w = outAdj[p];
+          const dw = dist[w];
+          if (dw < 0) {
+            dist[w] = dv;
+            sd[2 * w] = sv;
+            order[tail++] = w;
+            succ[ns++] = w;
+          } else if (dw === dv) {
+            sd[2 * w] += sv;
+            succ[ns++] = w;
+          }
+        }
       }
+      sOff[tail] = ns;
+      const inComp = compOf !== undefined && compOf[s] === comp;
+      if (inComp) pairsSeen += compSize - 1;
+      // Backward, with the closeness sums of the same nodes; w's distance is no longer read once w is done.
+      for (let i = tail - 1; i > 0; i--) {
+        const w = order[i];
+        const d = dist[w];
+        inSum[w] += d;
+        inCnt[w]++;
+        harm[w] += 1 / d;
+        if (inComp && compOf![w] === comp) {
+          pathSum += d;
+          if (d > diameter) diameter = d;
+        }
+        let pull = 0;
+        const end = sOff[i + 1];
+        for (let q = sOff[i]; q < end; q++) pull += sd[2 * succ[q] + 1];
+        const sw = sd[2 * w];
+        const dw = sw * pull;
+        sd[2 * w + 1] = (1 + dw) / sw;
+        bc[w] += dw;
+        dist[w] = -1;
+      }
+      dist[s] = -1;
     }
-    const inComp = compOf !== undefined && compOf[s] === comp;
-    if (inComp) pairsSeen += compSize - 1;
-    // Backward (dependency accumulation), with the closeness sums of the same nodes and the reset of w, whose
-    // state no later step reads (later steps read only nodes nearer to s).
-    for (let i = tail - 1; i > 0; i--) {
-      const w = order[i];
-      const d = dist[w];
-      inSum[w] += d;
-      inCnt[w]++;
-      harm[w] += 1 / d;
-      if (inComp && compOf![w] === comp) {
-        pathSum += d;
-        if (d > diameter) diameter = d;
-      }
-      const dw = sd[2 * w + 1];
-      const coeff = (1 + dw) / sd[2 * w];
-      const dPrev = d - 1;
-      const end = inOff[w + 1];
-      for (let p = inOff[w]; p < end; p++) {
-        const v = inAdj[p];
-        if (dist[v] === dPrev) sd[2 * v + 1] += sd[2 * v] * coeff;
-      }
-      bc[w] += dw;
-      dist[w] = -1;
-      sd[2 * w] = 0;
-      sd[2 * w + 1] = 0;
-    }
-    dist[s] = -1;
-    sd[2 * s] = 0;
-    sd[2 * s + 1] = 0;
-  }
-  st.diameter = diameter;
-  st.pathSum = pathSum;
-  st.pairsSeen = pairsSeen;
+    stats[0] = diameter;
+    stats[1] = pathSum;
+    stats[2] = pairsSeen;
+  };
 }
 
 /** A binary min-heap of (distance, node) on preallocated typed arrays; stale entries are skipped by the caller. */
@@ -241,87 +305,89 @@ class DistanceHeap {
 }
 
 /** Weighted: Dijkstra on distance = 1/strength from each source, then the dependency accumulation backwards. */
-function weightedPasses(st: PassState): void {
-  const { g } = st;
+function weightedRange(st: PathSetup, acc: Sums): (si0: number, si1: number) => void {
+  const { g, sources, compOf, comp, compSize } = st;
   const { n, outOff, outAdj, inOff, inAdj, directed } = g;
-  const { order, bc, inSum, inCnt, harm, compOf, comp, compSize } = st;
-  // Locals in the hot loop; written back once at the end.
-  let { diameter, pathSum, pairsSeen } = st;
+  const { bc, inSum, inCnt, harm, stats } = acc;
   const outD = new Float64Array(g.outW.length);
   for (let p = 0; p < outD.length; p++) outD[p] = 1 / g.outW[p];
   const inD = directed ? new Float64Array(g.inW.length) : outD;
   if (directed) for (let p = 0; p < inD.length; p++) inD[p] = 1 / g.inW[p];
+  const order = new Int32Array(n);
   const dist = new Float64Array(n).fill(Infinity);
   const sigma = new Float64Array(n);
   const delta = new Float64Array(n);
   const settled = new Uint8Array(n);
   const heap = new DistanceHeap(outAdj.length + n + 1);
-  const progressEvery = Math.max(1, Math.floor(st.nSources / 100));
-  for (let si = 0; si < st.nSources; si++) {
-    const s = sourceAt(st, si, progressEvery);
-    dist[s] = 0;
-    sigma[s] = 1;
-    heap.push(0, s);
-    let tail = 0;
-    while (heap.size > 0) {
-      const d0 = heap.top();
-      const v = heap.pop();
-      if (settled[v] || d0 > dist[v]) continue;
-      settled[v] = 1;
-      order[tail++] = v;
-      const dv = dist[v];
-      const sv = sigma[v];
-      for (let p = outOff[v]; p < outOff[v + 1]; p++) {
-        const w = outAdj[p];
-        if (settled[w]) continue;
-        const nd = dv + outD[p];
-        if (nd < dist[w]) {
-          dist[w] = nd;
-          sigma[w] = sv;
-          heap.push(nd, w);
-        } else if (nd === dist[w]) sigma[w] += sv;
+  return (si0, si1) => {
+    let [diameter, pathSum, pairsSeen] = stats;
+    for (let si = si0; si < si1; si++) {
+      const s = sources ? sources[si] : si;
+      dist[s] = 0;
+      sigma[s] = 1;
+      heap.push(0, s);
+      let tail = 0;
+      while (heap.size > 0) {
+        const d0 = heap.top();
+        const v = heap.pop();
+        if (settled[v] || d0 > dist[v]) continue;
+        settled[v] = 1;
+        order[tail++] = v;
+        const dv = dist[v];
+        const sv = sigma[v];
+        for (let p = outOff[v]; p < outOff[v + 1]; p++) {
+          const w = outAdj[p];
+          if (settled[w]) continue;
+          const nd = dv + outD[p];
+          if (nd < dist[w]) {
+            dist[w] = nd;
+            sigma[w] = sv;
+            heap.push(nd, w);
+          } else if (nd === dist[w]) sigma[w] += sv;
+        }
+      }
+      const inComp = compOf !== undefined && compOf[s] === comp;
+      if (inComp) pairsSeen += compSize - 1;
+      for (let i = 1; i < tail; i++) {
+        const t = order[i];
+        const d = dist[t];
+        inSum[t] += d;
+        inCnt[t]++;
+        harm[t] += 1 / d;
+        if (inComp && compOf![t] === comp) {
+          pathSum += d;
+          if (d > diameter) diameter = d;
+        }
+      }
+      for (let i = tail - 1; i > 0; i--) {
+        const w = order[i];
+        const coeff = (1 + delta[w]) / sigma[w];
+        const dw = dist[w];
+        for (let p = inOff[w]; p < inOff[w + 1]; p++) {
+          const v = inAdj[p];
+          if (settled[v] && dist[v] + inD[p] === dw && dist[v] < dw) delta[v] += sigma[v] * coeff;
+        }
+        bc[w] += delta[w];
+      }
+      for (let i = 0; i < tail; i++) {
+        const v = order[i];
+        dist[v] = Infinity;
+        sigma[v] = 0;
+        delta[v] = 0;
+        settled[v] = 0;
       }
     }
-    const inComp = compOf !== undefined && compOf[s] === comp;
-    if (inComp) pairsSeen += compSize - 1;
-    for (let i = 1; i < tail; i++) {
-      const t = order[i];
-      const d = dist[t];
-      inSum[t] += d;
-      inCnt[t]++;
-      harm[t] += 1 / d;
-      if (inComp && compOf![t] === comp) {
-        pathSum += d;
-        if (d > diameter) diameter = d;
-      }
-    }
-    for (let i = tail - 1; i > 0; i--) {
-      const w = order[i];
-      const coeff = (1 + delta[w]) / sigma[w];
-      const dw = dist[w];
-      for (let p = inOff[w]; p < inOff[w + 1]; p++) {
-        const v = inAdj[p];
-        if (settled[v] && dist[v] + inD[p] === dw && dist[v] < dw) delta[v] += sigma[v] * coeff;
-      }
-      bc[w] += delta[w];
-    }
-    for (let i = 0; i < tail; i++) {
-      const v = order[i];
-      dist[v] = Infinity;
-      sigma[v] = 0;
-      delta[v] = 0;
-      settled[v] = 0;
-    }
-  }
-  st.diameter = diameter;
-  st.pathSum = pathSum;
-  st.pairsSeen = pairsSeen;
+    stats[0] = diameter;
+    stats[1] = pathSum;
+    stats[2] = pairsSeen;
+  };
 }
 
 /** Normalises betweenness and closeness, and scales sampled counts up to all n sources. */
-function finish(st: PassState): PathResults {
+export function finishPaths(st: PathSetup, totals: PathSums): PathResults {
   const { n, directed } = st.g;
-  const { bc, inSum, inCnt, harm, nSources, compSize } = st;
+  const { bc, inSum, inCnt, harm } = totals;
+  const { nSources, compSize } = st;
   const sampled = st.sources !== null;
   const isPivot = new Uint8Array(n);
   if (st.sources) for (const s of st.sources) isPivot[s] = 1;
@@ -344,21 +410,34 @@ function finish(st: PassState): PathResults {
     if (tot > 0 && n > 1) closeness[v] = (reached / tot) * (reached / (n - 1));
     if (sampled) harm[v] *= f;
   }
+  const [diameter, pathSum, pairsSeen] = totals.stats;
   return {
     betweenness,
     betweennessRaw,
     closeness,
     harmonic: harm,
-    diameter: compSize === 0 ? null : st.diameter,
-    averagePathLength: compSize === 0 ? null : compSize === 1 || st.pairsSeen === 0 ? 0 : st.pathSum / st.pairsSeen,
+    diameter: compSize === 0 ? null : diameter,
+    averagePathLength: compSize === 0 ? null : compSize === 1 || pairsSeen === 0 ? 0 : pathSum / pairsSeen,
     sources: nSources,
   };
 }
 
+/** The engine for this graph: WebAssembly for unweighted graphs when it loads (unless `kernel: 'js'`), else JS. */
+function engineFor(st: PathSetup, options: PathOptions): PathEngine {
+  const kernel = options.kernel ?? 'auto';
+  if (kernel !== 'js' && !st.g.weighted) {
+    const wasm = wasmPathEngine(st);
+    if (wasm) return wasm;
+  }
+  if (kernel === 'wasm') throw new Error('The WebAssembly path kernel is not available here.');
+  return jsPathEngine(st);
+}
+
 export function shortestPathMetrics(g: CompactGraph, options: PathOptions = {}): PathResults {
-  const st = passState(g, options);
-  if (g.weighted) weightedPasses(st);
-  else unweightedPasses(st);
+  const st = pathSetup(g, options);
+  const engine = engineFor(st, options);
+  const totals = emptySums(g.n);
+  runSlices(st, engine, [0, PATH_SLICES], options, (_k, sums) => addSums(totals, sums));
   options.onProgress?.((options.progressSpan ?? [0, 1])[1]);
-  return finish(st);
+  return finishPaths(st, totals);
 }
