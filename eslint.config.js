@@ -35,7 +35,7 @@ const PLATFORM_GLOBALS = ['Buffer', 'process', 'global', 'require', '__dirname',
 const SHORT_FUNCTIONS = ['error', { max: 150, skipBlankLines: true, skipComments: true, IIFEs: true }];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'web/dist/**', 'dist/**', 'data/**', '.neo4j/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'web/dist/**', 'dist/**', 'data/**', '.neo4j/**', 'coverage/**', '.bench-venv/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   // The WebAssembly kernel's AssemblyScript (its own types; compiled by asc, checked by its build test).

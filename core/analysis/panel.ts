@@ -3,7 +3,6 @@ import { brokerage, BROKERAGE_ROLES, type BrokerageRole } from './brokerage.js';
 import { degreeCentralisation, degrees } from './centrality/degree.js';
 import { eigenvectorCentrality } from './centrality/eigenvector.js';
 import { pagerank } from './centrality/pagerank.js';
-import { shortestPathMetrics } from './centrality/paths.js';
 import { clustering } from './clustering.js';
 import { louvainCommunities } from './communities.js';
 import { compactGraph, type CompactGraph } from './compact.js';
@@ -15,6 +14,8 @@ import { fragmentationOfSizes, removalImpact } from './fragmentation.js';
 import { density } from './graph-metrics.js';
 import { groupStructure, partitionByAttribute, singleGroup, type GroupStructure } from './groups.js';
 import { DEFAULT_PANEL_OPTIONS, METRICS, type MetricLimit } from './registry.js';
+import type { Guarantee } from './sampling/betweenness.js';
+import { plannedPathMetrics, type BetweennessGuarantee, type PlannedPaths } from './sampling/plan.js';
 import { structuralHoles } from './structural-holes.js';
 
 export interface PanelOptions extends RunControl {
@@ -33,10 +34,15 @@ export interface PanelOptions extends RunControl {
   /** Override metric limits by metric id (see the registry). */
   limits?: Record<string, MetricLimit>;
   /**
-   * Path metrics from k sampled sources (Brandes & Pich 2007) instead of all n; null/undefined or ≥ n = exact.
-   * The pivots are drawn with `seed`. See `paths` in the result.
+   * Path metrics from k sampled sources (Brandes & Pich 2007) instead of all n; ≥ n = exact; null/undefined =
+   * automatic: exact when n·m ≤ `pathBudget`, else betweenness with a stated (ε, δ) guarantee (sampling/). The
+   * pivots and paths are drawn with `seed`. See `paths` in the result.
    */
   samples?: number | null;
+  /** n·m above which the automatic mode estimates (default EXACT_PATH_BUDGET in the registry). */
+  pathBudget?: number;
+  /** (ε, δ) of the automatic betweenness estimate (default DEFAULT_GUARANTEE). */
+  guarantee?: Guarantee;
   /** When given, filled with the wall time (ms) of each phase: for benchmarks. */
   timings?: Record<string, number>;
 }
@@ -48,6 +54,11 @@ export interface PathSampling {
   sources: number;
   /** Seed of the pivot draw; null when exact. */
   seed: number | null;
+  /**
+   * Present when betweenness was estimated with a stated guarantee: with probability ≥ 1 − δ every node's
+   * normalised betweenness is within ±ε of the exact value (Riondato & Kornaropoulos 2016).
+   */
+  guarantee?: BetweennessGuarantee;
 }
 
 export type BrokerageCounts = Record<BrokerageRole, number>;
@@ -135,6 +146,31 @@ export function finiteOrNull(x: number): number | null {
   return Number.isFinite(x) ? x : null;
 }
 
+/** How the path metrics were computed, as the result states it. */
+function pathSampling(paths: PlannedPaths, n: number, seed: number): PathSampling {
+  const estimated = paths.sources < n || paths.guarantee !== null;
+  return {
+    exact: !estimated,
+    sources: paths.sources,
+    seed: estimated ? seed : null,
+    ...(paths.guarantee ? { guarantee: paths.guarantee } : {}),
+  };
+}
+
+/** What the run's warnings say about estimated path metrics. */
+function pathWarnings(guarantee: BetweennessGuarantee | null, sources: number, n: number): string[] {
+  if (guarantee)
+    return [
+      `Betweenness is estimated from ${guarantee.samples} randomly drawn shortest paths (Riondato–Kornaropoulos): with probability at least ${1 - guarantee.delta} every actor's normalised betweenness is within ±${guarantee.epsilon} of the exact value.`,
+      `Closeness and harmonic centrality are estimates from ${sources} of ${n} sources (Brandes–Pich sampling); the diameter is a lower bound.`,
+    ];
+  if (sources < n)
+    return [
+      `Betweenness, closeness and harmonic centrality are estimates from ${sources} of ${n} sources (Brandes–Pich sampling); the diameter is a lower bound.`,
+    ];
+  return [];
+}
+
 function checkLimits(g: CompactGraph, overrides: Record<string, MetricLimit> | undefined): void {
   for (const metric of METRICS) {
     const limit = overrides?.[metric.id] ?? metric.limit;
@@ -185,19 +221,18 @@ export function runPanel(graph: Graph, options: PanelOptions = {}): PanelResult 
   const strong = g.directed ? stronglyConnectedComponents(g) : null;
   const pathComponents = strong ?? weak;
   const lcc = largestComponent(pathComponents);
-  const paths = shortestPathMetrics(g, {
+  const paths = plannedPathMetrics(g, {
     ...control,
     componentOf: pathComponents.of,
     component: lcc,
     progressSpan: [0.02, 0.75],
     samples: options.samples,
-    sampleSeed: seed,
+    seed,
+    pathBudget: options.pathBudget,
+    guarantee: options.guarantee,
+    components: weak,
   });
-  const sampledPaths = paths.sources < g.n;
-  if (sampledPaths)
-    warnings.push(
-      `Betweenness, closeness and harmonic centrality are estimates from ${paths.sources} of ${g.n} sources (Brandes–Pich sampling); the diameter is a lower bound.`,
-    );
+  warnings.push(...pathWarnings(paths.guarantee, paths.sources, g.n));
   lap('paths');
   const deg = degrees(g);
   lap('degree');
@@ -305,7 +340,7 @@ export function runPanel(graph: Graph, options: PanelOptions = {}): PanelResult 
       groups: communityGroups,
     },
     groups: partition ? { attribute: options.partition!, ...groupStructure(g, partition) } : null,
-    paths: { exact: !sampledPaths, sources: paths.sources, seed: sampledPaths ? seed : null },
+    paths: pathSampling(paths, g.n, seed),
     warnings,
   };
 }

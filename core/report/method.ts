@@ -12,6 +12,18 @@ import { rt } from './strings.js';
 /** Metrics the report prints, whose method notes it carries (ids in the registry). */
 export const REPORT_METRICS = [...KEY_ACTOR_METRICS, 'articulationPoint', 'community', 'modularity'];
 
+/** How the path measures were computed, when not exactly: the stated guarantee or the plain source sampling. */
+function pathsNote(panel: PanelResult, lang: Lang): string[] {
+  const { paths } = panel;
+  const actors = panel.graph.nodes;
+  if (paths.guarantee) {
+    const { samples, epsilon, delta } = paths.guarantee;
+    const values = { samples, sources: paths.sources, actors, epsilon: num(epsilon, lang), delta: num(delta, lang) };
+    return [rt('pathsGuaranteed', lang, { ...values, confidence: num(1 - delta, lang) })];
+  }
+  return paths.exact ? [] : [rt('pathsSampled', lang, { sources: paths.sources, actors })];
+}
+
 /**
  * Method notes generated from the metric and gap registries: definition, formula, reference and weight meaning of
  * each measure used, the projection the numbers were computed on, and the seeds.
@@ -32,6 +44,7 @@ export function methodSections(meta: ProjectionMeta, panel: PanelResult, gaps: G
           restarts: panel.communities.restarts,
           gapSeed: gaps.parameters.seed,
         }),
+        ...pathsNote(panel, lang),
       ],
       items: metrics.map((m) => ({
         title: m.label[lang],

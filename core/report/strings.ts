@@ -74,6 +74,14 @@ export const REPORT_TEXT = {
     sv: 'Nyckelaktörsmåtten är oviktade (varje band räknas 1). Louvain-frö {seed}, upplösning {resolution}, {restarts} körningar; glappanalysens frö {gapSeed}.',
     en: 'The key-actor measures are unweighted (every tie counts 1). Louvain seed {seed}, resolution {resolution}, {restarts} runs; seed of the gap analysis {gapSeed}.',
   },
+  pathsGuaranteed: {
+    sv: 'Nätverket är för stort för exakta vägmått inom tidsbudgeten. Mellanheten är därför skattad från {samples} slumpvis dragna kortaste vägar (Riondato–Kornaropoulos): med sannolikhet minst {confidence} ligger varje aktörs normerade mellanhet inom ±{epsilon} från det exakta värdet (ε = {epsilon}, δ = {delta}). Närhet och harmonisk närhet är skattade från {sources} av {actors} källnoder.',
+    en: "The network is too large for exact path measures within the time budget. Betweenness is therefore estimated from {samples} randomly drawn shortest paths (Riondato–Kornaropoulos): with probability at least {confidence} every actor's normalised betweenness is within ±{epsilon} of the exact value (ε = {epsilon}, δ = {delta}). Closeness and harmonic closeness are estimated from {sources} of {actors} source nodes.",
+  },
+  pathsSampled: {
+    sv: 'Vägmåtten (mellanhet, närhet, harmonisk närhet) är skattade från {sources} av {actors} källnoder (Brandes–Pich), utan angiven felgräns.',
+    en: 'The path measures (betweenness, closeness, harmonic closeness) are estimated from {sources} of {actors} source nodes (Brandes–Pich), without a stated error bound.',
+  },
   formula: { sv: 'Formel', en: 'Formula' },
   reference: { sv: 'Referens', en: 'Reference' },
   weightMeaning: { sv: 'Vikter', en: 'Weights' },

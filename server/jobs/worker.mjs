@@ -1,7 +1,13 @@
-// The worker threads' entry: TypeScript is loaded through tsx as in bin/aktorsatlas.js, then the task dispatcher.
-import { register } from 'tsx/esm/api';
-
-register();
-const { runTask } = await import('./tasks.ts');
+// The worker threads' entry: the compiled tasks when the bin runs from dist/ (it names them in AKTORSATLAS_TASKS),
+// else the TypeScript sources through tsx (tests, `npx tsx`).
+let runTask;
+const compiled = process.env.AKTORSATLAS_TASKS;
+if (compiled) {
+  ({ runTask } = await import(compiled));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ runTask } = await import('./tasks.ts'));
+}
 
 export default runTask;

@@ -137,6 +137,21 @@ const AnalysisSchema = Type.Object({
       exact: Type.Boolean(),
       sources: Type.Integer(),
       seed: Type.Union([Type.Integer(), Type.Null()]),
+      guarantee: Type.Optional(
+        Type.Object(
+          {
+            method: Type.Literal('riondato-kornaropoulos'),
+            epsilon: Num,
+            delta: Num,
+            samples: Type.Integer(),
+            vertexDiameterBound: Type.Integer(),
+          },
+          {
+            description:
+              'Present when betweenness was estimated with a stated guarantee: with probability ≥ 1 − delta every normalised value is within ±epsilon of the exact one',
+          },
+        ),
+      ),
     },
     { description: 'Whether betweenness, closeness and harmonic are exact or estimated from sampled sources' },
   ),

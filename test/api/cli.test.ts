@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Value } from 'typebox/value';
 import { SnapshotFileSchema } from '../../core/model/snapshot-file.js';
+import { isFresh, readManifest } from '../../tools/build/dist.mjs';
+import { REPO_ROOT, startServer } from '../helpers/server.js';
 
 const BIN = new URL('../../bin/aktorsatlas.js', import.meta.url).pathname;
 
@@ -46,5 +48,32 @@ describe('CLI', () => {
     const r = cli(['import', bad], join(dir, 'third.db'));
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('/nodes/0/kind');
+  });
+
+  it('runs compiled JavaScript from dist/, rebuilt from the sources it names', () => {
+    expect(cli(['--version'], db).status).toBe(0);
+    const manifest = readManifest();
+    expect(manifest).not.toBeNull();
+    expect(isFresh(manifest!)).toBe(true);
+    expect(Object.keys(manifest!.inputs)).toEqual(
+      expect.arrayContaining(['server/cli/main.ts', 'server/jobs/tasks.ts']),
+    );
+    expect(readFileSync(join(REPO_ROOT, 'dist', manifest!.main), 'utf8')).toContain('aktorsatlas');
+    // A source whose size or time differs from the recorded one makes the build stale.
+    const [size, mtime] = manifest!.inputs['server/cli/main.ts'];
+    expect(isFresh({ ...manifest!, inputs: { 'server/cli/main.ts': [size, mtime + 1] } })).toBe(false);
+    expect(isFresh({ ...manifest!, inputs: { 'server/cli/main.ts': [size + 1, mtime] } })).toBe(false);
+  });
+
+  it('serves from the compiled build, with the worker pool running the compiled tasks', async () => {
+    const server = await startServer({ timeoutMs: 120_000 });
+    try {
+      const res = await fetch(`${server.url}/api/analysis`);
+      expect(res.status, server.output()).toBe(200);
+      const body = (await res.json()) as { projection: { actors: number } };
+      expect(body.projection.actors).toBeGreaterThan(50);
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -1,25 +1,27 @@
-// Key-actor panel: ours (core/analysis runPanel) against NetworkX 3.x in the same run at 1k and 5k actors, our
-// own time at 10k (exact) and 100k (sampled path metrics), and the accuracy of sampling against exact values.
-// NetworkX at the largest comparison size (minutes) runs in a child process beside all our own runs (2 cores: one
-// each); both sides are compared by the CPU time of their own process.
+// Key-actor panel: ours (core/analysis runPanel) against NetworkX, python-igraph and networkit in the same run at
+// 1k and 5k actors (per metric and whole panel, CPU and wall), our own time at 10k (exact) and 100k (estimated path
+// metrics, betweenness with a stated (ε, δ)), and the accuracy of sampling against exact values.
+// NetworkX at the largest comparison size (minutes) runs in child processes beside all our own runs (2 cores: one
+// each); every side is compared by the CPU time of its own process. The libraries come from the bench venv
+// (test/bench/py/venv.ts).
 // `npx tsx test/bench/panel.ts` or `npx tsx test/bench/run.ts panel`; sizes can be changed with BENCH_PANEL_COMPARE,
 // BENCH_PANEL_EXACT and BENCH_PANEL_SAMPLED (comma-separated actor counts).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { UndirectedGraph } from 'graphology';
 import { shortestPathMetrics } from '../../core/analysis/centrality/paths.js';
 import { compactGraph } from '../../core/analysis/compact.js';
 import { runPanel, type PanelResult } from '../../core/analysis/panel.js';
 import { mulberry32 } from '../../core/analysis/rng.js';
+import { DEFAULT_GUARANTEE, guaranteedBetweenness } from '../../core/analysis/sampling/betweenness.js';
 import { accuracy, type Accuracy } from './accuracy.js';
+import { runLibrary, type PyRun } from './py/run.js';
+import { libraryVersions } from './py/venv.js';
 import { fmt, machine, writeSection } from './report.js';
 
 /** Pivots of the sampled path metrics (Brandes–Pich), the same k at every size. */
 const SAMPLES = 500;
-const NX_SCRIPT = fileURLToPath(new URL('./networkx-panel.py', import.meta.url));
 
 /** Seeded G(n, m) with m = n·meanDegree/2 distinct ties, no self-loops. */
 function randomGraph(n: number, meanDegree: number, seed: number): Int32Array {
@@ -81,31 +83,20 @@ function runOurs(g: UndirectedGraph, samples: number | null, restarts = 10): Our
   return { ms, cpuMs: cpuSince(c), phases, result };
 }
 
-interface NxRun {
-  /** Per timed block: wall and CPU seconds (time.process_time of the Python process). */
-  seconds: Record<string, number>;
-  cpu: Record<string, number>;
-  total: number;
-  totalCpu: number;
+interface NxRun extends PyRun {
   betweenness: number[];
 }
 
 /** NetworkX on the same graph file, in its own process (started now, awaited later); progress goes to stderr. */
-function runNetworkx(file: string, out: string, part: 'all' | 'betweenness' | 'rest' = 'all'): Promise<NxRun | string> {
-  return new Promise((resolve) => {
-    const child = spawn('python3', [NX_SCRIPT, file, part === 'rest' ? '-' : out, part], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.on('error', (e) => resolve(`failed (${e.message})`));
-    child.on('close', (code, signal) => {
-      if (code !== 0) return resolve(`failed (exit ${code ?? signal})`);
-      const parsed = JSON.parse(stdout) as Omit<NxRun, 'betweenness'>;
-      const betweenness = part === 'rest' ? [] : (JSON.parse(readFileSync(out, 'utf8')) as number[]);
-      resolve({ ...parsed, betweenness });
-    });
-  });
+async function runNetworkx(
+  file: string,
+  out: string,
+  part: 'all' | 'betweenness' | 'rest' = 'all',
+): Promise<NxRun | string> {
+  const run = await runLibrary('networkx', [file, part === 'rest' ? '-' : out, part]);
+  if (typeof run === 'string') return run;
+  const betweenness = part === 'rest' ? [] : (JSON.parse(readFileSync(out, 'utf8')) as number[]);
+  return { ...run, betweenness };
 }
 
 /**
@@ -125,23 +116,44 @@ async function runNetworkxSplit(file: string, out: string): Promise<NxRun | stri
   };
 }
 
-/** Sampled path pass alone (the part of the panel that sampling changes). */
-function sampledPaths(g: UndirectedGraph): { ms: number; betweenness: Float64Array } {
+/** Brandes–Pich: the sampled path pass alone (k pivots, as `samples` = k). */
+function sampledPaths(g: UndirectedGraph): Estimate {
   const cg = compactGraph(g);
   const t = performance.now();
   const p = shortestPathMetrics(cg, { samples: SAMPLES, sampleSeed: 42 });
-  return { ms: performance.now() - t, betweenness: p.betweenness };
+  return { ms: performance.now() - t, betweenness: p.betweenness, label: `Brandes–Pich, k = ${fmt(SAMPLES)}` };
+}
+
+/** Riondato–Kornaropoulos with the panel's default (ε, δ): what the panel uses above its exact-cost budget. */
+function guaranteedPaths(g: UndirectedGraph): Estimate {
+  const cg = compactGraph(g);
+  const t = performance.now();
+  const r = guaranteedBetweenness(cg, { ...DEFAULT_GUARANTEE, seed: 42 });
+  const label = `Riondato–Kornaropoulos, r = ${fmt(r.samples)} paths`;
+  return { ms: performance.now() - t, betweenness: r.betweenness, label, epsilon: r.epsilon, delta: r.delta };
+}
+
+interface Estimate {
+  ms: number;
+  betweenness: Float64Array;
+  label: string;
+  epsilon?: number;
+  delta?: number;
 }
 
 const secs = (ms: number) => `${fmt(ms / 1000, ms < 10_000 ? 2 : 1)} s`;
 const exactBetweenness = (r: PanelResult, n: number) =>
   Float64Array.from({ length: n }, (_, i) => r.nodes[i].betweenness);
 
-function accuracyRow(n: number, against: string, a: Accuracy): string {
-  return `| ${fmt(n)} | ${fmt(SAMPLES)} (${fmt((100 * SAMPLES) / n)} %) | ${against} | ${fmt(a.spearmanTop, 3)} | ${a.top10Overlap} / 10 | ${a.maxAbsError.toExponential(2)} (${fmt((100 * a.maxAbsError) / a.maxExact, 1)} % of max) |`;
+function accuracyRow(n: number, est: Estimate, against: string, a: Accuracy): string {
+  const stated =
+    est.epsilon === undefined
+      ? 'none'
+      : `${est.epsilon} (δ = ${est.delta}): ${a.maxAbsError <= est.epsilon ? 'holds' : '**exceeded**'}`;
+  return `| ${fmt(n)} | ${est.label} | ${against} | ${fmt(a.spearmanTop, 3)} | ${a.top10Overlap} / 10 | ${a.maxAbsError.toExponential(2)} (${fmt((100 * a.maxAbsError) / a.maxExact, 1)} % of max) | ${stated} | ${secs(est.ms)} |`;
 }
 
-/** Our phases and NetworkX's timed blocks, grouped so that each row computes the same outputs. */
+/** Our phases and the libraries' timed blocks, grouped so that each row computes the same outputs. */
 const BREAKDOWN: Array<[string, string[], string[]]> = [
   [
     'Shortest paths: betweenness, closeness, harmonic, diameter, average path length',
@@ -152,7 +164,7 @@ const BREAKDOWN: Array<[string, string[], string[]]> = [
   ['PageRank', ['pagerank'], ['pagerank']],
   ['Core number', ['coreNumber'], ['coreNumber']],
   ['Clustering', ['clustering'], ['clustering']],
-  ["Burt's constraint, effective size, efficiency, hierarchy", ['structuralHoles'], ['structuralHoles']],
+  ["Burt's constraint, effective size, efficiency (ours: and hierarchy)", ['structuralHoles'], ['structuralHoles']],
   ['Cut points, bridges, "if this actor left"', ['cutPoints'], ['cutPoints']],
   ['Louvain (10 seeded runs) and block structure', ['louvain'], ['louvain']],
   ['Brokerage (Gould–Fernandez)', ['brokerage'], []],
@@ -169,10 +181,138 @@ function sizes(name: string, fallback: number[]): number[] {
     .filter((x) => Number.isInteger(x) && x > 2);
 }
 
-/** Writes the graph file both sides read. */
+/** Writes the graph file every side reads. */
 function writeGraph(file: string, n: number, edges: Int32Array): void {
   const pairs = Array.from({ length: edges.length / 2 }, (_, e) => [edges[2 * e], edges[2 * e + 1]]);
   writeFileSync(file, JSON.stringify({ n, edges: pairs }));
+}
+
+type Others = { networkx: NxRun | string; igraph: PyRun | string; networkit: PyRun | string };
+const LIBS = ['networkx', 'igraph', 'networkit'] as const;
+const LIB_NAMES = { networkx: 'NetworkX', igraph: 'igraph', networkit: 'networkit' } as const;
+
+/** CPU of a library's blocks, or why there is none. */
+function libCpuMs(run: PyRun | string, blocks: string[], lib: (typeof LIBS)[number]): number | string {
+  if (typeof run === 'string') return '–';
+  if (blocks.length === 0 || blocks.some((b) => run.missing?.includes(b) || !(b in run.cpu)))
+    return `not in ${LIB_NAMES[lib]}`;
+  return blocks.reduce((t, b) => t + run.cpu[b] * 1000, 0);
+}
+
+const ratioCell = (theirs: number | string, ours: number) =>
+  typeof theirs === 'number' && ours > 0 ? `${fmt(theirs / ours, 1)}×` : '–';
+
+/** The per-metric table at the largest comparison size, with the goals checked from it. */
+function breakdownRows(n: number, ours: Ours, others: Others): string[] {
+  const rows = BREAKDOWN.map(([label, mine, theirs]) => {
+    const a = mine.reduce((t, k) => t + (ours.phases[k] ?? 0), 0);
+    const libs = LIBS.map((lib) => libCpuMs(others[lib], theirs, lib));
+    const cells = libs.map((x) => (typeof x === 'number' ? secs(x) : x));
+    return `| ${label} | ${secs(a)} | ${cells.join(' | ')} | ${libs.map((x) => ratioCell(x, a)).join(' | ')} |`;
+  });
+  const nx = others.networkx;
+  if (typeof nx === 'string') return rows;
+  const x = (nx.totalCpu * 1000) / ours.cpuMs;
+  const pathsNx = libCpuMs(nx, ['betweenness', 'paths'], 'networkx');
+  const pathsX = typeof pathsNx === 'number' ? pathsNx / (ours.phases.paths ?? Infinity) : 0;
+  const verdict = (v: number, goal: number) =>
+    v >= goal ? `**met** (${fmt(v, 1)}×)` : `**missed** by a factor ${fmt(goal / v, 2)} (${fmt(v, 1)}×)`;
+  return [
+    ...rows,
+    '',
+    `Goal ≥ 10× NetworkX for the whole panel at ${fmt(n)} actors, by CPU time (issue #4): ${verdict(x, 10)}.`,
+    `Goal NetworkX ÷ ours ≥ 30× for the path metrics at ${fmt(n)} actors (issue #23, done-when 2; ours by wall time, a lower bound): ${verdict(pathsX, 30)}.`,
+  ];
+}
+
+/** One row of the whole-panel table. */
+function panelRow(n: number, ties: number, paths: string, ours: Ours, others: Others | null): string {
+  const cells = [`${secs(ours.cpuMs)}`, `${secs(ours.ms)}`];
+  const ratios: string[] = [];
+  for (const lib of LIBS) {
+    const run = others?.[lib];
+    if (run === undefined) cells.push('not run', '–');
+    else if (typeof run === 'string') cells.push(run, '–');
+    else cells.push(secs(run.totalCpu * 1000), secs(run.total * 1000));
+    ratios.push(run && typeof run !== 'string' ? `**${fmt((run.totalCpu * 1000) / ours.cpuMs, 1)}×**` : '–');
+  }
+  return `| ${fmt(n)} | ${fmt(ties)} | ${paths} | ${cells.join(' | ')} | ${ratios.join(' | ')} |`;
+}
+
+/** igraph and networkit on the graph file, one after the other (each seconds at these sizes). */
+async function runFast(file: string): Promise<Pick<Others, 'igraph' | 'networkit'>> {
+  const igraph = await runLibrary('igraph', [file]);
+  const networkit = await runLibrary('networkit', [file]);
+  return { igraph, networkit };
+}
+
+interface Tables {
+  compareRows: string[];
+  ownRows: string[];
+  accuracyRows: string[];
+  breakdown: string[];
+}
+
+/** The comparison sizes: ours, then the libraries (NetworkX at the largest size started first, in the background). */
+async function compareSizes(compare: number[], dir: string, t: Tables, log: (s: string) => void): Promise<void> {
+  const largest = Math.max(...compare);
+  const bigFile = join(dir, `g${largest}.json`);
+  writeGraph(bigFile, largest, randomGraph(largest, 10, 7));
+  // NetworkX at the largest size takes minutes: it runs beside everything else here (2 cores). Ratios use CPU
+  // time, which waiting for a core does not inflate.
+  const background = runNetworkxSplit(bigFile, join(dir, `nx-b${largest}.json`));
+  log(`n=${largest}: NetworkX started in two processes (betweenness | the rest)`);
+  for (const n of [...compare].sort((a, b) => a - b)) {
+    const edges = randomGraph(n, 10, 7);
+    const g = toGraph(n, edges);
+    const ours = runOurs(g, null);
+    const estimates = [sampledPaths(g), guaranteedPaths(g)];
+    log(`n=${n}: ours ${secs(ours.cpuMs)} CPU, ${secs(ours.ms)} wall`);
+    const file = join(dir, `g${n}.json`);
+    if (n !== largest) writeGraph(file, n, edges);
+    const fast = await runFast(file);
+    const networkx = n === largest ? await background : await runNetworkx(file, join(dir, `nx-b${n}.json`));
+    const others: Others = { networkx, ...fast };
+    for (const lib of LIBS) {
+      const r = others[lib];
+      log(
+        `n=${n}: ${lib} ${typeof r === 'string' ? r : `${secs(r.totalCpu * 1000)} CPU, ${secs(r.total * 1000)} wall`}`,
+      );
+    }
+    t.compareRows.push(panelRow(n, g.size, 'exact', ours, others));
+    if (typeof networkx !== 'string')
+      for (const e of estimates)
+        t.accuracyRows.push(accuracyRow(n, e, 'NetworkX exact', accuracy(networkx.betweenness, e.betweenness)));
+    if (n === largest) t.breakdown = breakdownRows(n, ours, others);
+  }
+}
+
+/** Our own exact runs (10k) with the sampling accuracy against them, and the estimated panel at 100k. */
+function ownSizes(ownExact: number[], ownSampled: number[], t: Tables, log: (s: string) => void): void {
+  for (const n of ownExact) {
+    const g = toGraph(n, randomGraph(n, 10, 7));
+    const ours = runOurs(g, null);
+    log(`n=${n}: ours exact ${secs(ours.cpuMs)} CPU, ${secs(ours.ms)} wall`);
+    t.ownRows.push(panelRow(n, g.size, 'exact', ours, null));
+    const exact = exactBetweenness(ours.result, n);
+    for (const e of [sampledPaths(g), guaranteedPaths(g)])
+      t.accuracyRows.push(accuracyRow(n, e, 'ours exact', accuracy(exact, e.betweenness)));
+  }
+  for (const n of ownSampled) {
+    const g = toGraph(n, randomGraph(n, 10, 7));
+    log(`n=${n}: graph built, running the panel (automatic: estimated path metrics)…`);
+    const ours = runOurs(g, null, SAMPLED_RESTARTS);
+    const slow = Object.entries(ours.phases)
+      .filter(([, ms]) => ms > 5000)
+      .map(([k, ms]) => `${k} ${secs(ms)}`)
+      .join(', ');
+    log(`n=${n}: ours ${secs(ours.cpuMs)} CPU, ${secs(ours.ms)} wall${slow ? ` (${slow})` : ''}`);
+    const gu = ours.result.paths.guarantee;
+    const how = gu
+      ? `betweenness estimated, ε = ${gu.epsilon}, δ = ${gu.delta} (r = ${fmt(gu.samples)} paths); closeness, harmonic from k = ${fmt(ours.result.paths.sources)} sources; Louvain ${SAMPLED_RESTARTS} run`
+      : `paths ${ours.result.paths.exact ? 'exact' : `sampled, k = ${ours.result.paths.sources}`}; Louvain ${SAMPLED_RESTARTS} run`;
+    t.ownRows.push(panelRow(n, g.size, how, ours, null));
+  }
 }
 
 export async function benchPanel(
@@ -183,140 +323,84 @@ export async function benchPanel(
   const t0 = performance.now();
   const load0 = loadavg();
   const dir = mkdtempSync(join(tmpdir(), 'aktorsatlas-panel-'));
-  const compareRows: string[] = [];
-  const ownRows: string[] = [];
-  const compareAcc: string[] = [];
-  const ownAcc: string[] = [];
-  let breakdown: string[] = [];
+  const t: Tables = { compareRows: [], ownRows: [], accuracyRows: [], breakdown: [] };
   const log = (s: string) => console.log(`[panel] ${s}`);
-  const largest = compare.length ? Math.max(...compare) : 0;
-
-  /** Table rows of one comparison size, once NetworkX is done. */
-  const compared = (n: number, g: UndirectedGraph, ours: Ours, sampled: Float64Array, nx: NxRun | string) => {
-    const oursCells = `${secs(ours.cpuMs)} | ${secs(ours.ms)}`;
-    if (typeof nx === 'string') {
-      log(`n=${n}: NetworkX ${nx}`);
-      compareRows.push(`| ${fmt(n)} | ${fmt(g.size)} | exact | ${oursCells} | ${nx} | – | – |`);
-      return;
-    }
-    const nxCpuMs = nx.totalCpu * 1000;
-    const x = nxCpuMs / ours.cpuMs;
-    log(`n=${n}: NetworkX ${secs(nxCpuMs)} CPU, ${secs(nx.total * 1000)} wall → ${fmt(x, 1)}×`);
-    compareRows.push(
-      `| ${fmt(n)} | ${fmt(g.size)} | exact | ${oursCells} | ${secs(nxCpuMs)} | ${secs(nx.total * 1000)} | **${fmt(x, 1)}×** |`,
-    );
-    compareAcc.push(accuracyRow(n, 'NetworkX exact', accuracy(nx.betweenness, sampled)));
-    if (n !== largest) return;
-    breakdown = BREAKDOWN.map(([label, mine, theirs]) => {
-      const a = mine.reduce((t, k) => t + (ours.phases[k] ?? 0), 0);
-      const b = theirs.reduce((t, k) => t + (nx.cpu[k] ?? 0) * 1000, 0);
-      return `| ${label} | ${secs(a)} | ${theirs.length ? secs(b) : 'not in NetworkX'} | ${theirs.length && a > 0 ? `${fmt(b / a, 1)}×` : '–'} |`;
-    });
-    const verdict = x >= 10 ? `**met** (${fmt(x, 1)}×)` : `**missed** by a factor ${fmt(10 / x, 2)} (${fmt(x, 1)}×)`;
-    breakdown.push('', `Goal ≥ 10× at ${fmt(n)} actors, by CPU time: ${verdict}.`);
-  };
-
+  const versions = libraryVersions();
   try {
-    // NetworkX at the largest size takes minutes: start it first, in its own process, so that it runs beside
-    // everything else here (2 cores: it on one, this process on the other). Ratios use CPU time, which waiting
-    // for a core does not inflate.
-    let background: Promise<NxRun | string> | null = null;
-    if (largest > 0) {
-      const file = join(dir, `g${largest}.json`);
-      writeGraph(file, largest, randomGraph(largest, 10, 7));
-      background = runNetworkxSplit(file, join(dir, `nx-b${largest}.json`));
-      log(`n=${largest}: NetworkX started in two processes (betweenness | the rest)`);
-    }
-    let deferred: (() => Promise<void>) | null = null;
-    for (const n of [...compare].sort((a, b) => a - b)) {
-      const edges = randomGraph(n, 10, 7);
-      const g = toGraph(n, edges);
-      const ours = runOurs(g, null);
-      const s = sampledPaths(g).betweenness;
-      log(`n=${n}: ours ${secs(ours.cpuMs)} CPU, ${secs(ours.ms)} wall`);
-      if (n === largest && background) {
-        const pending = background;
-        deferred = async () => compared(n, g, ours, s, await pending);
-        continue;
-      }
-      const file = join(dir, `g${n}.json`);
-      writeGraph(file, n, edges);
-      compared(n, g, ours, s, await runNetworkx(file, join(dir, `nx-b${n}.json`)));
-    }
-    for (const n of ownExact) {
-      const g = toGraph(n, randomGraph(n, 10, 7));
-      const ours = runOurs(g, null);
-      const s = sampledPaths(g);
-      log(`n=${n}: ours exact ${secs(ours.cpuMs)} CPU, ${secs(ours.ms)} wall; sampled path pass ${secs(s.ms)}`);
-      ownRows.push(`| ${fmt(n)} | ${fmt(g.size)} | exact | ${secs(ours.cpuMs)} | ${secs(ours.ms)} | not run | – | – |`);
-      ownAcc.push(accuracyRow(n, 'ours exact', accuracy(exactBetweenness(ours.result, n), s.betweenness)));
-    }
-    for (const n of ownSampled) {
-      const g = toGraph(n, randomGraph(n, 10, 7));
-      log(`n=${n}: graph built, running the panel with k = ${SAMPLES}…`);
-      const ours = runOurs(g, SAMPLES, SAMPLED_RESTARTS);
-      const slow = Object.entries(ours.phases)
-        .filter(([, ms]) => ms > 5000)
-        .map(([k, ms]) => `${k} ${secs(ms)}`)
-        .join(', ');
-      log(`n=${n}: ours ${secs(ours.cpuMs)} CPU, ${secs(ours.ms)} wall${slow ? ` (${slow})` : ''}`);
-      ownRows.push(
-        `| ${fmt(n)} | ${fmt(g.size)} | paths sampled, k = ${fmt(SAMPLES)}; Louvain ${SAMPLED_RESTARTS} run | ${secs(ours.cpuMs)} | ${secs(ours.ms)} | not run | – | – |`,
-      );
-    }
-    if (deferred) {
-      log(`n=${largest}: waiting for NetworkX…`);
-      await deferred();
-    }
+    if (compare.length > 0) await compareSizes(compare, dir, t, log);
+    ownSizes(ownExact, ownSampled, t, log);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   const load1 = loadavg();
   const wall = performance.now() - t0;
   log(`section done in ${secs(wall)}`);
-  const ourSizes = [...new Set([...compare, ...ownExact, ...ownSampled])].sort((x, y) => x - y).map((n) => fmt(n));
+  return render(t, { compare, ownExact, ownSampled, load0: load0[0], load1: load1[0], wall, versions });
+}
+
+interface RenderInfo {
+  compare: number[];
+  ownExact: number[];
+  ownSampled: number[];
+  load0: number;
+  load1: number;
+  wall: number;
+  versions: string;
+}
+
+function render(t: Tables, info: RenderInfo): string {
+  const largest = info.compare.length ? Math.max(...info.compare) : 0;
+  const all = [...new Set([...info.compare, ...info.ownExact, ...info.ownSampled])].sort((x, y) => x - y);
+  const ourSizes = all.map((n) => fmt(n));
   const beside = `${ourSizes.slice(0, -1).join(', ')} and ${ourSizes[ourSizes.length - 1]}`;
+  const { epsilon, delta } = DEFAULT_GUARANTEE;
   return [
-    '## Key-actor panel against NetworkX',
+    '## Key-actor panel against NetworkX, igraph and networkit',
     '',
     `Command: \`npm run bench\` (section \`panel\`, \`test/bench/panel.ts\`). Machine: ${machine()}. Load average`,
-    `(1 min) ${fmt(load0[0], 2)} at the start, ${fmt(load1[0], 2)} at the end. The whole section took ${secs(wall)} wall.`,
+    `(1 min) ${fmt(info.load0, 2)} at the start, ${fmt(info.load1, 2)} at the end. The whole section took ${secs(info.wall)} wall.`,
+    `Libraries (bench venv, \`test/bench/py/\`, from PyPI): ${info.versions}.`,
     '',
-    'Graphs: seeded G(n, m), m = 5n (mean degree 10), unweighted, undirected; each written once to a file that both',
-    'sides read. Times are of the computation only (no graph building, no interpreter start-up), as **CPU time** of',
-    "each side's own process (ours: `process.cpuUsage`; NetworkX: `time.process_time`) and as wall time.",
-    `**Ratios are CPU-time ratios.** NetworkX at ${fmt(largest)} actors ran in two processes (betweenness; everything`,
-    `else) *beside* our runs at ${beside} actors (and NetworkX at the smaller sizes), sharing the two cores;`,
-    'CPU time is not inflated by sharing the machine that way, wall time can be.',
+    'Graphs: seeded G(n, m), m = 5n (mean degree 10), unweighted, undirected; each written once to a file that every',
+    'side reads. Times are of the computation only (no graph building, no interpreter start-up), as **CPU time** of',
+    "each side's own process (ours: `process.cpuUsage`; the libraries: `time.process_time`) and as wall time.",
+    `**Ratios are CPU-time ratios** (library ÷ ours). NetworkX at ${fmt(largest)} actors ran in two processes`,
+    `(betweenness; everything else) *beside* our runs at ${beside} actors and the other libraries' runs, sharing the`,
+    'two cores; CPU time is not inflated by sharing the machine that way, wall time can be. igraph and networkit',
+    'ran one after the other, single-threaded (networkit set to one thread).',
     '**Ours**: `runPanel` with every metric of the panel (degree, betweenness, closeness, harmonic, eigenvector,',
     'PageRank, core number, clustering, Burt\'s measures, brokerage, cut points, bridges, "if this actor left",',
-    'Louvain with 10 seeded runs, graph-level measures). **NetworkX** 3.6: `test/bench/networkx-panel.py`, the same',
-    'outputs with NetworkX functions as a competent user would call them (one all-pairs BFS for closeness, harmonic,',
-    'diameter and average path length; removal impact only for articulation points; brokerage is not in NetworkX',
-    'and is not timed there, so its total is slightly flattered). Goal (issue #4): ≥ 10× faster than NetworkX.',
+    'Louvain with 10 seeded runs, graph-level measures). **The libraries**: `test/bench/networkx-panel.py`,',
+    "`test/bench/py/igraph-panel.py` and `test/bench/py/networkit-panel.py`, the same outputs with each library's",
+    'functions as a competent user would call them; what a library lacks is not timed there (brokerage in all three;',
+    "Burt's effective size, efficiency and hierarchy in igraph, all of Burt's measures in networkit, hierarchy in",
+    'NetworkX; the average path length in networkit), so their totals are slightly flattered.',
     '',
-    '| actors | ties | path metrics | ours CPU | ours wall | NetworkX CPU | NetworkX wall | NetworkX / ours (CPU) |',
-    '|---:|---:|---|---:|---:|---:|---:|---:|',
-    ...compareRows,
-    ...ownRows,
+    '| actors | ties | path metrics | ours CPU | ours wall | NetworkX CPU | NetworkX wall | igraph CPU | igraph wall | networkit CPU | networkit wall | NetworkX / ours | igraph / ours | networkit / ours |',
+    '|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...t.compareRows,
+    ...t.ownRows,
     '',
-    `Per metric at ${fmt(largest)} actors (NetworkX: CPU time of each timed block; ours: wall time of each phase, which`,
-    'exceeds its CPU time when other work shares the machine, so these ratios are lower bounds):',
+    `Per metric at ${fmt(largest)} actors (libraries: CPU time of each timed block; ours: wall time of each phase,`,
+    "which exceeds its CPU time when other work shares the machine, so these ratios are lower bounds). Burt's row:",
+    'NetworkX `nx.constraint(G)` + `nx.effective_size(G)` as a user calls them (until 2026-12 this row timed a',
+    'per-pair `local_constraint` loop and claimed 552.6×), igraph `constraint()`:',
     '',
-    '| metric | ours | NetworkX | NetworkX / ours |',
-    '|---|---:|---:|---:|',
-    ...breakdown,
+    '| metric | ours | NetworkX | igraph | networkit | NetworkX / ours | igraph / ours | networkit / ours |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...t.breakdown,
     '',
-    `Sampled betweenness (Brandes–Pich source sampling, k = ${SAMPLES} pivots, seed 42, scaled by n/k as NetworkX`,
-    '`betweenness_centrality(k=…)`), against exact values: Spearman correlation over the top 100 actors by exact',
-    'betweenness, overlap of the top 10, and the largest absolute error of normalised betweenness. At 100,000 actors',
-    'exact path metrics (O(n·m), hours) are not run; closeness and harmonic there are estimates from the same',
-    'pivots and the diameter a lower bound (the result says so in `paths` and `warnings`).',
+    'Estimated betweenness against exact values: Spearman correlation over the top 100 actors by exact betweenness,',
+    'overlap of the top 10, and the largest absolute error of normalised betweenness over all actors, beside the',
+    `stated ε. Brandes–Pich: k = ${SAMPLES} source pivots, seed 42, scaled by n/k as NetworkX`,
+    "`betweenness_centrality(k=…)`; no error bound. Riondato–Kornaropoulos: the panel's estimate above its",
+    `exact-cost budget (n·m > 5·10⁸), ε = ${epsilon}, δ = ${delta} (every actor within ±ε with probability ≥ 1 − δ),`,
+    'seed 42. At 100,000 actors exact path metrics (O(n·m), hours) are not run; there the panel estimates them on',
+    "its own and states ε and δ in `paths.guarantee`, its warnings and the report's method note.",
     '',
-    '| actors | k | against | Spearman (top 100) | top-10 overlap | max abs error |',
-    '|---:|---:|---|---:|---:|---:|',
-    ...compareAcc,
-    ...ownAcc,
+    '| actors | method | against | Spearman (top 100) | top-10 overlap | max abs error | stated ε | time |',
+    '|---:|---|---|---:|---:|---:|---|---:|',
+    ...t.accuracyRows,
   ].join('\n');
 }
 

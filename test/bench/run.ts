@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, each rewriting its own section of docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { benchCli } from './cli.js';
 import { benchPanel } from './panel.js';
 import { benchStores } from './stores.js';
 import { benchGraphRead } from './graph-read.js';
@@ -19,6 +20,7 @@ if (process.argv.includes('--list')) {
   console.log(
     [
       'panel',
+      'cli',
       'engine',
       'stores',
       'graph-read',
@@ -35,6 +37,7 @@ const want = (name: string) => only.length === 0 || only.includes(name);
 const t0 = performance.now();
 writeSection('machine', `Last full run: ${new Date().toISOString().slice(0, 10)} on ${machine()}.`);
 if (want('panel')) writeSection('panel', await benchPanel());
+if (want('cli')) writeSection('cli', await benchCli());
 if (want('engine')) writeSection('engine', await benchEngine());
 if (want('stores')) writeSection('stores', await benchStores());
 if (want('graph-read')) writeSection('graph-read', await benchGraphRead());
