@@ -4,6 +4,7 @@ import { WorkPool, type PoolOptions } from './pool.js';
 import { JobRegistry, type JobContext, type JobResult, type JobView } from './jobs.js';
 import type { StoreStats } from '../store/graph-store.js';
 import type { Snapshot } from '../../core/model/records.js';
+import { sqliteFile, type SnapshotSource } from './snapshot-source.js';
 
 export interface JobsOptions extends PoolOptions {
   /** Work whose estimated cost (nodes + relations, or upload bytes / 100) is at least this runs as a job (202). */
@@ -28,6 +29,8 @@ declare module 'fastify' {
      * the gaps and an import's check each read the whole network; on SQLite that read holds the event loop).
      */
     fullSnapshot(): Promise<Snapshot>;
+    /** The whole network for a worker task: a SQLite file the worker reads itself, else fullSnapshot(). */
+    snapshotSource(): Promise<SnapshotSource>;
     /** Nodes + relations of the store (read at most once a second): the cost estimate of whole-network work. */
     networkSize(): Promise<number>;
   }
@@ -80,6 +83,12 @@ export default fp<JobsOptions>(async function jobsPlugin(app: FastifyInstance, o
       if (latest === entry) latest = undefined;
     });
     return snapshot;
+  });
+
+  app.decorate('snapshotSource', async (): Promise<SnapshotSource> => {
+    const file = sqliteFile(app.store);
+    if (file) return { kind: 'sqlite', file, revision: await app.store.revision() };
+    return { kind: 'value', snapshot: await app.fullSnapshot() };
   });
 
   app.decorate(

@@ -341,10 +341,19 @@ const importRoute: FastifyPluginAsyncTypebox = async (app) => {
       // The cost of an import grows with what was sent: past ~2 MB it runs as a job.
       const cost = Number(request.headers['content-length'] ?? 0) / 100;
       return app.answerOrJob(request, reply, 'import', cost, async ({ signal, progress }) => {
-        const snapshot = await app.fullSnapshot();
+        const snapshot = await app.snapshotSource();
+        // A SQLite file is written by the worker that checked the import (see server/jobs/import-task.ts).
+        const file = snapshot.kind === 'sqlite' ? snapshot.file : undefined;
         let prepared: PreparedImport;
         try {
-          const input = { format, files, options, dryRun: q.dryRun, snapshot };
+          const input = {
+            format,
+            files,
+            options,
+            dryRun: q.dryRun,
+            snapshot,
+            ...(file ? { write: { file, ctx } } : {}),
+          };
           prepared = await app.work.run('importCheck', input, { signal, onProgress: progress });
         } catch (err) {
           throw problemFromExchange(err, 'import');
