@@ -54,9 +54,15 @@ async function releasePool(pool: WorkPool): Promise<void> {
   await pool.close();
 }
 
-/** `Prefer: respond-async` (RFC 7240) asks for a job whatever the estimate. */
-const prefersAsync = (request: FastifyRequest): boolean =>
-  /(^|[,;\s])respond-async($|[,;\s])/i.test(String(request.headers.prefer ?? ''));
+/**
+ * `Prefer: respond-async` (RFC 7240) asks for a job whatever the estimate; with `wait=N` it asks for a job only when
+ * the work is estimated to be long (the browser's panels send that: they show a job's progress, else the answer).
+ */
+function preference(request: FastifyRequest): 'job' | 'when-long' | 'none' {
+  const prefer = String(request.headers.prefer ?? '');
+  if (!/(^|[,;\s])respond-async($|[,;\s])/i.test(prefer)) return 'none';
+  return /(^|[,;\s])wait=\d+($|[,;\s])/i.test(prefer) ? 'when-long' : 'job';
+}
 
 export default fp<JobsOptions>(async function jobsPlugin(app: FastifyInstance, opts) {
   const pool = acquirePool(opts);
@@ -100,10 +106,11 @@ export default fp<JobsOptions>(async function jobsPlugin(app: FastifyInstance, o
       cost: number,
       work: (ctx: JobContext) => Promise<JobResult>,
     ) => {
-      // A browser (it sends Sec-Fetch-Mode) gets a job only when it asks: its download links and panels expect the
-      // answer itself, and the work runs in the pool either way.
-      const automatic = cost >= threshold && request.headers['sec-fetch-mode'] === undefined;
-      if (!prefersAsync(request) && !automatic) {
+      // A browser (it sends Sec-Fetch-Mode) gets a job only when it asks: a plain download link expects the answer
+      // itself, and the work runs in the pool either way.
+      const prefers = preference(request);
+      const long = cost >= threshold && (prefers === 'when-long' || request.headers['sec-fetch-mode'] === undefined);
+      if (prefers !== 'job' && !long) {
         const result = await work({ signal: new AbortController().signal, progress: () => undefined });
         return result.kind === 'json' ? reply.send(result.value) : sendFile(reply, result);
       }
