@@ -112,7 +112,7 @@ export default fp<JobsOptions>(async function jobsPlugin(app: FastifyInstance, o
       const long = cost >= threshold && (prefers === 'when-long' || request.headers['sec-fetch-mode'] === undefined);
       if (prefers !== 'job' && !long) {
         const result = await work({ signal: new AbortController().signal, progress: () => undefined });
-        return result.kind === 'json' ? reply.send(result.value) : sendFile(reply, result);
+        return sendResult(reply, result);
       }
       const job: JobView = registry.start(task, request.actor, work);
       return reply
@@ -134,6 +134,13 @@ export default fp<JobsOptions>(async function jobsPlugin(app: FastifyInstance, o
     await releasePool(pool);
   });
 });
+
+/** A job's or a direct answer: JSON, JSON text made by a worker, or a file. */
+export function sendResult(reply: FastifyReply, result: JobResult) {
+  if (result.kind === 'json') return reply.send(result.value);
+  if (result.kind === 'jsonText') return reply.type('application/json; charset=utf-8').send(result.text);
+  return sendFile(reply, result);
+}
 
 /** A file answer: its type, an attachment name (safe characters only) and its bytes. */
 export function sendFile(reply: FastifyReply, file: Extract<JobResult, { kind: 'file' }>) {

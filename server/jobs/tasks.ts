@@ -17,9 +17,10 @@ export type Progress = (progress: number, stage: string) => void;
 export const TASKS = {
   /** Loads a worker's modules ahead of the first real task (the app waits for it when it becomes ready). */
   ping: (_input: null) => 'pong' as const,
-  analysis: (input: WithSource<Parameters<typeof analysisAnswer>[0]>, progress: Progress) => {
+  /** The panel as JSON text: 20k actors' metrics are megabytes, serialised here rather than on the event loop. */
+  analysis: async (input: WithSource<Parameters<typeof analysisAnswer>[0]>, progress: Progress) => {
     progress(0.1, 'analysis');
-    return withSnapshot(analysisAnswer)(input);
+    return JSON.stringify(await withSnapshot(analysisAnswer)(input));
   },
   gaps: (input: WithSource<Parameters<typeof gapsAnswer>[0]>, progress: Progress) => {
     progress(0.1, 'gaps');

@@ -310,7 +310,8 @@ const analysis: FastifyPluginAsyncTypebox<AnalysisRouteOptions> = async (app, op
       return app.answerOrJob(request, reply, 'analysis', await app.networkSize(), async ({ signal, progress }) => {
         const snapshot = await app.snapshotSource();
         const input = { snapshot, params: run, limits: opts.limits };
-        return { kind: 'json', value: await app.work.run('analysis', input, { signal, onProgress: progress }) };
+        const text = await app.work.run('analysis', input, { signal, onProgress: progress });
+        return { kind: 'jsonText', text };
       });
     },
   );
