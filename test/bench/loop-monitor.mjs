@@ -3,7 +3,8 @@
 // listed with their time so a CPU profile can be matched to them. With AKTORSATLAS_CPU_PROF=file the main thread is
 // profiled (node:inspector; --cpu-prof is not allowed in NODE_OPTIONS) during the load phase.
 import { isMainThread } from 'node:worker_threads';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { setInterval } from 'node:timers';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 
