@@ -22,6 +22,8 @@ export interface Config {
   secureCookie: 'auto' | 'always' | 'never';
   /** AKTORSATLAS_SESSION_HOURS: how long a sign-in lasts (default 12). */
   sessionHours: number;
+  /** AKTORSATLAS_JOB_THRESHOLD: the estimated cost (nodes + relations) from which work runs as a job (default 20000). */
+  jobThreshold?: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -51,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxy(env.AKTORSATLAS_TRUST_PROXY),
     secureCookie: secureCookie(env.AKTORSATLAS_SECURE_COOKIE),
     sessionHours: sessionHours(env.AKTORSATLAS_SESSION_HOURS),
+    ...(env.AKTORSATLAS_JOB_THRESHOLD ? { jobThreshold: jobThreshold(env.AKTORSATLAS_JOB_THRESHOLD) } : {}),
   };
 }
 
@@ -82,4 +85,10 @@ function sessionHours(v: string | undefined): number {
   if (!(h > 0 && h <= 24 * 90))
     throw new Error(`AKTORSATLAS_SESSION_HOURS must be a number of hours (0–2160), not "${v}"`);
   return h;
+}
+
+function jobThreshold(v: string): number {
+  const n = Number(v);
+  if (!(Number.isInteger(n) && n >= 0)) throw new Error(`AKTORSATLAS_JOB_THRESHOLD must be a whole number, not "${v}"`);
+  return n;
 }

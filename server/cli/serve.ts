@@ -73,6 +73,7 @@ export async function serve(flags: ServeFlags): Promise<number> {
     },
     security: config.corsOrigin ? { corsOrigin: config.corsOrigin } : {},
     trustProxy: config.trustProxy,
+    ...(config.jobThreshold !== undefined ? { jobs: { jobThreshold: config.jobThreshold } } : {}),
   });
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) app.log.error({ err }, 'closing after error');

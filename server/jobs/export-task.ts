@@ -2,6 +2,8 @@ import type { ExportFormat, ExportResult } from '../../core/exchange/export.js';
 import type { Snapshot } from '../../core/model/records.js';
 import { AnalysisError } from '../../core/analysis/errors.js';
 import { exportFile, type ExportFileOptions } from '../render/export-file.js';
+import { visibleSnapshot } from '../../core/render/visible.js';
+import { noFilters } from '../../core/graph/view-filters.js';
 import { problemFromExchange } from '../routes/exchange.js';
 import { ApiProblem } from '../problems.js';
 
@@ -33,6 +35,15 @@ export function checkMapSize(format: ExportFormat, shown: { nodes: number; relat
     ],
     { limit: MAP_LIMITS },
   );
+}
+
+/** In a worker thread: how much of the snapshot the view shows (the export's size, decided before drawing). */
+export function exportSize(input: { snapshot: Snapshot; view: ExportFileOptions['view'] }): {
+  nodes: number;
+  relations: number;
+} {
+  const shown = visibleSnapshot(input.snapshot, input.view?.state?.filters ?? noFilters());
+  return { nodes: shown.nodes.length, relations: shown.relations.length };
 }
 
 /** One export in a worker thread: the file, or a problem (413 for a graph the report's analysis refuses). */

@@ -4,9 +4,14 @@ import { StoreError } from '../store/errors.js';
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
-/** What a finished job hands back: a JSON value, or a file (bytes with a type and a name). */
+/**
+ * What a finished job hands back: a JSON value, JSON text (serialised in the worker thread: a big answer is neither
+ * serialised on the event loop nor cloned into it as objects), or a file (bytes with a type and a name).
+ */
 export type JobResult =
-  { kind: 'json'; value: unknown } | { kind: 'file'; body: string | Uint8Array; contentType: string; fileName: string };
+  | { kind: 'json'; value: unknown }
+  | { kind: 'jsonText'; text: string }
+  | { kind: 'file'; body: string | Uint8Array; contentType: string; fileName: string };
 
 export interface JobView {
   id: string;

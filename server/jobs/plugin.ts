@@ -4,6 +4,7 @@ import { WorkPool, type PoolOptions } from './pool.js';
 import { JobRegistry, type JobContext, type JobResult, type JobView } from './jobs.js';
 import type { StoreStats } from '../store/graph-store.js';
 import type { Snapshot } from '../../core/model/records.js';
+import { sqliteFile, type SnapshotSource } from './snapshot-source.js';
 
 export interface JobsOptions extends PoolOptions {
   /** Work whose estimated cost (nodes + relations, or upload bytes / 100) is at least this runs as a job (202). */
@@ -28,6 +29,8 @@ declare module 'fastify' {
      * the gaps and an import's check each read the whole network; on SQLite that read holds the event loop).
      */
     fullSnapshot(): Promise<Snapshot>;
+    /** The whole network for a worker task: a SQLite file the worker reads itself, else fullSnapshot(). */
+    snapshotSource(): Promise<SnapshotSource>;
     /** Nodes + relations of the store (read at most once a second): the cost estimate of whole-network work. */
     networkSize(): Promise<number>;
   }
@@ -51,9 +54,15 @@ async function releasePool(pool: WorkPool): Promise<void> {
   await pool.close();
 }
 
-/** `Prefer: respond-async` (RFC 7240) asks for a job whatever the estimate. */
-const prefersAsync = (request: FastifyRequest): boolean =>
-  /(^|[,;\s])respond-async($|[,;\s])/i.test(String(request.headers.prefer ?? ''));
+/**
+ * `Prefer: respond-async` (RFC 7240) asks for a job whatever the estimate; with `wait=N` it asks for a job only when
+ * the work is estimated to be long (the browser's panels send that: they show a job's progress, else the answer).
+ */
+function preference(request: FastifyRequest): 'job' | 'when-long' | 'none' {
+  const prefer = String(request.headers.prefer ?? '');
+  if (!/(^|[,;\s])respond-async($|[,;\s])/i.test(prefer)) return 'none';
+  return /(^|[,;\s])wait=\d+($|[,;\s])/i.test(prefer) ? 'when-long' : 'job';
+}
 
 export default fp<JobsOptions>(async function jobsPlugin(app: FastifyInstance, opts) {
   const pool = acquirePool(opts);
@@ -82,6 +91,12 @@ export default fp<JobsOptions>(async function jobsPlugin(app: FastifyInstance, o
     return snapshot;
   });
 
+  app.decorate('snapshotSource', async (): Promise<SnapshotSource> => {
+    const file = sqliteFile(app.store);
+    if (file) return { kind: 'sqlite', file, revision: await app.store.revision() };
+    return { kind: 'value', snapshot: await app.fullSnapshot() };
+  });
+
   app.decorate(
     'answerOrJob',
     async (
@@ -91,12 +106,13 @@ export default fp<JobsOptions>(async function jobsPlugin(app: FastifyInstance, o
       cost: number,
       work: (ctx: JobContext) => Promise<JobResult>,
     ) => {
-      // A browser (it sends Sec-Fetch-Mode) gets a job only when it asks: its download links and panels expect the
-      // answer itself, and the work runs in the pool either way.
-      const automatic = cost >= threshold && request.headers['sec-fetch-mode'] === undefined;
-      if (!prefersAsync(request) && !automatic) {
+      // A browser (it sends Sec-Fetch-Mode) gets a job only when it asks: a plain download link expects the answer
+      // itself, and the work runs in the pool either way.
+      const prefers = preference(request);
+      const long = cost >= threshold && (prefers === 'when-long' || request.headers['sec-fetch-mode'] === undefined);
+      if (prefers !== 'job' && !long) {
         const result = await work({ signal: new AbortController().signal, progress: () => undefined });
-        return result.kind === 'json' ? reply.send(result.value) : sendFile(reply, result);
+        return sendResult(reply, result);
       }
       const job: JobView = registry.start(task, request.actor, work);
       return reply
@@ -118,6 +134,13 @@ export default fp<JobsOptions>(async function jobsPlugin(app: FastifyInstance, o
     await releasePool(pool);
   });
 });
+
+/** A job's or a direct answer: JSON, JSON text made by a worker, or a file. */
+export function sendResult(reply: FastifyReply, result: JobResult) {
+  if (result.kind === 'json') return reply.send(result.value);
+  if (result.kind === 'jsonText') return reply.type('application/json; charset=utf-8').send(result.text);
+  return sendFile(reply, result);
+}
 
 /** A file answer: its type, an attachment name (safe characters only) and its bytes. */
 export function sendFile(reply: FastifyReply, file: Extract<JobResult, { kind: 'file' }>) {

@@ -24,6 +24,6 @@ export const JobSchema = Type.Object(
   {
     $id: 'Job',
     description:
-      'Long work runs as a job: 202 with Location /api/jobs/{id}; watch it there or at /events (server-sent events), fetch /result when done, DELETE to cancel. Send Prefer: respond-async to always get a job.',
+      'Long work runs as a job: 202 with Location /api/jobs/{id}; watch it there or at /events (server-sent events), fetch /result when done, DELETE to cancel. Send Prefer: respond-async to always get a job, or Prefer: respond-async, wait=N to get one only when the work is estimated to be long.',
   },
 );

@@ -1,13 +1,15 @@
 import type { MessagePort } from 'node:worker_threads';
 import { analysisAnswer } from '../routes/analysis.js';
 import { gapsAnswer } from '../routes/gaps.js';
-import { prepareImport } from '../../core/exchange/import-flow.js';
 import { wireError, type TaskMessage } from './protocol.js';
 import { exportAnswer } from './export-task.js';
 import { councilAnswer } from '../routes/council.js';
 import { platformAnswer } from '../routes/platform.js';
 import { scenarioAnswer } from '../routes/scenarios.js';
 import { runPathSlices, type PathSliceTask } from '../../core/analysis/kernel/parallel.js';
+import { withSnapshot, type WithSource } from './snapshot-source.js';
+import { exportSize } from './export-task.js';
+import { checkAndWrite } from './import-task.js';
 
 /** Reports how far a task has come (0–1) and in which stage; the pool forwards it to the job. */
 export type Progress = (progress: number, stage: string) => void;
@@ -16,22 +18,25 @@ export type Progress = (progress: number, stage: string) => void;
 export const TASKS = {
   /** Loads a worker's modules ahead of the first real task (the app waits for it when it becomes ready). */
   ping: (_input: null) => 'pong' as const,
-  analysis: (input: Parameters<typeof analysisAnswer>[0], progress: Progress) => {
+  /** The panel as JSON text: 20k actors' metrics are megabytes, serialised here rather than on the event loop. */
+  analysis: async (input: WithSource<Parameters<typeof analysisAnswer>[0]>, progress: Progress) => {
     progress(0.1, 'analysis');
-    return analysisAnswer(input);
+    return JSON.stringify(await withSnapshot(analysisAnswer)(input));
   },
-  gaps: (input: Parameters<typeof gapsAnswer>[0], progress: Progress) => {
+  gaps: (input: WithSource<Parameters<typeof gapsAnswer>[0]>, progress: Progress) => {
     progress(0.1, 'gaps');
-    return gapsAnswer(input);
+    return withSnapshot(gapsAnswer)(input);
   },
-  export: (input: Parameters<typeof exportAnswer>[0], progress: Progress) => {
+  /** What an export would draw (its view's filters applied): the route decides on it before the export. */
+  exportSize: (input: WithSource<Parameters<typeof exportSize>[0]>) => withSnapshot(exportSize)(input),
+  export: (input: WithSource<Parameters<typeof exportAnswer>[0]>, progress: Progress) => {
     progress(0.1, input.format);
-    return exportAnswer(input);
+    return withSnapshot(exportAnswer)(input);
   },
-  platform: (input: Parameters<typeof platformAnswer>[0]) => platformAnswer(input),
-  council: (input: Parameters<typeof councilAnswer>[0]) => councilAnswer(input),
-  scenario: (input: Parameters<typeof scenarioAnswer>[0]) => scenarioAnswer(input),
-  importCheck: (input: Parameters<typeof prepareImport>[0], progress: Progress) => prepareImport(input, progress),
+  platform: (input: WithSource<Parameters<typeof platformAnswer>[0]>) => withSnapshot(platformAnswer)(input),
+  council: (input: WithSource<Parameters<typeof councilAnswer>[0]>) => withSnapshot(councilAnswer)(input),
+  scenario: (input: WithSource<Parameters<typeof scenarioAnswer>[0]>) => withSnapshot(scenarioAnswer)(input),
+  importCheck: (input: Parameters<typeof checkAndWrite>[0], progress: Progress) => checkAndWrite(input, progress),
   /** A range of the path pass's source slices on a graph in shared memory (server/jobs/path-task.ts). */
   pathSlices: (input: PathSliceTask) => runPathSlices(input),
 };

@@ -26,16 +26,20 @@ export type ViewSnapshot =
   | { ok: false; reason: 'no_view'; viewName: string }
   | { ok: false; reason: 'bad_evidence'; values: string[] };
 
+export type ExportViewOf =
+  | { ok: true; view: ExportView; viewName?: string }
+  | { ok: false; reason: 'no_view'; viewName: string }
+  | { ok: false; reason: 'bad_evidence'; values: string[] };
+
 /**
- * What an export or report shows: the whole graph (as the screen loads it) and the view that picks from it, a
- * saved view's encodings, focus, filters and positions with the request's filters over its own. Shared by the API
- * and the CLI so both show the same.
+ * The view an export or report shows: a saved view's encodings, focus, filters and positions with the request's
+ * filters over its own. Small (no graph read), so the API decides on it before any heavy work.
  */
-export async function viewSnapshot(
+export async function exportViewOf(
   store: GraphStore,
   viewName: string | undefined,
   given: ViewFilters,
-): Promise<ViewSnapshot> {
+): Promise<ExportViewOf> {
   let view: ExportView = {};
   if (viewName) {
     const v = await store.getView(viewName);
@@ -45,8 +49,21 @@ export async function viewSnapshot(
   const state = withRequest(view.state ?? defaultMapView(), given);
   const bad = state.filters.evidence?.filter((e) => !(EVIDENCE_LEVELS as readonly string[]).includes(e)) ?? [];
   if (bad.length > 0) return { ok: false, reason: 'bad_evidence', values: bad };
-  const snapshot = await store.snapshot({});
-  return { ok: true, snapshot, view: { ...view, state }, ...(viewName ? { viewName } : {}) };
+  return { ok: true, view: { ...view, state }, ...(viewName ? { viewName } : {}) };
+}
+
+/**
+ * What an export or report shows: the whole graph (as the screen loads it) and the view that picks from it (see
+ * exportViewOf). Shared by the API and the CLI so both show the same.
+ */
+export async function viewSnapshot(
+  store: GraphStore,
+  viewName: string | undefined,
+  given: ViewFilters,
+): Promise<ViewSnapshot> {
+  const found = await exportViewOf(store, viewName, given);
+  if (!found.ok) return found;
+  return { ...found, snapshot: await store.snapshot({}) };
 }
 
 /** A view state with the request's settings over its own. */

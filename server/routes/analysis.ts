@@ -323,9 +323,10 @@ const analysis: FastifyPluginAsyncTypebox<AnalysisRouteOptions> = async (app, op
       const params = { metrics, relationTypes, mode, weight, seed, resolution, restarts, alpha, partition, samples };
       const run = { ...params, minEvidence, ...(q.asOf ? { asOf: q.asOf } : {}) };
       return app.answerOrJob(request, reply, 'analysis', await app.networkSize(), async ({ signal, progress }) => {
-        const snapshot = await app.fullSnapshot();
+        const snapshot = await app.snapshotSource();
         const input = { snapshot, params: run, limits: opts.limits };
-        return { kind: 'json', value: await app.work.run('analysis', input, { signal, onProgress: progress }) };
+        const text = await app.work.run('analysis', input, { signal, onProgress: progress });
+        return { kind: 'jsonText', text };
       });
     },
   );

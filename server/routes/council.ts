@@ -91,7 +91,7 @@ const council: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const snapshot = await app.fullSnapshot();
+      const snapshot = await app.snapshotSource();
       return app.work.run('council', { snapshot, query: request.query });
     },
   );

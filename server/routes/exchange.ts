@@ -3,13 +3,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ExchangeError } from '../../core/exchange/errors.js';
 import { templateFile, type ExportFormat } from '../../core/exchange/export.js';
-import type { Snapshot } from '../../core/model/records.js';
 import type { ExportFileOptions } from '../render/export-file.js';
-import { visibleSnapshot } from '../../core/render/visible.js';
-import { noFilters } from '../../core/graph/view-filters.js';
 import { checkMapSize } from '../jobs/export-task.js';
 import { JobSchema } from '../jobs/schema.js';
-import { viewSnapshot, type ViewFilters } from '../report/view-snapshot.js';
+import { exportViewOf, type ViewFilters } from '../report/view-snapshot.js';
 import { errorResponses, ProblemSchema, splitCsv } from '../schemas/common.js';
 import { ExportQuery, fileResponse, TemplateQuery, type ExportQueryType } from '../schemas/exchange.js';
 import { ApiProblem } from '../problems.js';
@@ -104,12 +101,9 @@ function viewFilters(q: ExportQueryType): ViewFilters {
   };
 }
 
-/** The graph and the view to export, or a 404 (no such view) or 400 (unknown evidence level). */
-async function exportSource(
-  store: GraphStore,
-  q: ExportQueryType,
-): Promise<{ snapshot: Snapshot; view: ExportFileOptions['view'] }> {
-  const found = await viewSnapshot(store, q.view, viewFilters(q));
+/** The view to export, or a 404 (no such view) or 400 (unknown evidence level). */
+async function exportSource(store: GraphStore, q: ExportQueryType): Promise<{ view: ExportFileOptions['view'] }> {
+  const found = await exportViewOf(store, q.view, viewFilters(q));
   if (found.ok) return found;
   if (found.reason === 'no_view') throw new ApiProblem(404, 'not_found', `View "${q.view}" not found`);
   const bad = found.values.join(', ');
@@ -159,13 +153,15 @@ const exportRoute: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const q = request.query;
       const format = q.format as ExportFormat;
-      const { snapshot, view } = await exportSource(app.store, q);
+      const { view } = await exportSource(app.store, q);
       const options = exportOptions(q, view);
-      const shown = visibleSnapshot(snapshot, view?.state?.filters ?? noFilters());
-      checkMapSize(format, { nodes: shown.nodes.length, relations: shown.relations.length });
+      // The graph is read, filtered and drawn in the worker pool; the size is decided there before any drawing.
+      const snapshot = await app.snapshotSource();
+      const shown = await app.work.run('exportSize', { snapshot, view });
+      checkMapSize(format, shown);
       // Maps and reports cost more per record than data files; past the threshold the export runs as a job.
       const weight = format === 'pdf' ? 4 : format === 'svg' || format === 'png' ? 2 : 1;
-      const cost = (shown.nodes.length + shown.relations.length) * weight;
+      const cost = (shown.nodes + shown.relations) * weight;
       return app.answerOrJob(request, reply, 'export', cost, async ({ signal, progress }) => {
         const out = await app.work.run('export', { format, snapshot, options }, { signal, onProgress: progress });
         return { kind: 'file', ...out };

@@ -95,7 +95,7 @@ const gaps: FastifyPluginAsyncTypebox = async (app) => {
         if (!(GAP_KIND_IDS as readonly string[]).includes(k))
           throw parameterProblem('kinds', 'unknown_gap_kind', `Okänd typ av glapp "${k}".`, `Unknown gap kind "${k}".`);
       return app.answerOrJob(request, reply, 'gaps', await app.networkSize(), async ({ signal, progress }) => {
-        const snapshot = await app.fullSnapshot();
+        const snapshot = await app.snapshotSource();
         return {
           kind: 'json',
           value: await app.work.run('gaps', { snapshot, options }, { signal, onProgress: progress }),

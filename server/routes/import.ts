@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import { Type } from 'typebox';
 import type { Evidence, Source } from '../../core/model/records.js';
@@ -14,6 +14,14 @@ import { ApiProblem } from '../problems.js';
 import { ImportProblemSchema, problemFromExchange, ReportRowSchema, SheetMappingSchema } from './exchange.js';
 
 export const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
+
+/**
+ * A JSON body from this size on is parsed and checked in the worker, not by Fastify: parsing a 20k-actor batch and
+ * walking it for lone surrogates held the event loop ~1.5 s. Smaller bodies keep Fastify's parser and schema.
+ */
+const WORKER_JSON_BYTES = 1024 * 1024;
+/** The bytes of a large JSON body, by request (its parsed body is an empty batch that passes the schema). */
+const largeJson = new WeakMap<FastifyRequest, Buffer>();
 
 /** Upload types read as raw bytes (the format comes from `format=`, or from the type when it is specific). */
 const RAW_TYPES: Record<string, ImportFormat | undefined> = {
@@ -218,6 +226,21 @@ function answer(outcome: ImportOutcome) {
   };
 }
 
+/** Registers the JSON parser of the import route's scope: large bodies are kept as bytes for the worker. */
+function largeJsonToWorker(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
+    (request, body: Buffer, done) => {
+      if (body.length < WORKER_JSON_BYTES) return parseJson(request, body.toString('utf8'), done);
+      largeJson.set(request, body);
+      done(null, { nodes: [], relations: [] });
+    },
+  );
+}
+
 /**
  * POST /api/import: a batch of nodes and relations, written all-or-nothing, from JSON (a batch or a snapshot
  * file), CSV (actors and relations, as a multipart upload of two files or one raw file with `table=`), an Excel
@@ -225,6 +248,7 @@ function answer(outcome: ImportOutcome) {
  */
 const importRoute: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(multipart, { limits: { fileSize: IMPORT_BODY_LIMIT, files: 4 } });
+  largeJsonToWorker(app);
   app.addContentTypeParser(
     Object.keys(RAW_TYPES),
     { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
@@ -324,7 +348,12 @@ const importRoute: FastifyPluginAsyncTypebox = async (app) => {
       let files: ImportFile[];
       let options: ImportOptions = {};
       try {
-        if (contentType === 'application/json' || (!request.isMultipart() && !Buffer.isBuffer(request.body))) {
+        const large = largeJson.get(request);
+        if (large) {
+          // A large JSON body: read, checked (lengths, lone surrogates, the catalogue) and written in the worker.
+          format = 'json';
+          files = [{ bytes: new Uint8Array(large.buffer, large.byteOffset, large.byteLength) }];
+        } else if (contentType === 'application/json' || (!request.isMultipart() && !Buffer.isBuffer(request.body))) {
           // A JSON body (a batch or a snapshot file), parsed by Fastify.
           format = 'json';
           files = [{ bytes: new Uint8Array(0), value: request.body }];
@@ -341,10 +370,19 @@ const importRoute: FastifyPluginAsyncTypebox = async (app) => {
       // The cost of an import grows with what was sent: past ~2 MB it runs as a job.
       const cost = Number(request.headers['content-length'] ?? 0) / 100;
       return app.answerOrJob(request, reply, 'import', cost, async ({ signal, progress }) => {
-        const snapshot = await app.fullSnapshot();
+        const snapshot = await app.snapshotSource();
+        // A SQLite file is written by the worker that checked the import (see server/jobs/import-task.ts).
+        const file = snapshot.kind === 'sqlite' ? snapshot.file : undefined;
         let prepared: PreparedImport;
         try {
-          const input = { format, files, options, dryRun: q.dryRun, snapshot };
+          const input = {
+            format,
+            files,
+            options,
+            dryRun: q.dryRun,
+            snapshot,
+            ...(file ? { write: { file, ctx } } : {}),
+          };
           prepared = await app.work.run('importCheck', input, { signal, onProgress: progress });
         } catch (err) {
           throw problemFromExchange(err, 'import');

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { JobSchema } from '../jobs/schema.js';
-import { sendFile } from '../jobs/plugin.js';
+import { sendResult } from '../jobs/plugin.js';
 import type { JobView } from '../jobs/jobs.js';
 import { errorResponses } from '../schemas/common.js';
 
@@ -79,7 +79,7 @@ const jobs: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const result = app.jobs.result(request.params.id, request.actor);
-      return result.kind === 'json' ? reply.send(result.value) : sendFile(reply, result);
+      return sendResult(reply, result);
     },
   );
 

@@ -206,7 +206,7 @@ const platform: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const snapshot = await app.fullSnapshot();
+      const snapshot = await app.snapshotSource();
       return app.work.run('platform', { snapshot, query: request.query });
     },
   );

@@ -135,7 +135,7 @@ const scenarios: FastifyPluginAsyncTypebox = async (app) => {
             'The draft adds and removes nothing',
           ),
         ]);
-      const snapshot = await app.fullSnapshot();
+      const snapshot = await app.snapshotSource();
       const options = { ...(seed !== undefined ? { seed } : {}), ...(top !== undefined ? { top } : {}) };
       return app.work.run('scenario', { snapshot, draft: d, options });
     },

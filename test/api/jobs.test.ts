@@ -104,6 +104,30 @@ describe('jobs', () => {
     expect(file.body).toContain('<svg');
   });
 
+  it('writes an import in the worker that checked it: the history, the revision, the graph and the counts follow', async () => {
+    const before = (await app.inject({ method: 'GET', url: '/api/health' })).json().counts.nodes;
+    const graphBefore = (await app.inject({ method: 'GET', url: '/api/graph' })).json();
+    const payload = {
+      nodes: [
+        { id: 'org:worker-a', kind: 'Organisation', name: 'Arbetartråd A', props: { orgType: 'arbetsgivare' } },
+        { id: 'org:worker-b', kind: 'Organisation', name: 'Arbetartråd B', props: { orgType: 'arbetsgivare' } },
+      ],
+      relations: [],
+    };
+    const started = await app.inject({ method: 'POST', url: '/api/import', headers: ASYNC, payload });
+    const done = await until(app, started.json().id);
+    expect(done.state).toBe('done');
+    expect((await app.inject({ method: 'GET', url: done.result })).json()).toMatchObject({ nodesCreated: 2 });
+    // The main connection sees the worker's transaction: the node, its history entry, the counts, a fresh graph.
+    expect((await app.inject({ method: 'GET', url: '/api/nodes/org:worker-a' })).json().name).toBe('Arbetartråd A');
+    const history = (await app.inject({ method: 'GET', url: '/api/history?record=org:worker-b' })).json();
+    expect(JSON.stringify(history)).toContain('create');
+    expect((await app.inject({ method: 'GET', url: '/api/health' })).json().counts.nodes).toBe(before + 2);
+    const graphAfter = (await app.inject({ method: 'GET', url: '/api/graph' })).json();
+    expect(JSON.stringify(graphAfter).length).toBeGreaterThan(JSON.stringify(graphBefore).length);
+    expect(JSON.stringify(graphAfter)).toContain('org:worker-b');
+  });
+
   it('answers 404 job_not_found for an unknown job, as problem+json', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/jobs/nope' });
     expect(res.statusCode).toBe(404);
@@ -156,7 +180,7 @@ describe('limits of the pool', () => {
 
   it('refuses work beyond the queue bound with 503 busy', async () => {
     const pool = new WorkPool({ threads: 1, maxQueue: 1 });
-    const snapshot = { nodes: [], relations: [] } as never;
+    const snapshot = { kind: 'value', snapshot: { nodes: [], relations: [] } } as never;
     const runs = Array.from({ length: 4 }, () =>
       pool.run('gaps', { snapshot, options: {} }).then(
         () => 'ok',

@@ -102,6 +102,49 @@ function storeSuite(label: string, open: () => Promise<GraphStore>): void {
         [3, 'Namn', 'too_long'],
       ]);
     });
+
+    // Past 1 MiB a JSON body is parsed and checked in the worker (server/routes/import.ts): the same answers.
+    const bigJson = (nodes: unknown[]) =>
+      JSON.stringify({ nodes, relations: [], exportedAt: `2026-12-07 ${'x'.repeat(1_100_000)}` });
+    const org = (id: string, name: string) => ({ id, kind: 'Organisation', name, props: { orgType: 'arbetsgivare' } });
+
+    it('JSON over 1 MiB: imported through the worker, and the node is stored', async () => {
+      // A fresh id each run: the Neo4j test server keeps what earlier runs wrote.
+      const id = `org:stor-json-${Date.now()}`;
+      const payload = bigJson([org(id, 'Stor JSON-fil AB')]);
+      expect(payload.length).toBeGreaterThan(1024 * 1024);
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/import',
+        headers: { 'content-type': 'application/json' },
+        payload,
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ nodesCreated: 1 });
+      expect((await app.inject({ method: 'GET', url: `/api/nodes/${id}` })).json().name).toBe('Stor JSON-fil AB');
+    });
+
+    it('JSON over 1 MiB: a lone surrogate and bad JSON are refused with 400 problem+json, nothing written', async () => {
+      const bad = bigJson([org('org:stor-bad', 'Ensamt \udfff tecken')]);
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/import',
+        headers: { 'content-type': 'application/json' },
+        payload: bad,
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(JSON.stringify(res.json())).toContain('lone_surrogate');
+      expect((await app.inject({ method: 'GET', url: '/api/nodes/org:stor-bad' })).statusCode).toBe(404);
+      const broken = await app.inject({
+        method: 'POST',
+        url: '/api/import',
+        headers: { 'content-type': 'application/json' },
+        payload: `${bigJson([])}}`,
+      });
+      expect(broken.statusCode).toBe(400);
+      expect(broken.headers['content-type']).toContain('application/problem+json');
+    });
   });
 }
 

@@ -14,6 +14,8 @@ export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)
 export interface RunningServer {
   url: string;
   port: number;
+  /** The server process's id (the bench signals it). */
+  pid: number;
   dbPath: string;
   /** Everything the server printed, for failure messages. */
   output: () => string;
@@ -111,5 +113,5 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     await stop();
     throw err;
   }
-  return { url, port, dbPath, output, stop };
+  return { url, port, pid: child.pid ?? 0, dbPath, output, stop };
 }

@@ -75,12 +75,15 @@ const viewFromRow = (r: ViewRow): SavedView => ({
 /** The embedded store: one SQLite file in WAL mode. better-sqlite3 is synchronous, so each method is one transaction. */
 export class SqliteStore implements GraphStore {
   readonly kind = 'sqlite' as const;
+  /** The database file (':memory:' for none): a worker thread opens it for heavy reads and an import's write. */
+  readonly file: string;
   private readonly db: Database.Database;
   // Prepared once per SQL text: preparing is most of the cost of a single-row write.
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.file = path;
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');

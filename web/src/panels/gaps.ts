@@ -9,6 +9,8 @@ import type { GapFinding, GapKindInfo, SummaryItem } from '../api/types.js';
 import type { AppContext } from '../context/context.js';
 import { labelOf } from '../context/items.js';
 import { canEdit } from '../api/session.js';
+import { jobJson } from '../api/jobs.js';
+import { jobProgress } from './job-progress.js';
 import { h, replace } from '../dom/h.js';
 import { bi, t, tk } from '../i18n/i18n.js';
 import { completenessPanel } from './completeness.js';
@@ -43,6 +45,7 @@ export interface GapsPanel extends Panel {
 export function gapsPanel(ctx: AppContext, actions: GapActions): GapsPanel {
   const el = h('div', { class: 'gaps', dataset: { testid: 'gaps' } });
   let state: GapState = { status: 'loading' };
+  const progress = jobProgress();
   let loaded = false;
   let robustOnly = false;
   const completeness = completenessPanel();
@@ -64,7 +67,8 @@ export function gapsPanel(ctx: AppContext, actions: GapActions): GapsPanel {
     state = { status: 'loading' };
     render();
     try {
-      const res = await api.gaps();
+      // On a large network the server computes the gaps as a job; its progress shows while loading.
+      const res = await jobJson<Awaited<ReturnType<typeof api.gaps>>>('/api/gaps', progress);
       state = {
         status: 'ok',
         findings: Array.isArray(res?.findings) ? res.findings : [],
@@ -228,7 +232,7 @@ export function gapsPanel(ctx: AppContext, actions: GapActions): GapsPanel {
     if (!loaded) return replace(el, h('p', { class: 'hint', text: t('gaps.loading') }));
     switch (state.status) {
       case 'loading':
-        return replace(el, h('p', { class: 'hint', text: t('gaps.loading') }));
+        return replace(el, h('p', { class: 'hint', text: t('gaps.loading') }), progress.el);
       case 'unavailable':
         return replace(
           el,

@@ -1,8 +1,10 @@
 /**
  * The upload behind the import screen: one file as multipart/form-data to POST /api/import (dry run or for real),
- * with the session's CSRF token. A refused import answers problem+json with the report by row and column.
+ * with the session's CSRF token. A refused import answers problem+json with the report by row and column. A large
+ * file becomes a job on the server: `watcher` hears its progress, and the answer is the job's result.
  */
 import { currentSession } from '../api/session.js';
+import { answerOf, PREFER_JOB_WHEN_LONG, type JobWatcher } from '../api/jobs.js';
 
 export type ImportFormat = 'csv' | 'xlsx' | 'gexf' | 'graphml';
 
@@ -43,18 +45,24 @@ export async function formatOf(file: File): Promise<ImportFormat | null> {
   return /<gexf\b/.test(head) ? 'gexf' : 'graphml';
 }
 
-export async function uploadImport(file: File, format: ImportFormat, dryRun: boolean): Promise<ImportResult> {
+export async function uploadImport(
+  file: File,
+  format: ImportFormat,
+  dryRun: boolean,
+  watcher: JobWatcher,
+): Promise<ImportResult> {
   const body = new FormData();
   body.append('file', file, file.name);
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', prefer: PREFER_JOB_WHEN_LONG };
   const token = currentSession().csrfToken;
   if (token) headers['x-csrf-token'] = token;
-  const res = await fetch(`/api/import?format=${format}&dryRun=${String(dryRun)}`, {
+  const first = await fetch(`/api/import?format=${format}&dryRun=${String(dryRun)}`, {
     method: 'POST',
     body,
     headers,
     credentials: 'same-origin',
   });
+  const res = await answerOf(first, watcher);
   let data: unknown = null;
   try {
     data = await res.json();

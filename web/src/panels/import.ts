@@ -7,6 +7,8 @@ import { h, replace, uid } from '../dom/h.js';
 import { bi, t, tk } from '../i18n/i18n.js';
 import { formatOf, uploadImport, type ImportAnswer, type ImportFormat, type ReportRow } from './import-api.js';
 import type { Panel } from './panel.js';
+import { JobCancelled } from '../api/jobs.js';
+import { jobProgress } from './job-progress.js';
 
 /** Internal part names the server reports instead of a sheet or file name. */
 const SHEET_TEXT: Record<string, string> = {
@@ -70,6 +72,7 @@ function counts(a: ImportAnswer): string {
 export function importPanel(done: () => void): Panel {
   const el = h('div', { class: 'import', dataset: { testid: 'import' } });
   const out = h('div', { aria: { live: 'polite' } });
+  const progress = jobProgress();
   let file: File | null = null;
   let format: ImportFormat | null = null;
 
@@ -84,9 +87,11 @@ export function importPanel(done: () => void): Panel {
     say(() => (dryRun ? t('import.checking') : t('import.importing')));
     let result;
     try {
-      result = await uploadImport(file, format, dryRun);
-    } catch {
-      say(() => t('error.network'), 'error');
+      result = await uploadImport(file, format, dryRun, progress);
+    } catch (err) {
+      progress.clear();
+      if (err instanceof JobCancelled) say(() => t('jobs.cancelled'));
+      else say(() => t('error.network'), 'error');
       return;
     }
     if (result.ok) return dryRun ? preview(result.answer) : finished(result.answer);
@@ -174,7 +179,14 @@ export function importPanel(done: () => void): Panel {
       input,
       h('p', { class: 'hint', text: t('import.dropHint') }),
     );
-    replace(el, h('h3', { text: t('import.heading') }), h('p', { class: 'hint', text: t('import.intro') }), zone, out);
+    replace(
+      el,
+      h('h3', { text: t('import.heading') }),
+      h('p', { class: 'hint', text: t('import.intro') }),
+      zone,
+      progress.el,
+      out,
+    );
     replace(out, ...painter());
   };
 
