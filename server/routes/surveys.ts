@@ -105,10 +105,10 @@ const rounds: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { from, to, lang } = request.query;
       const rounds = await app.surveys().review.compare(from, to);
-      const snapshot = await app.store.snapshot({});
       const options = { lang: lang ?? ('sv' as const), rounds };
-      const cost = (snapshot.nodes.length + snapshot.relations.length) * 4;
+      const cost = (await app.networkSize()) * 4;
       return app.answerOrJob(request, reply, 'export', cost, async ({ signal, progress }) => {
+        const snapshot = await app.snapshotSource();
         const out = await app.work.run(
           'export',
           { format: 'pdf', snapshot, options },
