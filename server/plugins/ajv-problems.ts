@@ -1,5 +1,28 @@
 import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
+import { fieldLabel, formatHint, inSentence } from '../../core/model/field-text.js';
 import { problem, type Problem } from '../../core/model/problems.js';
+
+// Field labels and formats in words come from core/model/field-text.ts, as in the catalogue's validation.
+const labelAt = (path: string) =>
+  fieldLabel(
+    path
+      .split('/')
+      .filter((s) => s !== '' && !/^\d+$/.test(s))
+      .pop() ?? '',
+  );
+
+function requiredProblem(path: string, name: string): Problem {
+  const l = fieldLabel(name);
+  return problem(path, 'required', `Ange ${inSentence(l.sv)}`, `Enter ${inSentence(l.en)}`);
+}
+
+function patternProblem(path: string, pattern: string): Problem {
+  const l = labelAt(path);
+  const hint = formatHint(pattern);
+  return hint
+    ? problem(path, 'pattern', `${l.sv} ska vara ${hint.sv}`, `${l.en} must be ${hint.en}`)
+    : problem(path, 'pattern', `${l.sv} har fel format`, `${l.en} has the wrong format`);
+}
 
 /** Fastify's Ajv errors as bilingual problems with a JSON-pointer path. */
 export function ajvProblems(errors: FastifySchemaValidationError[], where: string): Problem[] {
@@ -12,12 +35,7 @@ export function ajvProblems(errors: FastifySchemaValidationError[], where: strin
     let p: Problem;
     switch (e.keyword) {
       case 'required':
-        p = problem(
-          `${path}/${String(params.missingProperty)}`,
-          'required',
-          `Obligatoriskt fält saknas: ${String(params.missingProperty)}`,
-          `Required field missing: ${String(params.missingProperty)}`,
-        );
+        p = requiredProblem(`${path}/${String(params.missingProperty)}`, String(params.missingProperty));
         break;
       case 'additionalProperties':
         p = problem(
@@ -48,12 +66,7 @@ export function ajvProblems(errors: FastifySchemaValidationError[], where: strin
         break;
       }
       case 'pattern':
-        p = problem(
-          path,
-          'pattern',
-          `Fel format (${String(params.pattern)})`,
-          `Wrong format (${String(params.pattern)})`,
-        );
+        p = patternProblem(path, String(params.pattern));
         break;
       case 'format':
         p = problem(
