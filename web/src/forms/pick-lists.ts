@@ -4,6 +4,7 @@
  */
 import { JONKOPING_MUNICIPALITIES } from '../../../core/model/kommunkod.js';
 import type { Bilingual } from '../../../core/model/labels.js';
+import { SNI_SECTIONS } from '../../../core/model/sni.js';
 import type { AppContext } from '../context/context.js';
 import type { PickLists } from './schema-fields.js';
 
@@ -31,6 +32,10 @@ function sectors(ctx: AppContext): Option[] {
     const en = typeof a.nameEn === 'string' ? a.nameEn : name;
     out.push({ value: a.sni, label: { sv: `${name} (${a.sni})`, en: `${en} (${a.sni})` } });
   });
+  // The SNI sections without a record of their own are choosable too.
+  for (const [code, l] of Object.entries(SNI_SECTIONS))
+    if (!out.some((o) => o.value === code))
+      out.push({ value: code, label: { sv: `${l.sv} (${code})`, en: `${l.en} (${code})` } });
   return out.sort(byLabel);
 }
 
