@@ -247,6 +247,12 @@ describeBrowser('editing and gaps (e2e, Chromium)', () => {
       await fetch(`${server.url}/api/relations?node=${encodeURIComponent(created?.id ?? '')}&limit=100`)
     ).json()) as { items: { type: string; from: string }[] };
     expect(rels.items.some((r) => r.type === 'RESPONSIBLE_FOR')).toBe(true);
+    // The finding is handled now: it says so and no longer offers "Gör till åtgärd" (issue 19 point 9).
+    await page.click('[data-testid=tab-gaps]');
+    const handled = item.locator(`[data-testid="gap-handled-${finding.id}"]`);
+    await poll(() => handled.count(), 30_000).toBe(1);
+    expect(await handled.textContent()).toContain('Planerad');
+    expect(await item.locator('button', { hasText: 'Gör till åtgärd' }).count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
