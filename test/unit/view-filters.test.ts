@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import Graph from 'graphology';
+import { MultiGraph } from 'graphology';
 import { buildIndex, computeVisibility, noFilters } from '../../core/graph/view-filters.js';
 
 /** A small network: an old tie, a tie that starts in 2022, a network certified in 2021 and an undated tie. */
 function network() {
-  const g = new Graph({ multi: true, type: 'mixed' });
+  const g = new MultiGraph({ type: 'mixed' });
   g.addNode('org:a', { kind: 'Organisation', orgType: 'kommun' });
   g.addNode('org:b', { kind: 'Organisation', orgType: 'arbetsgivare' });
   g.addNode('org:new', { kind: 'Organisation', orgType: 'arbetsgivare' });
