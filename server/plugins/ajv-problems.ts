@@ -1,5 +1,5 @@
 import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
-import { fieldLabel, formatHint, inSentence } from '../../core/model/field-text.js';
+import { VALUE_LABELS, fieldLabel, formatHint, inSentence } from '../../core/model/field-text.js';
 import { problem, type Problem } from '../../core/model/problems.js';
 
 // Field labels and formats in words come from core/model/field-text.ts, as in the catalogue's validation.
@@ -14,6 +14,21 @@ const labelAt = (path: string) =>
 function requiredProblem(path: string, name: string): Problem {
   const l = fieldLabel(name);
   return problem(path, 'required', `Ange ${inSentence(l.sv)}`, `Enter ${inSentence(l.en)}`);
+}
+
+/** Allowed values by their labels ("Välj belägg bland: Bekräftad, Trolig, Osäker"), never the stored codes. */
+function enumProblem(path: string, allowed: unknown): Problem {
+  const l = labelAt(path);
+  const values = (Array.isArray(allowed) ? allowed : allowed === undefined ? [] : [allowed]).map(String);
+  if (values.length === 0)
+    return problem(path, 'enum', `${l.sv} har ett ogiltigt värde`, `${l.en} has an invalid value`);
+  const names = (lang: 'sv' | 'en') => values.map((v) => VALUE_LABELS[v]?.[lang] ?? v).join(', ');
+  return problem(
+    path,
+    'enum',
+    `Välj ${inSentence(l.sv)} bland: ${names('sv')}`,
+    `Choose ${inSentence(l.en)} from: ${names('en')}`,
+  );
 }
 
 function patternProblem(path: string, pattern: string): Problem {
@@ -55,16 +70,10 @@ export function ajvProblems(errors: FastifySchemaValidationError[], where: strin
         break;
       case 'const':
       case 'enum':
-      case 'anyOf': {
-        const allowed = params.allowedValues ?? params.allowedValue;
-        p = problem(
-          path,
-          'enum',
-          `Ogiltigt värde${allowed ? ` (tillåtet: ${String(allowed)})` : ''}`,
-          `Invalid value${allowed ? ` (allowed: ${String(allowed)})` : ''}`,
-        );
+      case 'anyOf':
+        // A `const` error names one branch of a union only (Ajv stops at the first error): no partial list then.
+        p = enumProblem(path, e.keyword === 'enum' ? params.allowedValues : undefined);
         break;
-      }
       case 'pattern':
         p = patternProblem(path, String(params.pattern));
         break;

@@ -97,7 +97,8 @@ describeBrowser('editing and gaps (e2e, Chromium)', () => {
   it('shows a version conflict with both versions and lets the user keep theirs', async () => {
     const { page, errors } = await newPage();
     await focusByName(page, 'Gislaveds gymnasium');
-    const id = (await page.textContent('.details .kind .hint'))?.replace('·', '').trim() ?? '';
+    // The details show no raw id; the focused node's id is in the link.
+    const id = new URL(page.url()).searchParams.get('focus') ?? '';
     expect(id).toMatch(/^org:/);
     await page.click('[data-testid=details-edit]');
     await page.waitForSelector('[data-testid=node-form] textarea[data-field=description]');
