@@ -57,11 +57,18 @@ const RELATION_BASE: TemplateColumn[] = [
   { label: { sv: 'Anteckning', en: 'Note' }, spec: field('note') },
 ];
 
+/** The kinds' own type props share the template's one "Typ" column (their labels in forms and messages differ). */
+const SHARED_COLUMNS: Readonly<Record<string, Bilingual>> = {
+  orgType: { sv: 'Typ', en: 'Type' },
+  networkType: { sv: 'Typ', en: 'Type' },
+};
+
 /** Prop columns: one per distinct label pair, in catalogue order, each listing the prop keys it stands for. */
 function propColumns(defs: ReadonlyArray<{ propLabels: Record<string, Bilingual> }>): TemplateColumn[] {
   const out: TemplateColumn[] = [];
   for (const def of defs) {
-    for (const [key, label] of Object.entries(def.propLabels)) {
+    for (const [key, own] of Object.entries(def.propLabels)) {
+      const label = SHARED_COLUMNS[key] ?? own;
       const same = out.find((c) => c.label.sv === label.sv && c.label.en === label.en);
       if (same && same.spec.to === 'props') {
         if (!same.spec.keys.includes(key)) same.spec.keys.push(key);

@@ -14,9 +14,20 @@ export interface ViewFilters {
   sectors: string[] | null;
   relationTypes: string[] | null;
   evidence: string[] | null;
-  /** Only relations valid on this date (YYYY-MM-DD). */
+  /** Only relations valid on this date, and nodes that existed by then (YYYY-MM-DD). */
   asOf: string | null;
+  /** Only nodes whose value of a node measure of the metric registry is at least `min` (e.g. degree ≥ 3). */
+  range: MetricRange | null;
 }
+
+/** A lower bound on a node measure; `metric` is an output id of the metric registry ("degree", "betweenness" …). */
+export interface MetricRange {
+  metric: string;
+  min: number;
+}
+
+/** A node's value of a registry measure other than degree (from an analysis), or null when it has none. */
+export type MetricOf = (metric: string, node: string) => number | null;
 
 export const noFilters = (): ViewFilters => ({
   kinds: null,
@@ -26,6 +37,7 @@ export const noFilters = (): ViewFilters => ({
   relationTypes: null,
   evidence: null,
   asOf: null,
+  range: null,
 });
 
 export interface Visibility {
@@ -80,8 +92,41 @@ export function validOn(validFrom: unknown, validTo: unknown, date: string): boo
   return true;
 }
 
-export function computeVisibility(graph: AbstractGraph, index: NodeIndex, f: ViewFilters): Visibility {
-  const hiddenNodes = new Set<string>();
+/** A node's own start (founded, valid from or certified from), if the record has one. */
+function nodeStart(a: Record<string, unknown>): string | null {
+  for (const k of ['founded', 'validFrom', 'certifiedFrom']) if (typeof a[k] === 'string') return a[k] as string;
+  return null;
+}
+
+/**
+ * Nodes that did not yet exist on a date: their own start is later, or every tie they have starts later (they
+ * entered the network after the date). A node with an undated tie, or none, is taken to exist.
+ */
+function notYetOn(graph: AbstractGraph, date: string): Set<string> {
+  const out = new Set<string>();
+  const existed = new Set<string>();
+  graph.forEachEdge((_e, a, source, target) => {
+    const later = typeof a.validFrom === 'string' && a.validFrom > date;
+    for (const n of [source, target]) if (!later) existed.add(n);
+  });
+  graph.forEachNode((node, a) => {
+    const start = nodeStart(a);
+    if ((start !== null && start > date) || (graph.degree(node) > 0 && !existed.has(node))) out.add(node);
+  });
+  return out;
+}
+
+/**
+ * What a view's filters hide. `metricOf` gives the values of a range filter's measure (from an analysis);
+ * degree is counted here as the map counts it: the ties the view shows.
+ */
+export function computeVisibility(
+  graph: AbstractGraph,
+  index: NodeIndex,
+  f: ViewFilters,
+  metricOf: MetricOf = () => null,
+): Visibility {
+  const hiddenNodes = f.asOf ? notYetOn(graph, f.asOf) : new Set<string>();
   const hiddenEdges = new Set<string>();
   graph.forEachNode((node, a) => {
     const kind = String(a.kind ?? NONE);
@@ -91,14 +136,44 @@ export function computeVisibility(graph: AbstractGraph, index: NodeIndex, f: Vie
     if (ok && f.sectors) ok = allowsAny(f.sectors, facetValues(index.sectors, node));
     if (!ok) hiddenNodes.add(node);
   });
+  const edgeShown = (a: Record<string, unknown>, source: string, target: string): boolean =>
+    !hiddenNodes.has(source) &&
+    !hiddenNodes.has(target) &&
+    allows(f.relationTypes, String(a.type ?? NONE)) &&
+    allows(f.evidence, String(a.evidence ?? NONE)) &&
+    (!f.asOf || validOn(a.validFrom, a.validTo, f.asOf));
   graph.forEachEdge((edge, a, source, target) => {
-    let ok = !hiddenNodes.has(source) && !hiddenNodes.has(target);
-    if (ok) ok = allows(f.relationTypes, String(a.type ?? NONE));
-    if (ok) ok = allows(f.evidence, String(a.evidence ?? NONE));
-    if (ok && f.asOf) ok = validOn(a.validFrom, a.validTo, f.asOf);
-    if (!ok) hiddenEdges.add(edge);
+    if (!edgeShown(a, source, target)) hiddenEdges.add(edge);
   });
+  if (f.range) applyRange(graph, f.range, metricOf, hiddenNodes, hiddenEdges);
   return { hiddenNodes, hiddenEdges };
+}
+
+/** Hides the shown nodes below the range's bound (and their ties); a node without a value is hidden too. */
+function applyRange(
+  graph: AbstractGraph,
+  range: MetricRange,
+  metricOf: MetricOf,
+  hiddenNodes: Set<string>,
+  hiddenEdges: Set<string>,
+): void {
+  const degree = new Map<string, number>();
+  if (range.metric === 'degree')
+    graph.forEachEdge((edge, _a, source, target) => {
+      if (hiddenEdges.has(edge)) return;
+      degree.set(source, (degree.get(source) ?? 0) + 1);
+      degree.set(target, (degree.get(target) ?? 0) + 1);
+    });
+  const below = new Set<string>();
+  graph.forEachNode((node) => {
+    if (hiddenNodes.has(node)) return;
+    const v = range.metric === 'degree' ? (degree.get(node) ?? 0) : metricOf(range.metric, node);
+    if (v === null || v < range.min) below.add(node);
+  });
+  for (const n of below) {
+    hiddenNodes.add(n);
+    graph.forEachEdge(n, (edge) => void hiddenEdges.add(edge));
+  }
 }
 
 /** The earliest and latest dates in validFrom/validTo, for the time slider. */

@@ -4,6 +4,7 @@
  */
 import type { Bilingual } from '../model/labels.js';
 import type { Evidence } from '../model/records.js';
+import { EVIDENCE_LABELS } from '../model/field-text.js';
 
 export interface EvidenceLine {
   label: Bilingual;
@@ -17,19 +18,19 @@ export interface EvidenceLine {
 
 export const EVIDENCE_LINES: Readonly<Record<Evidence, EvidenceLine>> = {
   confirmed: {
-    label: { sv: 'Bekräftad', en: 'Confirmed' },
+    label: EVIDENCE_LABELS.confirmed,
     style: { sv: 'heldragen', en: 'solid' },
     dash: null,
     alpha: 0.6,
   },
   probable: {
-    label: { sv: 'Trolig', en: 'Probable' },
+    label: EVIDENCE_LABELS.probable,
     style: { sv: 'streckad', en: 'dashed' },
     dash: [7, 4],
     alpha: 0.6,
   },
   uncertain: {
-    label: { sv: 'Osäker', en: 'Uncertain' },
+    label: EVIDENCE_LABELS.uncertain,
     style: { sv: 'prickad, blek', en: 'dotted, faint' },
     dash: [2, 4],
     alpha: 0.4,

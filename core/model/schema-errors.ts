@@ -5,7 +5,16 @@ import type { TSchema } from 'typebox';
 
 // TypeBox buffers 8 errors by default; a form or an import row should list every problem (still bounded).
 Settings.Set({ maxErrors: 200 });
+import type { EnumOption } from './catalogue/node-kinds.js';
+import { VALUE_LABELS, fieldLabel, formatHint, inSentence } from './field-text.js';
+import type { Bilingual } from './labels.js';
 import { problem, type Problem } from './problems.js';
+
+/** What a message may name: the labels of the fields and of their values (a kind's `propLabels` and `enums`). */
+export interface FieldText {
+  labels?: Readonly<Record<string, Bilingual>>;
+  enums?: Readonly<Record<string, readonly EnumOption[]>>;
+}
 
 interface SchemaError {
   keyword: string;
@@ -25,7 +34,7 @@ function schemaAt(schema: TSchema, path: string): TSchema | undefined {
   return current as TSchema | undefined;
 }
 
-/** Allowed values of a union of literals at a path, for a readable "one of" message. */
+/** Allowed values of a union of literals at a path (from the schema, else from the errors). */
 function literalOptions(schema: TSchema, errors: SchemaError[], path: string): string[] {
   const sub = schemaAt(schema, path) as { anyOf?: { const?: unknown }[] } | undefined;
   const fromSchema = (sub?.anyOf ?? []).filter((s) => s.const !== undefined).map((s) => String(s.const));
@@ -47,110 +56,151 @@ function checker(schema: TSchema): { Check(value: unknown): boolean } {
   return c;
 }
 
-/** Turns TypeBox's errors into bilingual problems, one per place, most specific first. */
-export function schemaProblems(schema: TSchema, value: unknown, base = ''): Problem[] {
+/** The field a path names: its last segment that is not an array index ("/sources/0/url" → "url"). */
+const fieldName = (path: string): string =>
+  path
+    .split('/')
+    .filter((s) => s !== '' && !/^\d+$/.test(s))
+    .pop() ?? '';
+
+/** The words one message is built from: the field's label and its values' labels. */
+class Words {
+  constructor(
+    private readonly text: FieldText,
+    readonly path: string,
+  ) {}
+  get name(): string {
+    return fieldName(this.path);
+  }
+  get label(): Bilingual {
+    return fieldLabel(this.name, this.text.labels);
+  }
+  get lower(): Bilingual {
+    return { sv: inSentence(this.label.sv), en: inSentence(this.label.en) };
+  }
+  options(values: string[]): Bilingual {
+    const labelOf = (v: string): Bilingual =>
+      this.text.enums?.[this.name]?.find((o) => o.value === v)?.label ?? VALUE_LABELS[v] ?? { sv: v, en: v };
+    return {
+      sv: values.map((v) => labelOf(v).sv).join(', '),
+      en: values.map((v) => labelOf(v).en).join(', '),
+    };
+  }
+}
+
+/** Turns TypeBox's errors into plain bilingual problems, one per place, named by the fields' labels. */
+export function schemaProblems(schema: TSchema, value: unknown, base = '', text: FieldText = {}): Problem[] {
   if (checker(schema).Check(value)) return [];
   const errors = [...Value.Errors(schema, value)] as unknown as SchemaError[];
   const out: Problem[] = [];
   const seen = new Set<string>();
-  for (const e of errors) {
-    const path = `${base}${e.instancePath}`;
-    const p = messageFor(schema, e, errors, path);
-    if (!p) continue;
+  const push = (p: Problem) => {
     const key = `${p.path}|${p.code}`;
-    if (seen.has(key)) continue;
+    if (seen.has(key) || (p.code === 'enum' && out.some((q) => q.path === p.path))) return;
     seen.add(key);
     out.push(p);
-  }
+  };
+  for (const e of errors) for (const p of messagesFor(schema, e, errors, `${base}${e.instancePath}`, text)) push(p);
   // A union of literals may be reported as bare `const` misses without an `anyOf` summary: say "one of" once.
   for (const e of errors) {
-    if (e.keyword !== 'const') continue;
     const path = `${base}${e.instancePath}`;
-    if (out.some((p) => p.path === path)) continue;
-    const options = literalOptions(schema, errors, e.instancePath);
-    out.push(problem(path, 'enum', `Måste vara en av: ${options.join(', ')}`, `Must be one of: ${options.join(', ')}`));
+    if (e.keyword !== 'const' || out.some((p) => p.path === path)) continue;
+    push(enumProblem(new Words(text, path), literalOptions(schema, errors, e.instancePath)));
   }
   if (out.length === 0) out.push(problem(base || '/', 'invalid', 'Ogiltigt värde', 'Invalid value'));
   return out;
 }
 
-function messageFor(schema: TSchema, e: SchemaError, all: SchemaError[], path: string): Problem | undefined {
+function enumProblem(w: Words, values: string[]): Problem {
+  const o = w.options(values);
+  return problem(w.path, 'enum', `Välj ${w.lower.sv} bland: ${o.sv}`, `Choose ${w.lower.en} from: ${o.en}`);
+}
+
+const TYPE_WORDS: Record<string, Bilingual> = {
+  string: { sv: 'text', en: 'text' },
+  number: { sv: 'ett tal', en: 'a number' },
+  integer: { sv: 'ett heltal', en: 'a whole number' },
+  boolean: { sv: 'ja eller nej', en: 'yes or no' },
+  array: { sv: 'en lista', en: 'a list' },
+  object: { sv: 'en grupp av fält', en: 'a group of fields' },
+  null: { sv: 'tomt', en: 'empty' },
+};
+
+function messagesFor(schema: TSchema, e: SchemaError, all: SchemaError[], path: string, text: FieldText): Problem[] {
+  if (e.keyword === 'required') {
+    const names = (e.params.requiredProperties as string[] | undefined) ?? [];
+    return names.map((n) => {
+      const w = new Words(text, `${path}/${n}`);
+      return problem(w.path, 'required', `Ange ${w.lower.sv}`, `Enter ${w.lower.en}`);
+    });
+  }
+  if (e.keyword === 'additionalProperties') {
+    const names = (e.params.additionalProperties as string[] | undefined) ?? [];
+    return names.map((n) =>
+      problem(`${path}/${n}`, 'unknown_property', `Okänd egenskap "${n}"`, `Unknown property "${n}"`),
+    );
+  }
+  if (e.keyword === 'anyOf') {
+    const options = literalOptions(schema, all, e.instancePath);
+    if (options.length > 0) return [enumProblem(new Words(text, path), options)];
+  }
+  const p = messageFor(e, new Words(text, path));
+  return p ? [p] : [];
+}
+
+function messageFor(e: SchemaError, w: Words): Problem | undefined {
+  const { sv, en } = w.label;
+  const limit = String(e.params.limit);
+  const say = (code: string, s: string, n: string) => problem(w.path, code, s, n);
   switch (e.keyword) {
     case 'boolean':
     case 'const':
       return undefined; // reported by additionalProperties / anyOf
-    case 'additionalProperties': {
-      const names = (e.params.additionalProperties as string[] | undefined) ?? [];
-      return names.length === 0
-        ? undefined
-        : problem(
-            `${path}/${names[0]}`,
-            'unknown_property',
-            `Okänd egenskap "${names.join('", "')}"`,
-            `Unknown property "${names.join('", "')}"`,
-          );
+    case 'type': {
+      const word = TYPE_WORDS[String(e.params.type)] ?? { sv: String(e.params.type), en: String(e.params.type) };
+      return say('type', `${sv} ska vara ${word.sv}`, `${en} must be ${word.en}`);
     }
-    case 'required': {
-      const names = (e.params.requiredProperties as string[] | undefined) ?? [];
-      return problem(
-        `${path}/${names[0] ?? ''}`,
-        'required',
-        `Obligatoriskt fält saknas: ${names.join(', ')}`,
-        `Required field missing: ${names.join(', ')}`,
-      );
+    case 'pattern': {
+      const hint = formatHint(String(e.params.pattern));
+      return hint
+        ? say('pattern', `${sv} ska vara ${hint.sv}`, `${en} must be ${hint.en}`)
+        : say('pattern', `${sv} har fel format`, `${en} has the wrong format`);
     }
-    case 'anyOf': {
-      const options = literalOptions(schema, all, e.instancePath);
-      return options.length > 0
-        ? problem(path, 'enum', `Måste vara en av: ${options.join(', ')}`, `Must be one of: ${options.join(', ')}`)
-        : problem(path, 'type', 'Ogiltigt värde', 'Invalid value');
-    }
-    case 'type':
-      return problem(
-        path,
-        'type',
-        `Fel typ, ska vara ${String(e.params.type)}`,
-        `Wrong type, must be ${String(e.params.type)}`,
-      );
-    case 'pattern':
-      return problem(
-        path,
-        'pattern',
-        `Fel format (${String(e.params.pattern)})`,
-        `Wrong format (${String(e.params.pattern)})`,
-      );
     case 'format':
-      return problem(
-        path,
-        'format',
-        `Måste vara ett giltigt ${String(e.params.format)}`,
-        `Must be a valid ${String(e.params.format)}`,
-      );
+      return e.params.format === 'uri'
+        ? say(
+            'format',
+            `${sv} ska vara en webbadress, som https://example.se`,
+            `${en} must be a web address, such as https://example.se`,
+          )
+        : say('format', `${sv} har fel format`, `${en} has the wrong format`);
     case 'maxLength':
-      return problem(
-        path,
+      return say(
         'too_long',
-        `För lång (högst ${String(e.params.limit)} tecken)`,
-        `Too long (at most ${String(e.params.limit)} characters)`,
+        `${sv} är för lång (högst ${limit} tecken)`,
+        `${en} is too long (at most ${limit} characters)`,
       );
     case 'minLength':
-      return problem(
-        path,
-        'too_short',
-        `För kort (minst ${String(e.params.limit)} tecken)`,
-        `Too short (at least ${String(e.params.limit)} characters)`,
-      );
+      return e.params.limit === 1
+        ? say('required', `Ange ${w.lower.sv}`, `Enter ${w.lower.en}`)
+        : say(
+            'too_short',
+            `${sv} är för kort (minst ${limit} tecken)`,
+            `${en} is too short (at least ${limit} characters)`,
+          );
     case 'minimum':
+      return say('too_small', `${sv} ska vara minst ${limit}`, `${en} must be at least ${limit}`);
     case 'exclusiveMinimum':
-      return problem(path, 'too_small', `För litet värde (${e.message})`, `Value too small (${e.message})`);
+      return say('too_small', `${sv} ska vara större än ${limit}`, `${en} must be more than ${limit}`);
     case 'maximum':
+      return say('too_large', `${sv} får vara högst ${limit}`, `${en} must be at most ${limit}`);
     case 'exclusiveMaximum':
-      return problem(path, 'too_large', `För stort värde (${e.message})`, `Value too large (${e.message})`);
+      return say('too_large', `${sv} ska vara mindre än ${limit}`, `${en} must be less than ${limit}`);
     case 'minItems':
-      return problem(path, 'too_few', `För få poster (${e.message})`, `Too few items (${e.message})`);
+      return say('too_few', `${sv}: ange minst ${limit}`, `${en}: give at least ${limit}`);
     case 'maxItems':
-      return problem(path, 'too_many', `För många poster (${e.message})`, `Too many items (${e.message})`);
+      return say('too_many', `${sv}: högst ${limit}`, `${en}: at most ${limit}`);
     default:
-      return problem(path, e.keyword, `Ogiltigt värde: ${e.message}`, `Invalid value: ${e.message}`);
+      return say(e.keyword, `${sv} har ett ogiltigt värde`, `${en} has an invalid value`);
   }
 }

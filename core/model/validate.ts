@@ -1,6 +1,7 @@
-import { nodeKind } from './catalogue/node-kinds.js';
-import { relationKind } from './catalogue/relation-kinds.js';
+import { nodeKind, type NodeKindDef } from './catalogue/node-kinds.js';
+import { relationKind, type RelationKindDef } from './catalogue/relation-kinds.js';
 import { isValidId, isValidRelationId, idPrefix } from './ids.js';
+import { inSentence } from './field-text.js';
 import { checkKommunkod } from './kommunkod.js';
 import { checkOrgnr } from './orgnr.js';
 import { problem, prefixProblems, type Problem } from './problems.js';
@@ -8,39 +9,45 @@ import type { Batch, NodeInput, RelationInput } from './records.js';
 import { NodeInputSchema, RelationInputSchema } from './input-schemas.js';
 import { schemaProblems } from './schema-errors.js';
 
-/** Every problem with a node input; empty when it is valid. */
+/** Every problem with a node input, all at once (shape, id and the kind's props); empty when it is valid. */
 export function validateNode(input: unknown): Problem[] {
-  const shape = schemaProblems(NodeInputSchema, input);
-  if (shape.length > 0) return shape;
-  const node = input as NodeInput;
-  const kind = nodeKind(node.kind);
-  if (!kind)
-    return [problem('/kind', 'unknown_kind', `Okänd nodtyp "${node.kind}"`, `Unknown node kind "${node.kind}"`)];
-  const out: Problem[] = [];
-  if (!isValidId(node.id)) {
-    out.push(
-      problem(
-        '/id',
-        'invalid_id',
-        'Ogiltigt id (prefix:nyckel, a–z, 0–9, . _ -)',
-        'Invalid id (prefix:key, a–z, 0–9, . _ -)',
-      ),
-    );
-  } else if (idPrefix(node.id) !== kind.idPrefix) {
-    out.push(
-      problem(
-        '/id',
-        'id_prefix',
-        `Id för ${kind.label.sv} ska börja med "${kind.idPrefix}:"`,
-        `Id of a ${kind.label.en} must start with "${kind.idPrefix}:"`,
-      ),
-    );
+  const out = schemaProblems(NodeInputSchema, input);
+  if (!isRecord(input)) return out;
+  const node = input as Partial<NodeInput>;
+  const kind = typeof node.kind === 'string' ? nodeKind(node.kind) : undefined;
+  if (!kind) {
+    if (typeof node.kind === 'string' && node.kind !== '')
+      out.push(problem('/kind', 'unknown_kind', `Okänd nodtyp "${node.kind}"`, `Unknown node kind "${node.kind}"`));
+    return out;
   }
-  const props = node.props ?? NO_PROPS;
-  const propProblems = schemaProblems(kind.props, props, '/props');
+  const idProblem =
+    typeof node.id === 'string' && !out.some((p) => p.path === '/id') ? nodeIdProblem(node.id, kind) : null;
+  if (idProblem) out.push(idProblem);
+  const props = isRecord(node.props) ? node.props : NO_PROPS;
+  const propProblems = schemaProblems(kind.props, props, '/props', { labels: kind.propLabels, enums: kind.enums });
   if (propProblems.length > 0) out.push(...propProblems);
   if (typeof props.orgnr === 'string' || typeof props.kommunkod === 'string') out.push(...domainChecks(props));
   return out;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function nodeIdProblem(id: string, kind: NodeKindDef): Problem | null {
+  if (!isValidId(id))
+    return problem(
+      '/id',
+      'invalid_id',
+      `Id ska vara ett prefix, ett kolon och en nyckel av bokstäver a–z, siffror, punkt, understreck eller bindestreck, som ${kind.idPrefix}:exempel-1`,
+      `An id is a prefix, a colon and a key of letters a–z, digits, dot, underscore or hyphen, such as ${kind.idPrefix}:example-1`,
+    );
+  if (idPrefix(id) !== kind.idPrefix)
+    return problem(
+      '/id',
+      'id_prefix',
+      `Id för ${inSentence(kind.label.sv)} ska börja med "${kind.idPrefix}:"`,
+      `The id of ${inSentence(kind.label.en)} must start with "${kind.idPrefix}:"`,
+    );
+  return null;
 }
 
 /** Checks that need more than a schema: check digits and code lists. */
@@ -91,38 +98,42 @@ function domainChecks(props: Record<string, unknown>): Problem[] {
   return out;
 }
 
-/** Problems with a relation input. `kindOf` resolves endpoint ids to node kinds (undefined = no such node). */
+/** Problems with a relation input, all at once. `kindOf` resolves endpoint ids to node kinds (undefined = no such node). */
 export function validateRelation(input: unknown, kindOf: (id: string) => string | undefined): Problem[] {
-  const shape = schemaProblems(RelationInputSchema, input);
-  if (shape.length > 0) return shape;
-  const rel = input as RelationInput;
-  const kind = relationKind(rel.type);
-  if (!kind)
-    return [
-      problem(
-        '/type',
-        'unknown_relation_type',
-        `Okänd relationstyp "${rel.type}"`,
-        `Unknown relation type "${rel.type}"`,
-      ),
-    ];
-  const out: Problem[] = [];
-  if (rel.id !== undefined && !isValidRelationId(rel.id)) {
-    out.push(problem('/id', 'invalid_id', 'Ogiltigt relations-id', 'Invalid relation id'));
+  const out = schemaProblems(RelationInputSchema, input);
+  if (!isRecord(input)) return out;
+  const rel = input as Partial<RelationInput>;
+  const kind = typeof rel.type === 'string' ? relationKind(rel.type) : undefined;
+  if (!kind) {
+    if (typeof rel.type === 'string' && rel.type !== '')
+      out.push(
+        problem(
+          '/type',
+          'unknown_relation_type',
+          `Okänd relationstyp "${rel.type}"`,
+          `Unknown relation type "${rel.type}"`,
+        ),
+      );
+    return out;
   }
-  const fromProblem = endpointProblem('from', rel.from, kind.from, kindOf, kind.label);
-  if (fromProblem) out.push(fromProblem);
-  const toProblem = endpointProblem('to', rel.to, kind.to, kindOf, kind.label);
-  if (toProblem) out.push(toProblem);
-  if (rel.from === rel.to)
+  const placed = (path: string) => out.some((p) => p.path === path);
+  if (typeof rel.id === 'string' && !placed('/id') && !isValidRelationId(rel.id))
+    out.push(problem('/id', 'invalid_id', 'Ogiltigt relations-id', 'Invalid relation id'));
+  for (const end of ['from', 'to'] as const) {
+    const id = rel[end];
+    const p = typeof id === 'string' && !placed(`/${end}`) ? endpointProblem(end, id, kind, kindOf) : undefined;
+    if (p) out.push(p);
+  }
+  if (typeof rel.from === 'string' && rel.from !== '' && rel.from === rel.to)
     out.push(
       problem('/to', 'self_loop', 'En relation kan inte gå till sig själv', 'A relation cannot point to itself'),
     );
-  if (rel.validFrom && rel.validTo && rel.validFrom > rel.validTo) {
-    out.push(problem('/validTo', 'valid_range', 'validTo ligger före validFrom', 'validTo is before validFrom'));
-  }
-  const props = rel.props ?? NO_PROPS;
-  const propProblems = schemaProblems(kind.props, props, '/props');
+  if (typeof rel.validFrom === 'string' && typeof rel.validTo === 'string' && rel.validFrom > rel.validTo)
+    out.push(
+      problem('/validTo', 'valid_range', 'Slutdatum ligger före startdatum', 'The end date is before the start date'),
+    );
+  const props = isRecord(rel.props) ? rel.props : NO_PROPS;
+  const propProblems = schemaProblems(kind.props, props, '/props', { labels: kind.propLabels });
   if (propProblems.length > 0) out.push(...propProblems);
   if (
     typeof props.seats === 'number' &&
@@ -134,8 +145,8 @@ export function validateRelation(input: unknown, kindOf: (id: string) => string 
       problem(
         '/props/seats',
         'seats_sum',
-        'Kvinnor + män överstiger antalet platser',
-        'Women + men exceed the number of seats',
+        'Platser för kvinnor och män är fler än platserna totalt',
+        'Seats for women and men exceed the total seats',
       ),
     );
   }
@@ -148,20 +159,22 @@ const NO_PROPS: Readonly<Record<string, never>> = Object.freeze({});
 function endpointProblem(
   end: 'from' | 'to',
   id: string,
-  allowed: readonly string[],
+  kind: RelationKindDef,
   kindOf: (id: string) => string | undefined,
-  label: { sv: string; en: string },
 ): Problem | undefined {
+  const allowed = end === 'from' ? kind.from : kind.to;
   if (!isValidId(id)) return problem(`/${end}`, 'invalid_id', 'Ogiltigt id', 'Invalid id');
   const k = kindOf(id);
   if (k === undefined)
     return problem(`/${end}`, 'unknown_node', `Noden "${id}" finns inte`, `Node "${id}" does not exist`);
   if (!allowed.includes(k)) {
+    const names = (lang: 'sv' | 'en') => allowed.map((a) => nodeKind(a)?.label[lang] ?? a).join(', ');
+    const own = nodeKind(k)?.label ?? { sv: k, en: k };
     return problem(
       `/${end}`,
       'endpoint_kind',
-      `"${label.sv}" tillåter inte ${k} som ${end === 'from' ? 'källa' : 'mål'} (tillåtet: ${allowed.join(', ')})`,
-      `"${label.en}" does not allow ${k} as ${end === 'from' ? 'source' : 'target'} (allowed: ${allowed.join(', ')})`,
+      `"${kind.label.sv}" kan inte ha en ${inSentence(own.sv)} som ${end === 'from' ? 'källa' : 'mål'} (tillåtet: ${names('sv')})`,
+      `"${kind.label.en}" cannot have ${inSentence(own.en)} as ${end === 'from' ? 'source' : 'target'} (allowed: ${names('en')})`,
     );
   }
   return undefined;

@@ -10,7 +10,7 @@ import { buildGraph, type AtlasGraph } from '../graph/build-graph.js';
 import { egoNetwork, type Highlight } from '../graph/ego.js';
 import { projectActors } from '../graph/projection.js';
 import { toSerializedGraph } from '../graph/serialize.js';
-import { buildIndex, computeVisibility, type Visibility } from '../graph/view-filters.js';
+import { buildIndex, computeVisibility, type MetricOf, type Visibility } from '../graph/view-filters.js';
 import { EDGE_WIDTH, evidenceLine } from '../look/lines.js';
 import { FADED_EDGE_LINE, FADED_NODE, MAP_BACKGROUND, OTHER_COLOR } from '../look/palette.js';
 import { shapeOfKind } from '../look/shapes.js';
@@ -65,7 +65,20 @@ export interface DrawnView {
   lang: Lang;
 }
 
-const needsAnalysis = (s: MapViewState) => !['none', 'degree'].includes(s.sizeBy) || s.colorBy === 'community';
+const needsAnalysis = (s: MapViewState) =>
+  !['none', 'degree'].includes(s.sizeBy) ||
+  s.colorBy === 'community' ||
+  (s.filters.range !== null && s.filters.range.metric !== 'degree');
+
+/** A node's value of a registry output (nested ids walk objects), as the web's range filter reads it. */
+function analysisValue(analysis: PanelResult | null): MetricOf {
+  return (metric, node) => {
+    let v: unknown = analysis?.nodes[node];
+    for (const part of metric.split('.'))
+      v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+    return typeof v === 'number' && Number.isFinite(v) ? v : null;
+  };
+}
 
 /** The analysis of the web's worker (analysis.worker.ts): actor projection, seed 1, ten Louvain restarts. */
 export function viewAnalysis(snapshot: Snapshot, asOf: string | null): PanelResult {
@@ -83,8 +96,8 @@ export function mapModel(snapshot: Snapshot, options: MapModelOptions = {}): Svg
   const state = view.state ?? defaultMapView();
   const { graph } = buildGraph(toSerializedGraph(snapshot));
   const index = buildIndex(graph);
-  const visibility = computeVisibility(graph, index, state.filters);
   const analysis = options.analysis ?? (needsAnalysis(state) ? viewAnalysis(snapshot, state.filters.asOf) : null);
+  const visibility = computeVisibility(graph, index, state.filters, analysisValue(analysis));
   const input: EncodingInput = { graph, index, visibility, analysis };
   const highlight =
     state.focus && graph.hasNode(state.focus) ? egoNetwork(graph, state.focus, state.depth, visibility) : null;

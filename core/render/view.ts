@@ -1,4 +1,4 @@
-import { noFilters, type ViewFilters } from '../graph/view-filters.js';
+import { noFilters, type MetricRange, type ViewFilters } from '../graph/view-filters.js';
 import type { EdgeColorBy } from './encode.js';
 
 /** The parts of the web's view state that decide what the map draws (web/src/state/types.ts ViewState). */
@@ -53,6 +53,11 @@ function stringMap(v: unknown): Record<string, string> | undefined {
 const stringList = (v: unknown): string[] | null =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : null;
 
+const metricRange = (v: unknown): MetricRange | null =>
+  isRecord(v) && typeof v.metric === 'string' && typeof v.min === 'number' && Number.isFinite(v.min)
+    ? { metric: v.metric, min: v.min }
+    : null;
+
 /** The encodings, filters and focus of a saved view's `view` object (anything missing keeps its default). */
 export function mapViewFromState(v: unknown): MapViewState | undefined {
   if (!isRecord(v)) return undefined;
@@ -66,6 +71,7 @@ export function mapViewFromState(v: unknown): MapViewState | undefined {
     relationTypes: stringList(f.relationTypes),
     evidence: stringList(f.evidence),
     asOf: typeof f.asOf === 'string' ? f.asOf : null,
+    range: metricRange(f.range),
   };
   const edge = v.edgeColorBy;
   return {

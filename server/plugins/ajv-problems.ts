@@ -1,5 +1,43 @@
 import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
+import { VALUE_LABELS, fieldLabel, formatHint, inSentence } from '../../core/model/field-text.js';
 import { problem, type Problem } from '../../core/model/problems.js';
+
+// Field labels and formats in words come from core/model/field-text.ts, as in the catalogue's validation.
+const labelAt = (path: string) =>
+  fieldLabel(
+    path
+      .split('/')
+      .filter((s) => s !== '' && !/^\d+$/.test(s))
+      .pop() ?? '',
+  );
+
+function requiredProblem(path: string, name: string): Problem {
+  const l = fieldLabel(name);
+  return problem(path, 'required', `Ange ${inSentence(l.sv)}`, `Enter ${inSentence(l.en)}`);
+}
+
+/** Allowed values by their labels ("Välj belägg bland: Bekräftad, Trolig, Osäker"), never the stored codes. */
+function enumProblem(path: string, allowed: unknown): Problem {
+  const l = labelAt(path);
+  const values = (Array.isArray(allowed) ? allowed : allowed === undefined ? [] : [allowed]).map(String);
+  if (values.length === 0)
+    return problem(path, 'enum', `${l.sv} har ett ogiltigt värde`, `${l.en} has an invalid value`);
+  const names = (lang: 'sv' | 'en') => values.map((v) => VALUE_LABELS[v]?.[lang] ?? v).join(', ');
+  return problem(
+    path,
+    'enum',
+    `Välj ${inSentence(l.sv)} bland: ${names('sv')}`,
+    `Choose ${inSentence(l.en)} from: ${names('en')}`,
+  );
+}
+
+function patternProblem(path: string, pattern: string): Problem {
+  const l = labelAt(path);
+  const hint = formatHint(pattern);
+  return hint
+    ? problem(path, 'pattern', `${l.sv} ska vara ${hint.sv}`, `${l.en} must be ${hint.en}`)
+    : problem(path, 'pattern', `${l.sv} har fel format`, `${l.en} has the wrong format`);
+}
 
 /** Fastify's Ajv errors as bilingual problems with a JSON-pointer path. */
 export function ajvProblems(errors: FastifySchemaValidationError[], where: string): Problem[] {
@@ -12,12 +50,7 @@ export function ajvProblems(errors: FastifySchemaValidationError[], where: strin
     let p: Problem;
     switch (e.keyword) {
       case 'required':
-        p = problem(
-          `${path}/${String(params.missingProperty)}`,
-          'required',
-          `Obligatoriskt fält saknas: ${String(params.missingProperty)}`,
-          `Required field missing: ${String(params.missingProperty)}`,
-        );
+        p = requiredProblem(`${path}/${String(params.missingProperty)}`, String(params.missingProperty));
         break;
       case 'additionalProperties':
         p = problem(
@@ -37,23 +70,12 @@ export function ajvProblems(errors: FastifySchemaValidationError[], where: strin
         break;
       case 'const':
       case 'enum':
-      case 'anyOf': {
-        const allowed = params.allowedValues ?? params.allowedValue;
-        p = problem(
-          path,
-          'enum',
-          `Ogiltigt värde${allowed ? ` (tillåtet: ${String(allowed)})` : ''}`,
-          `Invalid value${allowed ? ` (allowed: ${String(allowed)})` : ''}`,
-        );
+      case 'anyOf':
+        // A `const` error names one branch of a union only (Ajv stops at the first error): no partial list then.
+        p = enumProblem(path, e.keyword === 'enum' ? params.allowedValues : undefined);
         break;
-      }
       case 'pattern':
-        p = problem(
-          path,
-          'pattern',
-          `Fel format (${String(params.pattern)})`,
-          `Wrong format (${String(params.pattern)})`,
-        );
+        p = patternProblem(path, String(params.pattern));
         break;
       case 'format':
         p = problem(

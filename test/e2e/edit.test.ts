@@ -97,7 +97,8 @@ describeBrowser('editing and gaps (e2e, Chromium)', () => {
   it('shows a version conflict with both versions and lets the user keep theirs', async () => {
     const { page, errors } = await newPage();
     await focusByName(page, 'Gislaveds gymnasium');
-    const id = (await page.textContent('.details .kind .hint'))?.replace('·', '').trim() ?? '';
+    // The details show no raw id; the focused node's id is in the link.
+    const id = new URL(page.url()).searchParams.get('focus') ?? '';
     expect(id).toMatch(/^org:/);
     await page.click('[data-testid=details-edit]');
     await page.waitForSelector('[data-testid=node-form] textarea[data-field=description]');
@@ -247,6 +248,12 @@ describeBrowser('editing and gaps (e2e, Chromium)', () => {
       await fetch(`${server.url}/api/relations?node=${encodeURIComponent(created?.id ?? '')}&limit=100`)
     ).json()) as { items: { type: string; from: string }[] };
     expect(rels.items.some((r) => r.type === 'RESPONSIBLE_FOR')).toBe(true);
+    // The finding is handled now: it says so and no longer offers "Gör till åtgärd" (issue 19 point 9).
+    await page.click('[data-testid=tab-gaps]');
+    const handled = item.locator(`[data-testid="gap-handled-${finding.id}"]`);
+    await poll(() => handled.count(), 30_000).toBe(1);
+    expect(await handled.textContent()).toContain('Planerad');
+    expect(await item.locator('button', { hasText: 'Gör till åtgärd' }).count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -25,7 +25,10 @@ describe('catalogue validation', () => {
       expect(p.message.sv.length).toBeGreaterThan(3);
       expect(p.message.en.length).toBeGreaterThan(3);
     }
-    expect(problems.find((p) => p.path === '/props/orgType')?.message.en).toContain('arbetsgivare');
+    // Allowed values are named by their labels, never by the stored codes.
+    expect(problems.find((p) => p.path === '/props/orgType')?.message.en).toContain('Employer');
+    expect(problems.find((p) => p.path === '/props/orgType')?.message.sv).toContain('Arbetsgivare');
+    expect(problems.find((p) => p.path === '/props/orgType')?.message.sv).not.toContain('arbetsgivare');
   });
 
   it('checks organisationsnummer with Luhn and rejects personal identity numbers', () => {

@@ -127,7 +127,7 @@ export const NODE_KINDS: readonly NodeKindDef[] = [
       { additionalProperties: false },
     ),
     propLabels: {
-      orgType: { sv: 'Typ', en: 'Type' },
+      orgType: { sv: 'Organisationstyp', en: 'Organisation type' },
       orgnr: { sv: 'Organisationsnummer', en: 'Organisation number' },
       kommunkod: { sv: 'Kommunkod', en: 'Municipality code' },
       municipality: { sv: 'Kommun', en: 'Municipality' },
@@ -164,7 +164,7 @@ export const NODE_KINDS: readonly NodeKindDef[] = [
       { additionalProperties: false },
     ),
     propLabels: {
-      networkType: { sv: 'Typ', en: 'Type' },
+      networkType: { sv: 'Nätverkstyp', en: 'Network type' },
       level: { sv: 'Nivå', en: 'Level' },
       formalisation: { sv: 'Formalisering', en: 'Formalisation' },
       certifiedFrom: { sv: 'Certifierad från', en: 'Certified from' },

@@ -37,6 +37,34 @@ export function fitHighlight(rt: Runtime): void {
     renderer.fitNodes(ctx.highlight.nodes);
 }
 
+/**
+ * After a filter change the camera fits what is left (the highlight if there is one); with nothing filtered out
+ * it returns to the whole map.
+ */
+export function fitVisible(rt: Runtime): void {
+  const { ctx, renderer } = rt;
+  if (!renderer || rt.shell.mapWrap.hidden || !ctx.graph) return;
+  if (ctx.highlight && ctx.highlight.nodes.size > 0) return fitHighlight(rt);
+  if (ctx.visibility.hiddenNodes.size === 0) return renderer.resetCamera();
+  const hidden = ctx.visibility.hiddenNodes;
+  renderer.fitNodes(ctx.graph.filterNodes((n) => !hidden.has(n)));
+}
+
+/** A click on the map's background lets go of the focus, path, finding or community shown. */
+export function clearHighlight(rt: Runtime): void {
+  const { ctx } = rt;
+  if (!ctx.highlight && !ctx.store.get().focus) return;
+  ctx.selected = null;
+  ctx.finding = null;
+  ctx.community = null;
+  const s = ctx.store.get();
+  if (s.focus || s.path) ctx.store.set({ focus: null, path: null });
+  else {
+    recomputeHighlight(ctx);
+    ctx.bus.emit('render', undefined);
+  }
+}
+
 function viewState(rt: Runtime): SavedViewState {
   const { ctx, renderer } = rt;
   const { view: _v, ...rest } = ctx.store.get();

@@ -3,7 +3,7 @@ import type { AppContext } from '../context/context.js';
 import { runLayout } from '../map/layout.js';
 import { MissingTiesOverlay } from '../map/overlay.js';
 import { MapRenderer } from '../map/renderer.js';
-import type { Actions } from './actions.js';
+import { clearHighlight, type Actions } from './actions.js';
 import { persistLayout } from './data.js';
 import { ui, type Runtime } from './runtime.js';
 
@@ -55,7 +55,7 @@ export function mountRenderer(rt: Runtime, actions: Actions): MapRenderer {
     shell.mapContainer,
     {
       onClickNode: actions.focus,
-      onClickStage: () => undefined,
+      onClickStage: () => clearHighlight(rt),
       onHover: (n) => {
         const prev = ctx.hovered;
         ctx.hovered = n;

@@ -9,6 +9,8 @@ export interface AtlasHooks {
   reload: () => Promise<void>;
   nodeOnScreen: (node: string) => { x: number; y: number } | null;
   camera: () => unknown;
+  /** The nodes the view's filters leave visible. */
+  visibleNodes: () => string[];
   sigma: unknown;
   livePan: (on: boolean) => void;
 }
@@ -28,6 +30,7 @@ export function installHooks(rt: Runtime, reload: () => Promise<void>): void {
       return { x: r.left + p.x, y: r.top + p.y };
     },
     camera: () => rt.renderer?.sigma.getCamera().getState(),
+    visibleNodes: () => rt.ctx.graph?.filterNodes((n) => !rt.ctx.visibility.hiddenNodes.has(n)) ?? [],
     get sigma() {
       return rt.renderer?.sigma;
     },

@@ -8,7 +8,7 @@ import { getLang, onLangChange } from '../i18n/i18n.js';
 import { recomputeSchemes } from '../map/schemes.js';
 import type { ViewState } from '../state/types.js';
 import { toQuery } from '../state/url.js';
-import { fitHighlight } from './actions.js';
+import { fitHighlight, fitVisible } from './actions.js';
 import { renderHeader } from './header.js';
 import { renderAll } from './panels.js';
 import { ui, type Runtime } from './runtime.js';
@@ -45,6 +45,7 @@ function onState(rt: Runtime, s: ViewState, prev: ViewState): void {
   if (filtersChanged || hlChanged) recomputeHighlight(ctx);
   if (filtersChanged || encChanged) recomputeSchemes(ctx);
   if (filtersChanged || hlChanged || encChanged) ctx.bus.emit('render', undefined);
+  if (filtersChanged) fitVisible(rt);
   if (s.mode !== prev.mode) {
     applyMode(rt);
     renderHeader(rt.shell.header, ctx);

@@ -3,12 +3,16 @@
  * focus or community). The encodings are derived by map/schemes.ts. Called whenever state, graph or analysis change.
  */
 import { egoNetwork, shortestPath, type Highlight } from '../graph/ego.js';
+import { metricValue } from '../analysis/metrics.js';
 import { computeVisibility } from '../graph/filters.js';
 import { LARGE_MAP_TIES, type AppContext } from './context.js';
 
 export function recomputeVisibility(ctx: AppContext): void {
   if (!ctx.graph) return;
-  ctx.visibility = computeVisibility(ctx.graph, ctx.index, ctx.store.get().filters);
+  const analysis = ctx.analysis;
+  ctx.visibility = computeVisibility(ctx.graph, ctx.index, ctx.store.get().filters, (metric, node) =>
+    metricValue(analysis, node, metric),
+  );
   ctx.largeMap = ctx.graph.size - ctx.visibility.hiddenEdges.size > LARGE_MAP_TIES;
 }
 

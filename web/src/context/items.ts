@@ -1,5 +1,7 @@
 /** Combobox items for the nodes of the graph: the name in the current language, its kind as a hint. */
 import { nodeKind } from '../../../core/model/catalogue/node-kinds.js';
+import { JONKOPING_MUNICIPALITIES } from '../../../core/model/kommunkod.js';
+import { SNI_SECTIONS } from '../../../core/model/sni.js';
 import type { ComboItem } from '../dom/combobox.js';
 import { nodeName } from '../graph/derive.js';
 import { bi, getLang } from '../i18n/i18n.js';
@@ -32,7 +34,15 @@ export function nodeItems(
   return out;
 }
 
+/**
+ * A node's name; an id without a record (a sector or municipality a record refers to) gets the name of its
+ * code (SNI section, kommun), else the id is all there is.
+ */
 export function labelOf(ctx: AppContext, id: string): string {
   const g = ctx.graph;
-  return g && g.hasNode(id) ? nodeName(g.getNodeAttributes(id), getLang()) : id;
+  if (g && g.hasNode(id)) return nodeName(g.getNodeAttributes(id), getLang());
+  const [prefix, code] = [id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)];
+  if (prefix === 'sni' && SNI_SECTIONS[code]) return bi(SNI_SECTIONS[code]);
+  if (prefix === 'kommun' && JONKOPING_MUNICIPALITIES[code]) return JONKOPING_MUNICIPALITIES[code];
+  return id;
 }

@@ -2,6 +2,7 @@
  * One generated form field: the input for its kind, a label, a hint for its format, and an error line wired
  * with aria-describedby. get() returns the JSON value (undefined when empty).
  */
+import { formatHint } from '../../../core/model/field-text.js';
 import type { JsonValue } from '../../../core/model/records.js';
 import { h, replace, uid } from '../dom/h.js';
 import { bi, t } from '../i18n/i18n.js';
@@ -116,10 +117,9 @@ export function fieldInput(spec: FieldSpec, onChange: () => void): FieldControl 
     set = (v) => (inp.value = v === undefined || v === null ? '' : String(v));
     input = inp;
   }
-  const hint =
-    spec.pattern && spec.kind === 'text'
-      ? h('p', { class: 'hint', text: t('form.pattern', { pattern: spec.pattern }) })
-      : null;
+  // The format in words with an example (core/model/field-text.ts), never the pattern itself.
+  const format = spec.kind === 'text' ? formatHint(spec.pattern) : null;
+  const hint = format ? h('p', { class: 'hint', text: t('form.pattern', { pattern: bi(format) }) }) : null;
   return {
     spec,
     el: h('div', { class: 'field' }, label, input, hint, error),

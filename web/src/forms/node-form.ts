@@ -13,6 +13,7 @@ import { conflictView } from './conflict.js';
 import { fieldInput, type FieldControl } from './field-input.js';
 import type { FormHost } from './host.js';
 import { showProblems, type ControlMap } from './problems.js';
+import { nodePickLists } from './pick-lists.js';
 import { fieldsFromSchema } from './schema-fields.js';
 
 export function nodeForm(host: FormHost, opts: { kind?: string; id?: string }): HTMLElement {
@@ -27,6 +28,15 @@ export function nodeForm(host: FormHost, opts: { kind?: string; id?: string }): 
       );
   } else build(el, host, opts.kind ?? 'Organisation', null);
   return el;
+}
+
+/** A free id from the name: "Gnosjö Industri AB" → org:gnosjo-industri-ab, with -2, -3 … when it is taken. */
+function newNodeId(host: FormHost, prefix: string, name: string): string {
+  const base = `${prefix}:${slugify(name) || 'ny'}`;
+  const taken = (id: string) => host.ctx.graph?.hasNode(id) === true;
+  let id = base;
+  for (let n = 2; taken(id); n++) id = `${base}-${n}`;
+  return id;
 }
 
 function build(el: HTMLFormElement, host: FormHost, kindId: string, record: NodeRecord | null): void {
@@ -57,10 +67,7 @@ function build(el: HTMLFormElement, host: FormHost, kindId: string, record: Node
     '/name',
     fieldInput(
       { name: 'name', label: { sv: t('form.name'), en: t('form.name') }, kind: 'text', required: true, maxLength: 300 },
-      () => {
-        if (!record && !idEdited) id.set(`${kind.idPrefix}:${slugify(String(name.get() ?? ''))}`);
-        validate();
-      },
+      validate,
     ),
   );
   const nameEn = add(
@@ -76,15 +83,10 @@ function build(el: HTMLFormElement, host: FormHost, kindId: string, record: Node
       validate,
     ),
   );
-  let idEdited = false;
-  const id = add(
-    '/id',
-    fieldInput(
-      { name: 'id', label: { sv: t('form.id'), en: t('form.id') }, kind: 'text', required: true },
-      () => ((idEdited = true), validate()),
-    ),
-  );
-  const propControls = fieldsFromSchema(kind.props, kind.propLabels, kind.enums).map((spec) =>
+  // The id is made from the name (a new record) or kept (a stored one): the user never invents one.
+  const id = (): string => record?.id ?? newNodeId(host, kind.idPrefix, String(name.get() ?? ''));
+  const picks = nodePickLists(host.ctx, kind.id, record?.props ?? {});
+  const propControls = fieldsFromSchema(kind.props, kind.propLabels, kind.enums, picks).map((spec) =>
     add(`/props/${spec.name}`, fieldInput(spec, validate)),
   );
 
@@ -94,7 +96,7 @@ function build(el: HTMLFormElement, host: FormHost, kindId: string, record: Node
       const v = c.get();
       if (v !== undefined) props[c.spec.name] = v;
     }
-    const out: NodeInput = { id: String(id.get() ?? ''), kind: kind.id, name: String(name.get() ?? ''), props };
+    const out: NodeInput = { id: id(), kind: kind.id, name: String(name.get() ?? ''), props };
     const en = nameEn.get();
     if (typeof en === 'string') out.nameEn = en;
     return out;
@@ -102,7 +104,6 @@ function build(el: HTMLFormElement, host: FormHost, kindId: string, record: Node
   const fill = (rec: NodeRecord) => {
     name.set(rec.name);
     nameEn.set(rec.nameEn);
-    id.set(rec.id);
     for (const c of propControls) c.set(rec.props[c.spec.name]);
   };
   if (record) fill(record);
@@ -165,7 +166,6 @@ function build(el: HTMLFormElement, host: FormHost, kindId: string, record: Node
     h('div', { class: 'field' }, h('label', { for: 'node-kind', text: t('form.kind') }), kindSel),
     name.el,
     nameEn.el,
-    record ? null : id.el,
     propControls.map((c) => c.el),
     summary,
     h(

@@ -2,6 +2,7 @@
  * Add or change a relation: kind, from and to (searchable, limited to the kinds the catalogue allows), evidence
  * level and at least one source, validity, weight, note and the kind's own properties. Validated as you type.
  */
+import { nodeKind } from '../../../core/model/catalogue/node-kinds.js';
 import { RELATION_KINDS, relationKind } from '../../../core/model/catalogue/relation-kinds.js';
 import {
   EVIDENCE_LEVELS,
@@ -38,6 +39,9 @@ export function relationForm(host: FormHost, opts: { id?: string; from?: string;
   } else build(el, host, opts.type ?? 'COLLABORATES_WITH', null, { from: opts.from });
   return el;
 }
+
+/** Node kinds by their labels: "Organisation, Nätverk". */
+const kindNames = (ids: readonly string[]) => ids.map((k) => bi(nodeKind(k)?.label) || k).join(', ');
 
 function endpointPicker(
   host: FormHost,
@@ -100,7 +104,7 @@ function build(
       on: { change: () => build(el, host, typeSel.value, null, { from: from.get() as string | undefined }) },
     },
     RELATION_KINDS.map((k) => {
-      const o = h('option', { value: k.id, text: `${bi(k.label)} (${k.id})` });
+      const o = h('option', { value: k.id, text: bi(k.label) });
       if (k.id === kind.id) o.selected = true;
       return o;
     }),
@@ -287,7 +291,7 @@ function build(
     el,
     h('h3', { text: record ? t('form.editRelation') : t('form.newRelation') }),
     h('div', { class: 'field' }, h('label', { for: 'rel-type', text: t('form.relationType') }), typeSel),
-    h('p', { class: 'hint', text: t('form.relationEnds', { from: kind.from.join(', '), to: kind.to.join(', ') }) }),
+    h('p', { class: 'hint', text: t('form.relationEnds', { from: kindNames(kind.from), to: kindNames(kind.to) }) }),
     from.el,
     to.el,
     evidence.el,

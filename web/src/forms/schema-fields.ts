@@ -4,7 +4,11 @@
  */
 import type { TSchema } from 'typebox';
 import type { EnumOption } from '../../../core/model/catalogue/node-kinds.js';
+import { VALUE_LABELS } from '../../../core/model/field-text.js';
 import type { Bilingual } from '../../../core/model/labels.js';
+
+/** Options of a field picked from a list (municipalities, sectors …), by field name. */
+export type PickLists = Record<string, { value: string; label: Bilingual }[]>;
 
 export type FieldKind = 'text' | 'textarea' | 'url' | 'date' | 'number' | 'integer' | 'boolean' | 'enum' | 'multiEnum';
 
@@ -41,7 +45,7 @@ function literalOptions(s: JsonSchema | undefined, enumOptions: EnumOption[] | u
   if (!s?.anyOf || !s.anyOf.every((x) => x.const !== undefined)) return null;
   return s.anyOf.map((x) => {
     const value = String(x.const);
-    return { value, label: enumOptions?.find((o) => o.value === value)?.label ?? null };
+    return { value, label: enumOptions?.find((o) => o.value === value)?.label ?? VALUE_LABELS[value] ?? null };
   });
 }
 
@@ -49,11 +53,14 @@ export function fieldsFromSchema(
   schema: TSchema,
   labels: Record<string, Bilingual>,
   enums: Record<string, EnumOption[]> = {},
+  picks: PickLists = {},
 ): FieldSpec[] {
   const root = schema as unknown as JsonSchema;
   const required = new Set(root.required ?? []);
   return Object.entries(root.properties ?? {}).map(([name, s]) => {
     const base = { name, label: labels[name] ?? { sv: name, en: name }, required: required.has(name) };
+    // A code or a reference is picked from a list with labels, never typed.
+    if (picks[name]) return { ...base, kind: 'enum', options: picks[name] };
     const opts = literalOptions(s, enums[name]);
     if (opts) return { ...base, kind: 'enum', options: opts };
     if (s.type === 'array') {

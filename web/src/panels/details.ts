@@ -2,6 +2,7 @@
  * Details of the selected actor: attributes (labelled from the catalogue), its measures and rank, brokerage
  * roles in words, and its relations grouped by kind with sources and evidence.
  */
+import { VALUE_LABELS } from '../../../core/model/field-text.js';
 import { nodeKind } from '../../../core/model/catalogue/node-kinds.js';
 import type { AppContext } from '../context/context.js';
 import { kindHint, labelOf } from '../context/items.js';
@@ -23,13 +24,18 @@ export interface DetailsActions {
 
 function valueText(ctx: AppContext, kindId: string, prop: string, v: unknown): HTMLElement | string {
   const kind = nodeKind(kindId);
-  const labelFor = (x: unknown) => kind?.enums?.[prop]?.find((o) => o.value === x)?.label;
+  const labelFor = (x: unknown) =>
+    kind?.enums?.[prop]?.find((o) => o.value === x)?.label ?? (typeof x === 'string' ? VALUE_LABELS[x] : undefined);
   if (Array.isArray(v)) return v.map((x) => (labelFor(x) ? bi(labelFor(x)) : String(x))).join(', ');
   if (typeof v === 'boolean') return v ? t('value.yes') : t('value.no');
   const enumLabel = labelFor(v);
   if (enumLabel) return bi(enumLabel);
   if (prop === 'website' && typeof v === 'string') return safeLink(v, v);
   if (prop === 'municipality' && typeof v === 'string') return labelOf(ctx, v);
+  // A code is shown by its name, the code at most in parentheses.
+  if (prop === 'primarySni' && typeof v === 'string') return `${labelOf(ctx, `sni:${v}`)} (${v})`;
+  if (prop === 'kommunkod' && kindId === 'Organisation' && typeof v === 'string')
+    return `${labelOf(ctx, `kommun:${v}`)} (${v})`;
   return String(v);
 }
 
@@ -50,7 +56,7 @@ export function detailsPanel(ctx: AppContext, actions: DetailsActions): Panel {
       el,
       h('h3', { class: 'node-name', dataset: { testid: 'details-name' }, text: nodeName(a, getLang()) }),
       typeof other === 'string' && other !== nodeName(a, getLang()) ? h('p', { class: 'hint', text: other }) : null,
-      h('p', { class: 'kind' }, h('span', { text: kindHint(a) }), h('span', { class: 'hint', text: ` · ${node}` })),
+      h('p', { class: 'kind' }, h('span', { text: kindHint(a) })),
       h(
         'div',
         { class: 'row' },

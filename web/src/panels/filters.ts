@@ -10,10 +10,11 @@ import { h, replace, uid } from '../dom/h.js';
 import { dateRange } from '../graph/filters.js';
 import { bi, t, tk } from '../i18n/i18n.js';
 import { evidenceLabel } from '../map/encodings.js';
-import { NONE, type Filters } from '../state/types.js';
+import { NONE, emptyFilters, type Filters } from '../state/types.js';
+import { rangeGroup } from './filter-range.js';
 import type { Panel } from './panel.js';
 
-type ListKey = Exclude<keyof Filters, 'asOf'>;
+type ListKey = Exclude<keyof Filters, 'asOf' | 'range'>;
 interface Option {
   value: string;
   label: string;
@@ -212,25 +213,13 @@ export function filtersPanel(ctx: AppContext): Panel {
               class: 'link',
               text: t('filters.reset'),
               dataset: { testid: 'filters-reset' },
-              on: {
-                click: () =>
-                  ctx.store.set({
-                    filters: {
-                      kinds: null,
-                      orgTypes: null,
-                      municipalities: null,
-                      sectors: null,
-                      relationTypes: null,
-                      evidence: null,
-                      asOf: null,
-                    },
-                  }),
-              },
+              on: { click: () => ctx.store.set({ filters: emptyFilters() }) },
             })
           : null,
       ),
       ...GROUPS.map((g) => group(ctx, g.key, g.title, options(ctx, g.key, c[g.key]))),
       timeGroup(ctx),
+      rangeGroup(ctx),
     );
   };
   render();

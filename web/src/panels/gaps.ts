@@ -3,6 +3,7 @@
  * on the actors involved and draws the missing ties; a finding can become an action-plan item. When the
  * endpoint is not there (404) the panel says so plainly.
  */
+import { ACTION_STATUS } from '../../../core/model/catalogue/node-kinds.js';
 import { relationKind } from '../../../core/model/catalogue/relation-kinds.js';
 import { ApiError, api } from '../api/client.js';
 import type { GapFinding, GapKindInfo, SummaryItem } from '../api/types.js';
@@ -40,6 +41,17 @@ type GapState =
 export interface GapsPanel extends Panel {
   /** Loads the findings the first time the panel is opened. */
   open(): void;
+}
+
+/** The action-plan item made from a finding (an Action node whose gapKey is the finding's id), if any. */
+function actionFor(ctx: AppContext, findingId: string): { name: string; status: string } | null {
+  const g = ctx.graph;
+  if (!g) return null;
+  const id = g.findNode((_n, a) => a.kind === 'Action' && a.gapKey === findingId);
+  if (!id) return null;
+  const a = g.getNodeAttributes(id);
+  const status = ACTION_STATUS.find((o) => o.value === a.status);
+  return { name: labelOf(ctx, id), status: status ? bi(status.label) : t('value.missing') };
 }
 
 export function gapsPanel(ctx: AppContext, actions: GapActions): GapsPanel {
@@ -88,6 +100,7 @@ export function gapsPanel(ctx: AppContext, actions: GapActions): GapsPanel {
   const finding = (f: GapFinding) => {
     const current = ctx.finding?.id === f.id;
     const ties = f.missingTies ?? [];
+    const handled = actionFor(ctx, f.id);
     return h(
       'li',
       { class: `finding${current ? ' current' : ''}`, dataset: { finding: f.id } },
@@ -141,6 +154,7 @@ export function gapsPanel(ctx: AppContext, actions: GapActions): GapsPanel {
           on: { click: () => actions.show(current ? null : f) },
         }),
         canEdit() &&
+          !handled &&
           h('button', {
             type: 'button',
             text: t('gaps.toAction'),
@@ -148,6 +162,13 @@ export function gapsPanel(ctx: AppContext, actions: GapActions): GapsPanel {
             on: { click: () => actions.toAction(f) },
           }),
       ),
+      handled
+        ? h('p', {
+            class: 'handled',
+            dataset: { testid: `gap-handled-${f.id}` },
+            text: t('gaps.handled', { name: handled.name, status: handled.status }),
+          })
+        : null,
     );
   };
 

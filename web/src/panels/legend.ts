@@ -202,6 +202,9 @@ function highlightSection(ctx: AppContext): HTMLElement | null {
   );
 }
 
+/** Screens where the legend lies over the map and the map is low: it starts collapsed there. */
+const COLLAPSED_BY_DEFAULT = '(min-width: 901px) and (max-height: 820px)';
+
 export function legendPanel(ctx: AppContext): Panel {
   const el = h('aside', {
     class: 'legend',
@@ -210,10 +213,13 @@ export function legendPanel(ctx: AppContext): Panel {
     dataset: { testid: 'legend' },
   });
   const body = h('div', { class: 'legend-body' });
+  // Over a small map (a laptop's 720 px) the legend starts folded to its title, so it hides little of the map.
+  body.hidden = matchMedia(COLLAPSED_BY_DEFAULT).matches;
   const toggle = h('button', {
     type: 'button',
     class: 'link small',
-    aria: { expanded: 'true', controls: 'legend-body' },
+    aria: { expanded: String(!body.hidden), controls: 'legend-body' },
+    dataset: { testid: 'legend-toggle' },
     on: {
       click: () => {
         body.hidden = !body.hidden;

@@ -8,8 +8,10 @@ export interface Filters {
   sectors: string[] | null;
   relationTypes: string[] | null;
   evidence: string[] | null;
-  /** Only relations valid on this date (YYYY-MM-DD). */
+  /** Only relations valid on this date, and nodes that existed by then (YYYY-MM-DD). */
   asOf: string | null;
+  /** Only nodes whose measure (a metric registry output) is at least `min`. */
+  range: { metric: string; min: number } | null;
 }
 
 export interface CameraView {
@@ -46,6 +48,7 @@ export const emptyFilters = (): Filters => ({
   relationTypes: null,
   evidence: null,
   asOf: null,
+  range: null,
 });
 
 export const defaultViewState = (): ViewState => ({

@@ -11,7 +11,7 @@ import {
   type ViewState,
 } from './types.js';
 
-const FILTER_PARAMS: Record<Exclude<keyof Filters, 'asOf'>, string> = {
+const FILTER_PARAMS: Record<Exclude<keyof Filters, 'asOf' | 'range'>, string> = {
   kinds: 'kinds',
   orgTypes: 'types',
   municipalities: 'mun',
@@ -23,6 +23,12 @@ const FILTER_PARAMS: Record<Exclude<keyof Filters, 'asOf'>, string> = {
 const list = (v: string[]): string => (v.length === 0 ? '-' : v.map(encodeURIComponent).join(','));
 const parseList = (s: string | null): string[] | null =>
   s === null ? null : s === '-' ? [] : s.split(',').filter(Boolean).map(decodeURIComponent);
+
+/** "degree:3" → degree ≥ 3 (the range filter). */
+function parseRange(s: string | null): Filters['range'] {
+  const m = s ? /^([A-Za-z][\w.]*):(-?\d+(?:\.\d+)?)$/.exec(s) : null;
+  return m ? { metric: m[1], min: Number(m[2]) } : null;
+}
 
 function num(s: string | undefined): number | null {
   const n = Number(s);
@@ -55,6 +61,7 @@ export function toQuery(state: ViewState, lang: string): string {
     if (v !== null) p.set(param, list(v));
   }
   if (state.filters.asOf) p.set('asOf', state.filters.asOf);
+  if (state.filters.range) p.set('min', `${state.filters.range.metric}:${state.filters.range.min}`);
   if (state.focus) p.set('focus', state.focus);
   if (state.depth !== 1) p.set('depth', String(state.depth));
   if (state.path) p.set('path', list(state.path));
@@ -73,6 +80,7 @@ export function fromQuery(search: string): { state: ViewState; lang: string | nu
   }
   const asOf = p.get('asOf');
   filters.asOf = asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : null;
+  filters.range = parseRange(p.get('min'));
   const edge = p.get('edge');
   const path = parseList(p.get('path'));
   const state: ViewState = {
