@@ -173,7 +173,6 @@ export class Neo4jStore implements GraphStore {
     return mapped(() => writes.createNode(this.runs, input, c), { what: 'Node', id: input.id });
   }
 
-
   async updateNode(
     id: string,
     input: NodeInput,
@@ -186,12 +185,10 @@ export class Neo4jStore implements GraphStore {
     return mapped(() => writes.updateNode(this.runs, id, input, expectedVersion, c), { what: 'Node', id });
   }
 
-
   async deleteNode(id: string, expectedVersion: number | undefined, ctx: WriteContext): Promise<void> {
     const c = { ...ctx, at: stamp(ctx) };
     await mapped(() => writes.deleteNode(this.runs, id, expectedVersion, c), { what: 'Node', id });
   }
-
 
   async getRelation(id: string): Promise<RelationRecord | undefined> {
     return mapped(async () => (await relationsById(this.runner.read, [id])).get(id));
@@ -222,7 +219,6 @@ export class Neo4jStore implements GraphStore {
     return mapped(() => writes.createRelation(this.runs, input, c), { what: 'Relation', id: input.id });
   }
 
-
   async updateRelation(
     id: string,
     input: Rel,
@@ -235,12 +231,10 @@ export class Neo4jStore implements GraphStore {
     return mapped(() => writes.updateRelation(this.runs, id, input, expectedVersion, c), { what: 'Relation', id });
   }
 
-
   async deleteRelation(id: string, expectedVersion: number | undefined, ctx: WriteContext): Promise<void> {
     const c = { ...ctx, at: stamp(ctx) };
     await mapped(() => writes.deleteRelation(this.runs, id, expectedVersion, c), { what: 'Relation', id });
   }
-
 
   async importBatch(batch: ImportBatch, ctx: WriteContext): Promise<ImportResult> {
     checkBatch(batch);

@@ -148,7 +148,9 @@ export function deleteRelation(runs: Runs, id: string, expected: number | undefi
     checkVersion(id, expected, prev.version);
     const params = { id, version: int(prev.version) };
     const entries = [historyEntry('relation', 'delete', prev, null)];
-    return (await commit(runs, 'relation-delete-write', { TYPE: relationType(prev.type) }, params, entries, ctx)) ||
-      undefined;
+    return (
+      (await commit(runs, 'relation-delete-write', { TYPE: relationType(prev.type) }, params, entries, ctx)) ||
+      undefined
+    );
   });
 }
