@@ -1,6 +1,6 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { fold } from '../../../core/text/fold.js';
-import type { GraphJsonParts } from '../../../core/graph/serialize.js';
+import type { GraphJsonItems, GraphJsonParts } from '../../../core/graph/serialize.js';
 import type {
   JsonValue,
   NodeInput,
@@ -44,7 +44,7 @@ import { nodesById, relationsById } from './record-io.js';
 import { Runner, type Tx } from './runner.js';
 import * as writes from './single-writes.js';
 import { restoreNeo4j } from './restore.js';
-import { revision, snapshotJson } from './snapshot-json.js';
+import { revision, snapshotItems, snapshotJson } from './snapshot-json.js';
 import { migrate } from './schema.js';
 import { assertPropKeys, nodeLabel, relationType } from './whitelist.js';
 
@@ -246,6 +246,12 @@ export class Neo4jStore implements GraphStore {
     return mapped(() => snapshotJson(this.runner.read, query));
   }
 
+  readonly idOrder = 'utf16' as const;
+
+  async graphItems(): Promise<GraphJsonItems> {
+    return mapped(() => snapshotItems(this.runner.read, {}));
+  }
+
   async revision(): Promise<string> {
     return mapped(() => revision(this.runner.read));
   }
@@ -311,6 +317,7 @@ export class Neo4jStore implements GraphStore {
         actor: query.actor ?? null,
         since: query.since ?? null,
         until: query.until ?? null,
+        afterSeq: int(query.afterSeq ?? -1),
         limit: int(query.limit),
       };
       const rows = await this.runner.read(cypher(query.recordId ? 'history-by-record' : 'history-list'), params);
