@@ -136,6 +136,8 @@ export interface GraphStore {
    * patches them from history. Optional: without it the graph cache rebuilds after every write.
    */
   graphItems?(): Promise<GraphJsonItems>;
+  /** Prepares the store for requests (Neo4j: runs its named queries once); the server calls it at start. */
+  warmUp?(): Promise<void>;
   /** Ids compare by UTF-16 code units (Neo4j's snapshotJson sorts in JS) or by code point (SQLite's binary order). */
   readonly idOrder?: 'utf16' | 'codepoint';
   history(query: HistoryQuery): Promise<HistoryEntry[]>;

@@ -43,6 +43,7 @@ import { cypher } from './queries.js';
 import { nodesById, relationsById } from './record-io.js';
 import { Runner, type Tx } from './runner.js';
 import * as writes from './single-writes.js';
+import { warmUp } from './warm-up.js';
 import { restoreNeo4j } from './restore.js';
 import { revision, snapshotItems, snapshotJson } from './snapshot-json.js';
 import { migrate } from './schema.js';
@@ -120,6 +121,11 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
+  /** Runs the app's named queries once before the first request (warm-up.ts); nothing is written. */
+  async warmUp(): Promise<void> {
+    return mapped(() => warmUp(this.runner.read, this.runner.writeOne));
+  }
+
   /** Applies `cypher/schema.cypher` unless this schema version is recorded; returns whether it ran. */
   async migrate(): Promise<boolean> {
     return mapped(() => migrate(this.driver, this.runner.database));
@@ -155,7 +161,7 @@ export class Neo4jStore implements GraphStore {
 
   async listNodes(query: NodeQuery): Promise<Page<NodeRecord>> {
     return mapped(async () => {
-      const [row] = await this.runner.read(cypher('node-list'), {
+      const [row] = await this.runner.read(cypher(query.q ? 'node-search' : 'node-list'), {
         kinds: nullIfEmpty(query.kind),
         q: query.q ? fold(query.q) : null,
         skip: int(query.offset),

@@ -25,6 +25,7 @@ export const QUERY_NAMES = [
   'nodes-get',
   'nodes-missing',
   'node-list',
+  'node-search',
   'node-create',
   'node-update',
   'node-relabel',
