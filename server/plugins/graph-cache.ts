@@ -105,7 +105,8 @@ export function sendGraph(request: FastifyRequest, reply: FastifyReply, graph: G
  * while the store's revision is unchanged. The revision moves with every committed write, from any process (the CLI,
  * another server on the same Neo4j), and is read once per request — concurrent requests share one read that started
  * after they arrived — so a cached graph is never older than the request. Concurrent misses share one store read.
- * A write through this server also clears the cache before its answer is sent. Runs after authentication (its hook
+ * The unfiltered graph is not read again after a write: it is patched from the history entries since its revision
+ * (patchedGraph below). Filtered graphs are dropped by a write through this server before its answer is sent. Runs after authentication (its hook
  * is registered after auth's), so a cached answer is never served to someone who may not read.
  */
 export default fp<GraphCacheOptions>(async function graphCache(app: FastifyInstance, opts) {
