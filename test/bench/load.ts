@@ -142,7 +142,12 @@ async function writeLatency(store: string, url: string, token: string): Promise<
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
     return performance.now() - t;
   };
-  const org = (k: string, name: string) => ({ id: `org:wl-${k}`, kind: 'Organisation', name, props: {} });
+  const org = (k: string, name: string) => ({
+    id: `org:wl-${k}`,
+    kind: 'Organisation',
+    name,
+    props: { orgType: 'arbetsgivare' },
+  });
   const puts: number[] = [];
   const posts: number[] = [];
   await send('POST', '/api/nodes', org('hub', 'Skrivnav'));
