@@ -1,5 +1,5 @@
-# Multi-stage build of the Aktörsatlas server and front end (Node 20, runs as a non-root user).
-FROM node:20-bookworm-slim AS build
+# Multi-stage build of the Aktörsatlas server and front end (Node 22 LTS, runs as a non-root user).
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
@@ -7,7 +7,7 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build:web && npm prune --omit=dev --no-audit --no-fund
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 WORKDIR /app
 # DejaVu for the PDF report and the labels of PNG maps (without it: Helvetica and label-less PNGs).

@@ -1,5 +1,6 @@
 MATCH (h:HistoryEntry {recordId: $recordId})
-WHERE ($actor IS NULL OR h.actor = $actor)
+WHERE h.seq > $afterSeq
+  AND ($actor IS NULL OR h.actor = $actor)
   AND ($since IS NULL OR h.at >= $since)
   AND ($until IS NULL OR h.at <= $until)
 RETURN h {.*} AS h

@@ -7,8 +7,11 @@ CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
 
 CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind);
 
-// Full-text search over names (not yet used by the store, which folds and uses CONTAINS on searchText).
-CREATE FULLTEXT INDEX entity_fulltext IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.nameEn, n.searchText];
+// Search (node-search.cypher) is CONTAINS on searchText, folded like SQLite's (core/text/fold.ts): a text index
+// answers it. The full-text index it replaces was maintained on every commit and never queried (docs/decisions.md).
+DROP INDEX entity_fulltext IF EXISTS;
+
+CREATE TEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON (n.searchText);
 
 // Relationship property indexes exist only per type, so there is one uniqueness constraint per catalogue type.
 // Uniqueness across types is kept by the store, which looks ids up over all types inside the write transaction.

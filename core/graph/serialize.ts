@@ -1,4 +1,4 @@
-import type { Snapshot } from '../model/records.js';
+import type { NodeRecord, RelationRecord, Snapshot } from '../model/records.js';
 import { relationKind } from '../model/catalogue/relation-kinds.js';
 
 /** graphology's serialisation format (`graph.export()` / `Graph.from()`). */
@@ -124,3 +124,38 @@ export function graphJsonText(parts: GraphJsonParts, attributes: Record<string, 
   const attrs = JSON.stringify({ ...attributes, ...(asOf ? { asOf } : {}) });
   return `{"attributes":${attrs},"options":{"type":"mixed","multi":true,"allowSelfLoops":false},"nodes":[${parts.nodes}],"edges":[${parts.edges}]}`;
 }
+
+/** The unfiltered graph's nodes and edges as `[id, JSON text]` pairs, in the store's id order: what a cache patches. */
+export interface GraphJsonItems {
+  nodes: [string, string][];
+  edges: [string, string][];
+}
+
+/** `nodeJson` of a record (props serialised as the stores store them). */
+export const nodeRecordJson = (n: NodeRecord): string =>
+  nodeJson({
+    id: n.id,
+    kind: n.kind,
+    name: n.name,
+    nameEn: n.nameEn ?? null,
+    propsJson: JSON.stringify(n.props),
+    version: n.version,
+    updatedAt: n.updatedAt,
+  });
+
+/** `edgeJson` of a record. */
+export const relationRecordJson = (r: RelationRecord): string =>
+  edgeJson({
+    id: r.id,
+    type: r.type,
+    from: r.from,
+    to: r.to,
+    weight: r.weight,
+    propsJson: JSON.stringify(r.props),
+    sourcesJson: JSON.stringify(r.sources),
+    evidence: r.evidence,
+    validFrom: r.validFrom,
+    validTo: r.validTo,
+    note: r.note ?? null,
+    version: r.version,
+  });

@@ -27,7 +27,7 @@ export async function serve(flags: ServeFlags): Promise<number> {
   });
   let store;
   try {
-    store = await openStore(config);
+    store = await openStore(config, { warmUp: true });
   } catch (err) {
     console.error(`aktorsatlas: cannot open the store (${describeStore(config)}): ${(err as Error).message}`);
     return 1;

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { contentEtag } from '../http/etag.js';
 import { coalesced } from './coalesced.js';
+import { PatchableGraph } from './graph-patch.js';
 
 export interface GraphCacheOptions {
   /** false turns the cache off: every GET /api/graph reads the store. */
@@ -33,9 +34,15 @@ interface Entry extends GraphBody {
 export interface GraphCache {
   /** The answer for this request: shared with concurrent requests for the same graph, cached while it is valid. */
   load(request: FastifyRequest, build: () => Promise<string>): Promise<GraphBody>;
+  /** How the unfiltered graph was kept up to date: full reads of the store, and catch-ups from history. */
+  stats(): { rebuilds: number; patches: number };
 }
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** The unfiltered graph, kept as fragments and patched from history (graph-patch.ts). */
+const PATCHED_URL = '/api/graph';
+/** A catch-up longer than this (a bulk import, another process's burst) reads the whole graph instead. */
+const PATCH_MAX = 2000;
 const CACHED_ROUTES = new Set(['/api/graph']);
 
 declare module 'fastify' {
@@ -98,7 +105,8 @@ export function sendGraph(request: FastifyRequest, reply: FastifyReply, graph: G
  * while the store's revision is unchanged. The revision moves with every committed write, from any process (the CLI,
  * another server on the same Neo4j), and is read once per request — concurrent requests share one read that started
  * after they arrived — so a cached graph is never older than the request. Concurrent misses share one store read.
- * A write through this server also clears the cache before its answer is sent. Runs after authentication (its hook
+ * The unfiltered graph is not read again after a write: it is patched from the history entries since its revision
+ * (patchedGraph below). Filtered graphs are dropped by a write through this server before its answer is sent. Runs after authentication (its hook
  * is registered after auth's), so a cached answer is never served to someone who may not read.
  */
 export default fp<GraphCacheOptions>(async function graphCache(app: FastifyInstance, opts) {
@@ -120,10 +128,13 @@ export default fp<GraphCacheOptions>(async function graphCache(app: FastifyInsta
   };
   let generation = 0;
 
+  const patched = patchedGraph(app, PATCH_MAX);
+
   const cacheable = (request: FastifyRequest) =>
     enabled && request.method === 'GET' && CACHED_ROUTES.has(request.routeOptions.url ?? '');
 
   app.decorate('graphCache', {
+    stats: () => ({ ...patched.stats }),
     async load(request, build) {
       const key = request.graphCacheKey;
       if (!key) return withGzip(request, encode(await build()));
@@ -156,6 +167,10 @@ export default fp<GraphCacheOptions>(async function graphCache(app: FastifyInsta
       // The store is unreachable: the handler's own read reports it.
       return;
     }
+    if (request.url === PATCHED_URL && patched.usable) {
+      const body = await patched.body(current);
+      if (body) return sendGraph(request, reply, await withGzip(request, body));
+    }
     const hit = cache.get(request.url);
     if (hit && hit.revision === current && hit.generation === generation)
       return sendGraph(request, reply, await withGzip(request, hit));
@@ -171,3 +186,61 @@ export default fp<GraphCacheOptions>(async function graphCache(app: FastifyInsta
     return payload;
   });
 });
+
+/**
+ * The unfiltered graph as per-record fragments that follow the store's revision: a write (through this server or
+ * another process) is applied from its history entries, a full read happens at start, after a restore (revision 0 or
+ * history that does not follow on) and after a catch-up longer than `max` entries. One catch-up at a time.
+ */
+function patchedGraph(app: FastifyInstance, max: number) {
+  const store = app.store;
+  const stats = { rebuilds: 0, patches: 0 };
+  let graph: PatchableGraph | null = null;
+  let body: GraphBody | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const rebuild = async (revision: number): Promise<void> => {
+    graph = null;
+    body = null;
+    if (!store.graphItems) return;
+    const items = await store.graphItems();
+    graph = new PatchableGraph(items, revision, { store: store.kind }, store.idOrder ?? 'utf16');
+    stats.rebuilds++;
+  };
+
+  const catchUp = async (target: number): Promise<void> => {
+    if (!graph || graph.revision === 0 || target < graph.revision) return rebuild(target);
+    if (target === graph.revision) return;
+    const entries = await store.history({ afterSeq: graph.revision, limit: max });
+    if (entries.length >= max || !graph.apply(entries) || graph.revision < target) return rebuild(target);
+    body = null;
+    stats.patches++;
+  };
+
+  const step = async (revision: string): Promise<GraphBody | undefined> => {
+    const target = Number(revision);
+    if (!Number.isSafeInteger(target)) return undefined;
+    try {
+      await catchUp(target);
+    } catch (err) {
+      graph = null;
+      body = null;
+      app.log.warn({ err }, 'graph cache: catching up failed; the next request reads the store');
+      return undefined;
+    }
+    if (!graph) return undefined;
+    body ??= encode(graph.text());
+    return body;
+  };
+
+  return {
+    stats,
+    usable: store.graphItems !== undefined,
+    /** The graph at `revision` or later; undefined when the route should read the store itself. */
+    body(revision: string): Promise<GraphBody | undefined> {
+      const next = queue.then(() => step(revision));
+      queue = next.catch(() => undefined);
+      return next;
+    },
+  };
+}

@@ -9,7 +9,7 @@ import type {
   Snapshot,
   SnapshotQuery,
 } from '../../core/model/records.js';
-import type { GraphJsonParts } from '../../core/graph/serialize.js';
+import type { GraphJsonItems, GraphJsonParts } from '../../core/graph/serialize.js';
 
 /** Who writes, and when (transaction time). */
 export interface WriteContext {
@@ -52,6 +52,8 @@ export interface HistoryQuery {
   actor?: string;
   since?: string;
   until?: string;
+  /** Only entries numbered after this seq (the graph cache catches up from its revision). */
+  afterSeq?: number;
   limit: number;
 }
 
@@ -129,6 +131,15 @@ export interface GraphStore {
   revision(): Promise<string>;
   /** The node, its neighbours up to `depth` steps, and the relations among them. */
   neighbourhood(id: string, depth: number): Promise<Snapshot>;
+  /**
+   * The unfiltered graph's node and edge fragments with their ids (as snapshotJson joins them), for a cache that
+   * patches them from history. Optional: without it the graph cache rebuilds after every write.
+   */
+  graphItems?(): Promise<GraphJsonItems>;
+  /** Prepares the store for requests (Neo4j: runs its named queries once); the server calls it at start. */
+  warmUp?(): Promise<void>;
+  /** Ids compare by UTF-16 code units (Neo4j's snapshotJson sorts in JS) or by code point (SQLite's binary order). */
+  readonly idOrder?: 'utf16' | 'codepoint';
   history(query: HistoryQuery): Promise<HistoryEntry[]>;
   listViews(): Promise<SavedView[]>;
   getView(name: string): Promise<SavedView | undefined>;

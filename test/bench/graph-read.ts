@@ -36,6 +36,7 @@ interface Row {
   mb: number;
   cold: Timing;
   miss: Timing;
+  read: Timing;
   hit: Timing;
 }
 
@@ -65,8 +66,9 @@ const median = (xs: Timing[]): Timing => {
 };
 
 /**
- * cold = the first GET after the import; miss = after a write by a second store connection (the revision moved, so
- * the graph is read from the store and built again); hit = the cached answer (revision unchanged).
+ * cold = the first GET after the import; miss = after a write by a second store connection (the revision moved: the
+ * cache patches its graph from the history); hit = the cached answer (revision unchanged); read = a server without
+ * the graph cache (read from the store and built every time).
  */
 async function measure(name: string, store: GraphStore, writer: GraphStore, actors: number): Promise<Row> {
   const app: FastifyInstance = await buildApp({
@@ -89,6 +91,18 @@ async function measure(name: string, store: GraphStore, writer: GraphStore, acto
       misses.push(await timedGet(client, url));
       hits.push(await timedGet(client, url));
     }
+    const reads: Timing[] = [];
+    const bare: FastifyInstance = await buildApp({
+      store,
+      graphCache: { enabled: false },
+      security: { maxGraphNodes: 10_000_000, maxGraphRelations: 50_000_000 },
+    });
+    const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      for (let i = 0; i < 3; i++) reads.push(await timedGet(client, bareUrl));
+    } finally {
+      await new Promise<void>((resolve) => bare.server.close(() => resolve()));
+    }
     const stats = await store.stats();
     console.log(`${name} ${actors}: cold ${cold.wall.toFixed(0)} ms, miss ${median(misses).wall.toFixed(0)} ms`);
     return {
@@ -99,6 +113,7 @@ async function measure(name: string, store: GraphStore, writer: GraphStore, acto
       mb: cold.bytes / 2 ** 20,
       cold,
       miss: median(misses),
+      read: median(reads),
       hit: median(hits),
     };
   } finally {
@@ -165,13 +180,20 @@ export async function benchGraphRead(): Promise<string> {
   await benchNeo4j(rows);
   const goal = rows.find((r) => r.store === 'SQLite' && r.actors === 10_000);
   const goalLine = goal
-    ? `Goal: 10k actors in under ${GOAL_MS} ms from SQLite (a read from the store: the miss column). Measured ` +
-      `${fmt(goal.miss.wall)} ms wall, ${fmt(goal.miss.cpu)} ms CPU: ` +
-      (goal.miss.wall < GOAL_MS
+    ? `Goal: 10k actors in under ${GOAL_MS} ms from SQLite (a read from the store: the read column). Measured ` +
+      `${fmt(goal.read.wall)} ms wall, ${fmt(goal.read.cpu)} ms CPU: ` +
+      (goal.read.wall < GOAL_MS
         ? '**met**.'
-        : `**missed** by ${fmt(goal.miss.wall - GOAL_MS)} ms (${fmt(goal.miss.wall / GOAL_MS, 1)}×).`) +
-      ' A cached answer (hit) is much faster; see the last column.'
+        : `**missed** by ${fmt(goal.read.wall - GOAL_MS)} ms (${fmt(goal.read.wall / GOAL_MS, 1)}×).`) +
+      ' A cached answer (hit) is much faster; see the hit column.'
     : 'Goal: 10k actors in under 300 ms from SQLite: not measured in this run.';
+  const neo = rows.find((r) => r.store !== 'SQLite' && r.actors === 10_000);
+  const afterWrite =
+    goal && neo
+      ? `GET after a write at 10k actors (miss column), goal Neo4j within 2× of SQLite: Neo4j ${fmt(neo.miss.wall)} ms, ` +
+        `SQLite ${fmt(goal.miss.wall)} ms: ${fmt(neo.miss.wall / goal.miss.wall, 1)}× ` +
+        (neo.miss.wall <= 2 * goal.miss.wall ? '(**met**).' : '(**missed**).')
+      : 'GET after a write at 10k actors, Neo4j against SQLite: not measured in this run.';
   return [
     '## Graph reads: GET /api/graph latency',
     '',
@@ -180,16 +202,18 @@ export async function benchGraphRead(): Promise<string> {
     'A synthetic network (`generateNetwork({ actors, seed: 5 })`) imported through the service; the whole graph as',
     'graphology JSON over HTTP on 127.0.0.1, uncompressed, fetched by a client in its own process, as a browser would (time until the',
     'whole body is received, as the client sees it). cold = the first GET; miss = median of three GETs',
-    'each after a write by a second store connection (revision changed: read from the store and built); hit = median of',
-    'three GETs with the revision unchanged (the graph cache checks the revision and sends the cached bytes).',
+    'each after a write by a second store connection (revision changed: the cache reads the new history entries and',
+    'patches its graph, then joins and hashes the body); hit = median of three GETs with the revision unchanged (the',
+    'cached bytes); read = median of three GETs from a server without the graph cache (read from the store and built).',
     '',
     goalLine,
+    afterWrite,
     '',
-    '| store | actors | nodes | relations | MiB | cold ms (CPU) | miss ms (CPU) | hit ms (CPU) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| store | actors | nodes | relations | MiB | cold ms (CPU) | miss ms (CPU) | hit ms (CPU) | read ms (CPU) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>
-        `| ${r.store} | ${fmt(r.actors)} | ${fmt(r.nodes)} | ${fmt(r.relations)} | ${fmt(r.mb, 1)} | ${ms(r.cold)} | ${ms(r.miss)} | ${ms(r.hit)} |`,
+        `| ${r.store} | ${fmt(r.actors)} | ${fmt(r.nodes)} | ${fmt(r.relations)} | ${fmt(r.mb, 1)} | ${ms(r.cold)} | ${ms(r.miss)} | ${ms(r.hit)} | ${ms(r.read)} |`,
     ),
     ...(NEO4J_SIZES.includes(100_000)
       ? []

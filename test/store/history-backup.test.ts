@@ -255,5 +255,6 @@ describeNeo4j('backup and restore (Neo4j)', () => {
     await restoreBackup((d) => sqlite.restoreRaw(d), backup);
     await expectIdentical(sqlite, backup);
     await sqlite.close();
-  });
+    // A fresh JVM plans every statement for the first time: generous on a loaded machine.
+  }, 240_000);
 });

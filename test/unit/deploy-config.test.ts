@@ -33,6 +33,19 @@ describe('docker-compose.yml and Dockerfile', () => {
     expect(compose.services.neo4j.environment?.NEO4J_AUTH).toMatch(/\$\{NEO4J_PASSWORD/);
   });
 
+  it('checks health over Bolt with the configured password', () => {
+    const test = JSON.stringify(compose.services.neo4j.healthcheck?.test);
+    expect(test).toMatch(/cypher-shell -a bolt:\/\/127\.0\.0\.1:7687/);
+    // $$ is compose's escape: the shell, not compose, expands NEO4J_AUTH inside the container.
+    expect(test).toContain('$${NEO4J_AUTH#neo4j/}');
+  });
+
+  it('documents the password minimum and what changing NEO4J_PASSWORD later does', () => {
+    const readme = read('README.md');
+    expect(readme).toMatch(/at least 8 characters/);
+    expect(readme).toMatch(/ALTER CURRENT USER SET PASSWORD/);
+  });
+
   it('wires the app to Neo4j and waits for it to be healthy', () => {
     const app = compose.services.app;
     expect(app.build).toBeTruthy();
@@ -41,11 +54,11 @@ describe('docker-compose.yml and Dockerfile', () => {
     expect(app.environment?.NEO4J_PASSWORD).toMatch(/\$\{NEO4J_PASSWORD/);
   });
 
-  it('builds in stages on Node 20 and runs as a non-root user', () => {
+  it('builds in stages on Node 22 LTS and runs as a non-root user', () => {
     const docker = read('Dockerfile');
     const froms = docker.match(/^FROM .+$/gm) ?? [];
     expect(froms.length).toBeGreaterThanOrEqual(2);
-    for (const f of froms) expect(f).toMatch(/node:20/);
+    for (const f of froms) expect(f).toMatch(/node:22/);
     expect(docker).toMatch(/^USER node$/m);
     expect(docker).toMatch(/^HEALTHCHECK /m);
   });

@@ -145,6 +145,18 @@ export function historyRow(h: Omit<HistoryEntry, 'actor' | 'at'>): unknown[] {
   return HISTORY_COLUMNS.map((c) => cols[c]);
 }
 
+/** A history entry as history-tail.cypher reads it: historyRow without the seq, which the statement assigns. */
+export function historyEntry(
+  recordType: HistoryEntry['recordType'],
+  op: HistoryEntry['op'],
+  before: NodeRecord | RelationRecord | null,
+  after: NodeRecord | RelationRecord | null,
+): unknown[] {
+  const rec = after ?? before;
+  if (!rec) throw new Error('A history entry needs a before or an after');
+  return historyRow({ seq: 0, recordId: rec.id, recordType, version: rec.version, op, before, after }).slice(1);
+}
+
 export function historyFromProps(p: PropMap): HistoryEntry {
   const before = optStr(p, 'before');
   const after = optStr(p, 'after');

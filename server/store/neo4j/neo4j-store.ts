@@ -1,6 +1,6 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { fold } from '../../../core/text/fold.js';
-import type { GraphJsonParts } from '../../../core/graph/serialize.js';
+import type { GraphJsonItems, GraphJsonParts } from '../../../core/graph/serialize.js';
 import type {
   JsonValue,
   NodeInput,
@@ -24,10 +24,9 @@ import type {
 } from '../graph-store.js';
 import type { RawDump } from '../graph-store.js';
 import { alreadyExists, notFound, versionMismatch } from '../errors.js';
-import { buildNode, buildRelation, stamp } from '../record-builders.js';
+import { stamp } from '../record-builders.js';
 import { mapped, type WriteTarget } from './errors.js';
 import { chunks } from './batches.js';
-import { HistoryLog } from './history.js';
 import { checkBatch, importInTx, type ImportBatch } from './import.js';
 import {
   historyFromProps,
@@ -41,17 +40,12 @@ import {
   type PropMap,
 } from './mapping.js';
 import { cypher } from './queries.js';
-import {
-  deleteRelations,
-  nodesById,
-  relationsById,
-  requireEndpoints,
-  writeNodes,
-  writeRelations,
-} from './record-io.js';
+import { nodesById, relationsById } from './record-io.js';
 import { Runner, type Tx } from './runner.js';
+import * as writes from './single-writes.js';
+import { warmUp } from './warm-up.js';
 import { restoreNeo4j } from './restore.js';
-import { revision, snapshotJson } from './snapshot-json.js';
+import { revision, snapshotItems, snapshotJson } from './snapshot-json.js';
 import { migrate } from './schema.js';
 import { assertPropKeys, nodeLabel, relationType } from './whitelist.js';
 
@@ -87,12 +81,13 @@ function checkVersion(id: string, expected: number | undefined, actual: number):
 
 /**
  * The production store: a Neo4j 5 server through neo4j-driver 6. Every query is a named file in `cypher/`; labels
- * and relationship types come only from the catalogue. Each write is one transaction that first takes the history
- * counter's lock, so writes are serialised and If-Match checks read inside the transaction hold until commit.
+ * and relationship types come only from the catalogue. A single-record write is a read and one guarded auto-commit
+ * statement (single-writes.ts): no lock is held across a round trip, and writers on different records do not queue.
  */
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
   private readonly runner: Runner;
+  private readonly runs: writes.Runs;
   private readonly ownsDriver: boolean;
 
   constructor(
@@ -100,6 +95,7 @@ export class Neo4jStore implements GraphStore {
     options: Neo4jStoreOptions = {},
   ) {
     this.runner = new Runner(driver, options.database ?? 'neo4j');
+    this.runs = { read: this.runner.read, writeOne: this.runner.writeOne };
     this.ownsDriver = options.ownsDriver ?? false;
   }
 
@@ -123,6 +119,11 @@ export class Neo4jStore implements GraphStore {
       await driver.close();
       throw err;
     }
+  }
+
+  /** Runs the app's named queries once before the first request (warm-up.ts); nothing is written. */
+  async warmUp(): Promise<void> {
+    return mapped(() => warmUp(this.runner.read, this.runner.writeOne));
   }
 
   /** Applies `cypher/schema.cypher` unless this schema version is recorded; returns whether it ran. */
@@ -160,7 +161,7 @@ export class Neo4jStore implements GraphStore {
 
   async listNodes(query: NodeQuery): Promise<Page<NodeRecord>> {
     return mapped(async () => {
-      const [row] = await this.runner.read(cypher('node-list'), {
+      const [row] = await this.runner.read(cypher(query.q ? 'node-search' : 'node-list'), {
         kinds: nullIfEmpty(query.kind),
         q: query.q ? fold(query.q) : null,
         skip: int(query.offset),
@@ -175,15 +176,7 @@ export class Neo4jStore implements GraphStore {
     nodeLabel(input.kind);
     assertPropKeys(input.props);
     const c = { ...ctx, at: stamp(ctx) };
-    return this.write({ what: 'Node', id: input.id }, async (tx) => {
-      const history = await HistoryLog.open(tx, c);
-      if ((await nodesById(tx.run, [input.id])).size > 0) throw alreadyExists('Node', input.id);
-      const rec = buildNode(input, c);
-      await writeNodes(tx.run, new Map(), new Map([[rec.id, rec]]));
-      history.add('node', 'create', null, rec);
-      await history.flush();
-      return rec;
-    });
+    return mapped(() => writes.createNode(this.runs, input, c), { what: 'Node', id: input.id });
   }
 
   async updateNode(
@@ -195,32 +188,12 @@ export class Neo4jStore implements GraphStore {
     nodeLabel(input.kind);
     assertPropKeys(input.props);
     const c = { ...ctx, at: stamp(ctx) };
-    return this.write({ what: 'Node', id }, async (tx) => {
-      const history = await HistoryLog.open(tx, c);
-      const prev = (await nodesById(tx.run, [id])).get(id);
-      if (!prev) throw notFound('Node', id);
-      checkVersion(id, expectedVersion, prev.version);
-      const rec = buildNode({ ...input, id }, c, prev);
-      await writeNodes(tx.run, new Map([[id, prev]]), new Map([[id, rec]]));
-      history.add('node', 'update', prev, rec);
-      await history.flush();
-      return rec;
-    });
+    return mapped(() => writes.updateNode(this.runs, id, input, expectedVersion, c), { what: 'Node', id });
   }
 
   async deleteNode(id: string, expectedVersion: number | undefined, ctx: WriteContext): Promise<void> {
     const c = { ...ctx, at: stamp(ctx) };
-    await this.write({ what: 'Node', id }, async (tx) => {
-      const history = await HistoryLog.open(tx, c);
-      const prev = (await nodesById(tx.run, [id])).get(id);
-      if (!prev) throw notFound('Node', id);
-      checkVersion(id, expectedVersion, prev.version);
-      const rels = (await tx.run(cypher('node-relations'), { id })).map(relationFromRow).sort(byId);
-      await tx.run(cypher('node-delete'), { id });
-      for (const rel of rels) history.add('relation', 'delete', rel, null);
-      history.add('node', 'delete', prev, null);
-      await history.flush();
-    });
+    await mapped(() => writes.deleteNode(this.runs, id, expectedVersion, c), { what: 'Node', id });
   }
 
   async getRelation(id: string): Promise<RelationRecord | undefined> {
@@ -249,16 +222,7 @@ export class Neo4jStore implements GraphStore {
     relationType(input.type);
     assertPropKeys(input.props);
     const c = { ...ctx, at: stamp(ctx) };
-    return this.write({ what: 'Relation', id: input.id }, async (tx) => {
-      const history = await HistoryLog.open(tx, c);
-      if ((await relationsById(tx.run, [input.id])).size > 0) throw alreadyExists('Relation', input.id);
-      await requireEndpoints(tx.run, [input]);
-      const rec = buildRelation(input, c);
-      await writeRelations(tx.run, new Map(), new Map([[rec.id, rec]]));
-      history.add('relation', 'create', null, rec);
-      await history.flush();
-      return rec;
-    });
+    return mapped(() => writes.createRelation(this.runs, input, c), { what: 'Relation', id: input.id });
   }
 
   async updateRelation(
@@ -270,31 +234,12 @@ export class Neo4jStore implements GraphStore {
     relationType(input.type);
     assertPropKeys(input.props);
     const c = { ...ctx, at: stamp(ctx) };
-    return this.write({ what: 'Relation', id }, async (tx) => {
-      const history = await HistoryLog.open(tx, c);
-      const prev = (await relationsById(tx.run, [id])).get(id);
-      if (!prev) throw notFound('Relation', id);
-      checkVersion(id, expectedVersion, prev.version);
-      await requireEndpoints(tx.run, [{ ...input, id }]);
-      const rec = buildRelation({ ...input, id }, c, prev);
-      await writeRelations(tx.run, new Map([[id, prev]]), new Map([[id, rec]]));
-      history.add('relation', 'update', prev, rec);
-      await history.flush();
-      return rec;
-    });
+    return mapped(() => writes.updateRelation(this.runs, id, input, expectedVersion, c), { what: 'Relation', id });
   }
 
   async deleteRelation(id: string, expectedVersion: number | undefined, ctx: WriteContext): Promise<void> {
     const c = { ...ctx, at: stamp(ctx) };
-    await this.write({ what: 'Relation', id }, async (tx) => {
-      const history = await HistoryLog.open(tx, c);
-      const prev = (await relationsById(tx.run, [id])).get(id);
-      if (!prev) throw notFound('Relation', id);
-      checkVersion(id, expectedVersion, prev.version);
-      await deleteRelations(tx.run, [prev]);
-      history.add('relation', 'delete', prev, null);
-      await history.flush();
-    });
+    await mapped(() => writes.deleteRelation(this.runs, id, expectedVersion, c), { what: 'Relation', id });
   }
 
   async importBatch(batch: ImportBatch, ctx: WriteContext): Promise<ImportResult> {
@@ -305,6 +250,12 @@ export class Neo4jStore implements GraphStore {
 
   async snapshotJson(query: SnapshotQuery): Promise<GraphJsonParts> {
     return mapped(() => snapshotJson(this.runner.read, query));
+  }
+
+  readonly idOrder = 'utf16' as const;
+
+  async graphItems(): Promise<GraphJsonItems> {
+    return mapped(() => snapshotItems(this.runner.read, {}));
   }
 
   async revision(): Promise<string> {
@@ -372,6 +323,7 @@ export class Neo4jStore implements GraphStore {
         actor: query.actor ?? null,
         since: query.since ?? null,
         until: query.until ?? null,
+        afterSeq: int(query.afterSeq ?? -1),
         limit: int(query.limit),
       };
       const rows = await this.runner.read(cypher(query.recordId ? 'history-by-record' : 'history-list'), params);
@@ -398,25 +350,22 @@ export class Neo4jStore implements GraphStore {
   ): Promise<SavedView> {
     const at = stamp(ctx);
     return this.write({ what: 'View', id: name }, async (tx) => {
-      // Views have no history, but take the same write lock so the version check holds until commit.
-      await HistoryLog.open(tx, { actor: ctx.actor, at });
-      const [row] = await tx.run(cypher('view-get'), { name });
-      const prev = row ? viewFromProps(row.v as PropMap) : undefined;
-      if (prev && expectedVersion === undefined) throw alreadyExists('View', name);
-      if (prev) checkVersion(name, expectedVersion, prev.version);
-      const view: SavedView = { name, state, version: (prev?.version ?? 0) + 1, updatedAt: at, updatedBy: ctx.actor };
+      const [row] = await tx.run(cypher('view-lock'), { name });
+      const version = toNumber(row.version);
+      if (version > 0 && expectedVersion === undefined) throw alreadyExists('View', name);
+      if (version > 0) checkVersion(name, expectedVersion, version);
+      const view: SavedView = { name, state, version: version + 1, updatedAt: at, updatedBy: ctx.actor };
       await tx.run(cypher('view-save'), { view: viewToProps(view) });
       return view;
     });
   }
 
-  async deleteView(name: string, expectedVersion: number | undefined, ctx: WriteContext): Promise<void> {
-    const at = stamp(ctx);
+  async deleteView(name: string, expectedVersion: number | undefined, _ctx: WriteContext): Promise<void> {
     await this.write({ what: 'View', id: name }, async (tx) => {
-      await HistoryLog.open(tx, { actor: ctx.actor, at });
-      const [row] = await tx.run(cypher('view-get'), { name });
-      if (!row) throw notFound('View', name);
-      checkVersion(name, expectedVersion, viewFromProps(row.v as PropMap).version);
+      const [row] = await tx.run(cypher('view-lock'), { name });
+      const version = toNumber(row.version);
+      if (version === 0) throw notFound('View', name);
+      checkVersion(name, expectedVersion, version);
       await tx.run(cypher('view-delete'), { name });
     });
   }

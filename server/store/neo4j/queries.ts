@@ -9,6 +9,14 @@ export const QUERY_NAMES = [
   'await-indexes',
   'history-lock',
   'history-append',
+  'history-tail',
+  'node-create-write',
+  'node-update-write',
+  'node-delete-write',
+  'relation-create-write',
+  'relation-update-write',
+  'relation-replace-write',
+  'relation-delete-write',
   'history-by-record',
   'history-list',
   'stats-nodes',
@@ -17,6 +25,7 @@ export const QUERY_NAMES = [
   'nodes-get',
   'nodes-missing',
   'node-list',
+  'node-search',
   'node-create',
   'node-update',
   'node-relabel',
@@ -42,6 +51,7 @@ export const QUERY_NAMES = [
   'relations-among',
   'view-list',
   'view-get',
+  'view-lock',
   'view-save',
   'view-delete',
 ] as const;
@@ -51,7 +61,7 @@ export type QueryName = (typeof QUERY_NAMES)[number];
  * Placeholders a query may contain; each is replaced only by whitelisted labels or types. `ANY_TYPE` becomes a
  * type disjunction (`A|B|…`), all catalogue types unless a subset is given.
  */
-export type Placeholder = 'KIND' | 'OLD_KIND' | 'TYPE' | 'REL_TYPE' | 'ANY_TYPE';
+export type Placeholder = 'KIND' | 'OLD_KIND' | 'TYPE' | 'OLD_TYPE' | 'REL_TYPE' | 'ANY_TYPE';
 export type Names = Partial<Record<Placeholder, SafeName | SafeName[]>>;
 
 const CYPHER_DIR = new URL('../../../cypher/', import.meta.url);

@@ -28,6 +28,8 @@ export class Tx {
 export const READ_RETRY_MS = 600;
 const READ_BACKOFF_MS = [50, 150, 300];
 const OUTAGE_MEMORY_MS = 30_000;
+/** Single writes retry deadlocks for this long, like the driver's window for transaction functions. */
+const WRITE_RETRY_MS = 5_000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -74,6 +76,29 @@ export class Runner {
       await session.close();
     }
   }
+
+  /**
+   * One statement as its own auto-commit transaction: one round trip, and the server commits as soon as the statement
+   * ends, so locks taken at its end (the history counter) are never held while the app is busy. Transient failures
+   * (deadlocks with a bulk import) are retried: the failed statement was rolled back whole.
+   */
+  readonly writeOne: Run = async (text, params = {}) => {
+    if (this.outageAt > 0 && Date.now() - this.outageAt < OUTAGE_MEMORY_MS) await this.read('RETURN 1 AS ok');
+    const started = Date.now();
+    for (let attempt = 0; ; attempt++) {
+      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+      try {
+        return plain((await session.run(text, params)).records);
+      } catch (err) {
+        if (isUnavailable(err)) this.outageAt = Date.now();
+        const wait = Math.min(1_000, 20 * 2 ** attempt);
+        if (!isRetryableError(err) || isUnavailable(err) || Date.now() - started + wait > WRITE_RETRY_MS) throw err;
+        await sleep(wait);
+      } finally {
+        await session.close();
+      }
+    }
+  };
 
   /**
    * `work` may run more than once (the driver retries transient failures), so it must only read and write in `tx`.

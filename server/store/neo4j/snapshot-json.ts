@@ -1,4 +1,4 @@
-import { edgeJson, nodeJson, type GraphJsonParts } from '../../../core/graph/serialize.js';
+import { edgeJson, nodeJson, type GraphJsonItems, type GraphJsonParts } from '../../../core/graph/serialize.js';
 import type { SnapshotQuery } from '../../../core/model/records.js';
 import { toNumber } from './mapping.js';
 import { cypher } from './queries.js';
@@ -8,17 +8,19 @@ const nullIfEmpty = <T>(list: T[] | undefined): T[] | null => (list && list.leng
 const strOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 /** Code-unit order, as the record snapshot and SQLite sort ids. */
 const byKey = (a: [string, string], b: [string, string]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-const joined = (rows: [string, string][]): string =>
-  rows
-    .sort(byKey)
-    .map((r) => r[1])
-    .join(',');
+const joined = (rows: [string, string][]): string => rows.map((r) => r[1]).join(',');
 
 /**
  * GET /api/graph's nodes and edges straight from the rows: props and sources stay the stored JSON text, so no record
  * is parsed and serialised again (see core/graph/serialize.ts `nodeJson`/`edgeJson`).
  */
 export async function snapshotJson(read: Run, query: SnapshotQuery): Promise<GraphJsonParts> {
+  const items = await snapshotItems(read, query);
+  return { nodes: joined(items.nodes), edges: joined(items.edges) };
+}
+
+/** The fragments of snapshotJson with their ids, each list in id order. */
+export async function snapshotItems(read: Run, query: SnapshotQuery): Promise<GraphJsonItems> {
   const kinds = nullIfEmpty(query.kinds);
   const [nodeRows, relRows] = await Promise.all([
     read(cypher('snapshot-nodes-json'), { kinds }),
@@ -67,7 +69,7 @@ export async function snapshotJson(read: Run, query: SnapshotQuery): Promise<Gra
       }),
     ]);
   }
-  return { nodes: joined(nodes), edges: joined(edges) };
+  return { nodes: nodes.sort(byKey), edges: edges.sort(byKey) };
 }
 
 /** The history counter's seq (store-revision.cypher). */

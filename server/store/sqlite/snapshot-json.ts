@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { GraphJsonParts } from '../../../core/graph/serialize.js';
+import type { GraphJsonItems, GraphJsonParts } from '../../../core/graph/serialize.js';
 import type { SnapshotQuery } from '../../../core/model/records.js';
 
 /**
@@ -39,6 +39,16 @@ export function snapshotJson(db: Database.Database, query: SnapshotQuery): Graph
   return db.transaction(() => ({
     nodes: (all ? nodes.get() : nodes.get({ kinds })) as string,
     edges: (all ? edges.get() : edges.get({ kinds, types, asOf })) as string,
+  }))();
+}
+
+/** The unfiltered graph's fragments with their ids, in one read transaction. */
+export function snapshotItems(db: Database.Database): GraphJsonItems {
+  const nodes = db.prepare('SELECT id, graph_json FROM nodes ORDER BY id').raw();
+  const edges = db.prepare('SELECT id, graph_json FROM relations ORDER BY id').raw();
+  return db.transaction(() => ({
+    nodes: nodes.all() as [string, string][],
+    edges: edges.all() as [string, string][],
   }))();
 }
 

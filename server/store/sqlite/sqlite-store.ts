@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fold } from '../../../core/text/fold.js';
-import type { GraphJsonParts } from '../../../core/graph/serialize.js';
+import type { GraphJsonItems, GraphJsonParts } from '../../../core/graph/serialize.js';
 import type {
   JsonValue,
   Batch,
@@ -30,7 +30,7 @@ import { StoreError, alreadyExists, notFound, versionMismatch } from '../errors.
 import { buildNode, buildRelation, stamp } from '../record-builders.js';
 import { validOn } from '../as-of.js';
 import { migrate } from './migrations.js';
-import { revision, snapshotJson } from './snapshot-json.js';
+import { revision, snapshotItems, snapshotJson } from './snapshot-json.js';
 import { ensureGraphJson } from './graph-json.js';
 import {
   NODE_COLUMNS,
@@ -303,6 +303,12 @@ export class SqliteStore implements GraphStore {
     return snapshotJson(this.db, query);
   }
 
+  readonly idOrder = 'codepoint' as const;
+
+  async graphItems(): Promise<GraphJsonItems> {
+    return snapshotItems(this.db);
+  }
+
   async revision(): Promise<string> {
     return revision(this.db);
   }
@@ -363,6 +369,10 @@ export class SqliteStore implements GraphStore {
     if (query.until) {
       where.push('h.at <= ?');
       params.push(query.until);
+    }
+    if (query.afterSeq !== undefined) {
+      where.push('h.seq > ?');
+      params.push(query.afterSeq);
     }
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     // One read transaction: the live rows that complete deferred `after`s match the history rows.

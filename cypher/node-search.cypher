@@ -1,0 +1,10 @@
+// node-list.cypher with a search term: $q is already folded (lower case, no diacritics), like searchText, and the
+// CONTAINS alone in the MATCH's WHERE lets the planner answer it from the entity_search text index.
+MATCH (n:Entity)
+WHERE n.searchText CONTAINS $q
+WITH n
+WHERE $kinds IS NULL OR n.kind IN $kinds
+WITH n
+ORDER BY toLower(n.name), n.id
+WITH collect(n) AS matched
+RETURN size(matched) AS total, [x IN matched[$skip..($skip + $limit)] | x {.*}] AS items
