@@ -6,7 +6,6 @@ import { pagerank } from './centrality/pagerank.js';
 import { clustering } from './clustering.js';
 import { louvainCommunities } from './communities.js';
 import { compactGraph, type CompactGraph } from './compact.js';
-import { connectedComponents, largestComponent, stronglyConnectedComponents } from './components.js';
 import { coreNumber } from './cores.js';
 import { cutStructure } from './cut-points.js';
 import { AnalysisError, checkCancel, type RunControl } from './errors.js';
@@ -17,6 +16,7 @@ import { DEFAULT_PANEL_OPTIONS, METRICS, type MetricLimit } from './registry.js'
 import type { Guarantee } from './sampling/betweenness.js';
 import { plannedPathMetrics, type BetweennessGuarantee, type PlannedPaths } from './sampling/plan.js';
 import { structuralHoles } from './structural-holes.js';
+import { graphFingerprint, panelComponents, panelPathsExact, type ExactPaths } from './panel-paths.js';
 
 export interface PanelOptions extends RunControl {
   /** Edge attribute with tie strengths; null = unweighted. */
@@ -43,6 +43,11 @@ export interface PanelOptions extends RunControl {
   pathBudget?: number;
   /** (ε, δ) of the automatic betweenness estimate (default DEFAULT_GUARANTEE). */
   guarantee?: Guarantee;
+  /**
+   * The exact path pass already computed (the server runs it over several pool threads): used instead of running
+   * it here when the panel would be exact and the fingerprint matches this graph; otherwise ignored.
+   */
+  exactPaths?: ExactPaths;
   /** When given, filled with the wall time (ms) of each phase: for benchmarks. */
   timings?: Record<string, number>;
 }
@@ -171,7 +176,15 @@ function pathWarnings(guarantee: BetweennessGuarantee | null, sources: number, n
   return [];
 }
 
-function checkLimits(g: CompactGraph, overrides: Record<string, MetricLimit> | undefined): void {
+/** The precomputed exact pass, when the panel would run exactly that pass on this very graph. */
+function givenPaths(g: CompactGraph, options: PanelOptions): PlannedPaths | null {
+  const given = options.exactPaths;
+  if (!given || !panelPathsExact(g, options.samples, options.pathBudget)) return null;
+  if (given.fingerprint !== graphFingerprint(g)) return null;
+  return { ...given.paths, guarantee: null };
+}
+
+export function checkLimits(g: CompactGraph, overrides: Record<string, MetricLimit> | undefined): void {
   for (const metric of METRICS) {
     const limit = overrides?.[metric.id] ?? metric.limit;
     if (!limit) continue;
@@ -217,21 +230,20 @@ export function runPanel(graph: Graph, options: PanelOptions = {}): PanelResult 
   control.onProgress?.(0.02);
   lap('prepare');
 
-  const weak = connectedComponents(g);
-  const strong = g.directed ? stronglyConnectedComponents(g) : null;
-  const pathComponents = strong ?? weak;
-  const lcc = largestComponent(pathComponents);
-  const paths = plannedPathMetrics(g, {
-    ...control,
-    componentOf: pathComponents.of,
-    component: lcc,
-    progressSpan: [0.02, 0.75],
-    samples: options.samples,
-    seed,
-    pathBudget: options.pathBudget,
-    guarantee: options.guarantee,
-    components: weak,
-  });
+  const { weak, strong, pathComponents, lcc } = panelComponents(g);
+  const paths =
+    givenPaths(g, options) ??
+    plannedPathMetrics(g, {
+      ...control,
+      componentOf: pathComponents.of,
+      component: lcc,
+      progressSpan: [0.02, 0.75],
+      samples: options.samples,
+      seed,
+      pathBudget: options.pathBudget,
+      guarantee: options.guarantee,
+      components: weak,
+    });
   warnings.push(...pathWarnings(paths.guarantee, paths.sources, g.n));
   lap('paths');
   const deg = degrees(g);

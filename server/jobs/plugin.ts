@@ -15,6 +15,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The worker pool for CPU-heavy work (server/jobs/pool.ts). */
     work: Pick<WorkPool, 'run'>;
+    /** Threads of the pool (the process's): work split over threads uses at most this many. */
+    workThreads: number;
     jobs: JobRegistry;
     /** Answers directly, or with 202 and a job when the work is estimated to be long (or the client asks). */
     answerOrJob(
@@ -69,6 +71,7 @@ export default fp<JobsOptions>(async function jobsPlugin(app: FastifyInstance, o
   const registry = new JobRegistry();
   const threshold = opts.jobThreshold ?? 20_000;
   app.decorate('work', pool.withBudget(opts.budgetMs));
+  app.decorate('workThreads', pool.threads);
   app.decorate('jobs', registry);
 
   let stats: { value: StoreStats; until: number } | undefined;

@@ -10,6 +10,7 @@ import { runPathSlices, type PathSliceTask } from '../../core/analysis/kernel/pa
 import { withSnapshot, type WithSource } from './snapshot-source.js';
 import { exportSize } from './export-task.js';
 import { checkAndWrite } from './import-task.js';
+import { analysisPathGraph } from './analysis-paths.js';
 
 /** Reports how far a task has come (0–1) and in which stage; the pool forwards it to the job. */
 export type Progress = (progress: number, stage: string) => void;
@@ -37,6 +38,9 @@ export const TASKS = {
   council: (input: WithSource<Parameters<typeof councilAnswer>[0]>) => withSnapshot(councilAnswer)(input),
   scenario: (input: WithSource<Parameters<typeof scenarioAnswer>[0]>) => withSnapshot(scenarioAnswer)(input),
   importCheck: (input: Parameters<typeof checkAndWrite>[0], progress: Progress) => checkAndWrite(input, progress),
+  /** The analysis graph packed into shared memory for `pathSlices` (null: the panel runs its own pass). */
+  analysisPathGraph: (input: WithSource<Parameters<typeof analysisPathGraph>[0]>) =>
+    withSnapshot(analysisPathGraph)(input),
   /** A range of the path pass's source slices on a graph in shared memory (server/jobs/path-task.ts). */
   pathSlices: (input: PathSliceTask) => runPathSlices(input),
 };

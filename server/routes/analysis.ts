@@ -6,6 +6,8 @@ import { DEFAULT_PANEL_OPTIONS, METRICS, type MetricLimit } from '../../core/ana
 import { keyActors, withEvidence } from '../../core/analysis/key-actors.js';
 import { runPanel, type NodeMetrics, type PanelResult } from '../../core/analysis/panel.js';
 import { compactGraph } from '../../core/analysis/compact.js';
+import { PATH_SLICES } from '../../core/analysis/centrality/paths.js';
+import type { WithSource } from '../jobs/snapshot-source.js';
 import { louvainCommunities } from '../../core/analysis/communities.js';
 import { BROKERAGE_ROLES } from '../../core/analysis/brokerage.js';
 import { DEFAULT_PROJECTION_TYPES, projectActors, projectTwoMode } from '../../core/graph/projection.js';
@@ -15,6 +17,8 @@ import { csv, errorResponses, splitCsv } from '../schemas/common.js';
 import { ApiProblem } from '../problems.js';
 import type { Evidence, Snapshot } from '../../core/model/records.js';
 import { JobSchema } from '../jobs/schema.js';
+import type { ExactPaths } from '../../core/analysis/panel-paths.js';
+import { parallelAnalysisPaths } from '../jobs/path-task.js';
 
 const tags = ['analysis'];
 const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
@@ -240,7 +244,15 @@ function graphKeys(selected: string[]): Set<string> {
 export interface AnalysisRouteOptions {
   /** Per-metric limits that replace the registry's (tests use tiny ones). */
   limits?: Record<string, MetricLimit>;
+  /**
+   * The exact path pass over several pool threads from this many actors (default PARALLEL_PATHS_MIN_ACTORS);
+   * `onParallel` is told the number of threads when it does (tests).
+   */
+  parallelPaths?: { minActors?: number; onParallel?: (workers: number) => void };
 }
+
+/** Below this many actors one thread finishes the path pass in well under a second: splitting gains nothing. */
+export const PARALLEL_PATHS_MIN_ACTORS = 3000;
 
 /**
  * Key-actor analysis of the actor network: the full metric panel (or the chosen metrics), on the one-mode
@@ -249,6 +261,15 @@ export interface AnalysisRouteOptions {
  * NetworkX oracles and key-player measures assume.
  */
 const analysis: FastifyPluginAsyncTypebox<AnalysisRouteOptions> = async (app, opts) => {
+  const minActors = opts.parallelPaths?.minActors ?? PARALLEL_PATHS_MIN_ACTORS;
+  /** The exact path pass split over the pool's threads when the network is large enough (else undefined). */
+  const pathsInParallel = async (input: WithSource<AnalysisInput>, signal: AbortSignal) => {
+    const workers = Math.min(app.workThreads, PATH_SLICES);
+    if (workers < 2 || (await app.networkSize()) < minActors) return undefined;
+    const paths = await parallelAnalysisPaths(app.work, { ...input, minActors }, workers, signal);
+    if (paths) opts.parallelPaths?.onParallel?.(workers);
+    return paths;
+  };
   app.get(
     '/api/analysis',
     {
@@ -325,7 +346,8 @@ const analysis: FastifyPluginAsyncTypebox<AnalysisRouteOptions> = async (app, op
       return app.answerOrJob(request, reply, 'analysis', await app.networkSize(), async ({ signal, progress }) => {
         const snapshot = await app.snapshotSource();
         const input = { snapshot, params: run, limits: opts.limits };
-        const text = await app.work.run('analysis', input, { signal, onProgress: progress });
+        const exactPaths = await pathsInParallel(input, signal);
+        const text = await app.work.run('analysis', { ...input, exactPaths }, { signal, onProgress: progress });
         return { kind: 'jsonText', text };
       });
     },
@@ -347,30 +369,44 @@ export interface AnalysisParams {
   minEvidence: Evidence;
 }
 
-/** The panel and the answer of GET /api/analysis, from a snapshot (runs in the worker pool, server/jobs). */
-export function analysisAnswer(input: {
+export interface AnalysisInput {
   snapshot: Snapshot;
   params: AnalysisParams;
   limits?: Record<string, MetricLimit> | undefined;
-}): Static<typeof AnalysisSchema> {
-  const { params, limits: override } = input;
+}
+
+/** The graph the panel runs on (evidence filter, projection), its weight attribute and the selected metrics' limits. */
+export function analysisGraph(input: AnalysisInput) {
+  const { params } = input;
+  const snapshot = withEvidence(input.snapshot, params.minEvidence);
+  const projectionOptions = { relationTypes: params.relationTypes, ...(params.asOf ? { asOf: params.asOf } : {}) };
+  const { graph, meta } =
+    params.mode === 'two-mode'
+      ? projectTwoMode(snapshot, projectionOptions)
+      : projectActors(snapshot, projectionOptions);
+  const selected = new Set(params.metrics);
+  const limits: Record<string, MetricLimit> = {};
+  for (const m of METRICS) limits[m.id] = selected.has(m.id) ? (input.limits?.[m.id] ?? m.limit ?? {}) : {};
+  const weightAttr = params.weight === 'strength' ? 'weight' : null;
+  return { snapshot, graph, meta, limits, weightAttr };
+}
+
+/** The panel and the answer of GET /api/analysis, from a snapshot (runs in the worker pool, server/jobs). */
+export function analysisAnswer(
+  input: AnalysisInput & { exactPaths?: ExactPaths | undefined },
+): Static<typeof AnalysisSchema> {
+  const { params } = input;
   const { metrics, relationTypes, mode, weight, seed, resolution, restarts, alpha, partition, samples } = params;
   const { minEvidence } = params;
   const q = { asOf: params.asOf };
-  const opts = { limits: override };
-  const snapshot = withEvidence(input.snapshot, minEvidence);
-  const projectionOptions = { relationTypes, ...(q.asOf ? { asOf: q.asOf } : {}) };
-  const { graph, meta } =
-    mode === 'two-mode' ? projectTwoMode(snapshot, projectionOptions) : projectActors(snapshot, projectionOptions);
-
+  const { snapshot, graph, meta, limits, weightAttr } = analysisGraph(input);
   const selected = new Set(metrics);
-  const limits: Record<string, MetricLimit> = {};
-  for (const m of METRICS) limits[m.id] = selected.has(m.id) ? (opts.limits?.[m.id] ?? m.limit ?? {}) : {};
-  const weightAttr = weight === 'strength' ? 'weight' : null;
+  const exactPaths = input.exactPaths;
   let result: PanelResult;
   try {
     if (partition === 'community') labelCommunities(graph, weightAttr, seed, resolution, restarts);
-    result = runPanel(graph, { weight: weightAttr, partition, seed, resolution, restarts, alpha, limits, samples });
+    const options = { weight: weightAttr, partition, seed, resolution, restarts, alpha, limits, samples };
+    result = runPanel(graph, { ...options, ...(exactPaths ? { exactPaths } : {}) });
   } catch (error) {
     if (error instanceof AnalysisError)
       throw analysisErrorToProblem(error, {
