@@ -28,6 +28,8 @@ import authPlugin from './plugins/auth.js';
 import authRoutes from './routes/auth.js';
 import graphCache, { type GraphCacheOptions } from './plugins/graph-cache.js';
 import type { AccountStore } from './store/accounts/account-store.js';
+import { SqliteSurveys } from './store/survey/sqlite-survey.js';
+import { sqliteFile } from './jobs/snapshot-source.js';
 import type { AuthOptions } from './auth/service.js';
 import jobsPlugin, { type JobsOptions } from './jobs/plugin.js';
 import jobRoutes from './routes/jobs.js';
@@ -129,9 +131,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(scenarios);
   await app.register(exchange);
   await app.register(jobRoutes);
-  await app.register(surveysPlugin, options.surveys ?? {});
+  // Survey rounds live beside the graph: an app on a SQLite store gets them in the same file unless told otherwise.
+  const surveys = options.surveys ?? {};
+  const surveyStore = surveys.store ?? defaultSurveys(options.store);
+  await app.register(surveysPlugin, { ...surveys, ...(surveyStore ? { store: surveyStore } : {}) });
   await app.register(surveyRoutes);
   await app.register(surveyResponseRoutes);
   if (options.webRoot) await app.register(webPlugin, { root: options.webRoot });
   return app;
+}
+
+/** A SQLite graph store's file also holds its survey rounds; other stores get theirs from the caller (serve). */
+function defaultSurveys(store: GraphStore): SqliteSurveys | undefined {
+  const file = sqliteFile(store);
+  return file ? new SqliteSurveys(file) : undefined;
 }

@@ -158,7 +158,8 @@ export default fp<GraphCacheOptions>(async function graphCache(app: FastifyInsta
     },
   } satisfies GraphCache);
 
-  app.addHook('onRequest', async (request, reply) => {
+  // preHandler, after the security plugin's size limit (413) and auth: a cached graph is never a way around them.
+  app.addHook('preHandler', async (request, reply) => {
     if (!cacheable(request)) return;
     let current: string;
     try {

@@ -460,6 +460,11 @@ describe('auth: accounts, roles and route classes', () => {
       'GET /api/me',
       'POST /api/auth/login',
       'POST /api/auth/logout',
+      // The questionnaire: a respondent has a link, not an account (the token is the credential).
+      'GET /api/survey-response/:token',
+      'GET /api/survey-response/:token/search',
+      'PUT /api/survey-response/:token',
+      'POST /api/survey-response/:token/submit',
     ];
     const routes = app.registeredRoutes.filter((r) => r.includes(' /api/'));
     expect(routes.length).toBeGreaterThan(20);
