@@ -103,7 +103,14 @@ export interface GraphStore {
   getNode(id: string): Promise<NodeRecord | undefined>;
   listNodes(query: NodeQuery): Promise<Page<NodeRecord>>;
   createNode(input: NodeInput, ctx: WriteContext): Promise<NodeRecord>;
-  updateNode(id: string, input: NodeInput, expectedVersion: number | undefined, ctx: WriteContext): Promise<NodeRecord>;
+  /** `check` sees the stored record before the version check and throws to refuse (saves the caller a read). */
+  updateNode(
+    id: string,
+    input: NodeInput,
+    expectedVersion: number | undefined,
+    ctx: WriteContext,
+    check?: (prev: NodeRecord) => void,
+  ): Promise<NodeRecord>;
   /** Deletes the node and its relations (each recorded in history). */
   deleteNode(id: string, expectedVersion: number | undefined, ctx: WriteContext): Promise<void>;
   getRelation(id: string): Promise<RelationRecord | undefined>;

@@ -54,6 +54,29 @@ describe('API: nodes', () => {
     expect(now.json()).toMatchObject({ name: 'Testbolaget AB', version: 2 });
   });
 
+  it('refuses a kind change with 400 before the version check, and 404 for a missing node', async () => {
+    // Id prefixes tie an id to its kind, so only a record written past validation can meet a body of another kind.
+    const odd = { ...org, id: 'org:udda', kind: 'Network', props: { networkType: 'branschrad' } };
+    await app.store.createNode(odd, { actor: 'test' });
+    const res = await app.inject({
+      method: 'PUT',
+      url: '/api/nodes/org:udda',
+      headers: { 'if-match': 'W/"9"' },
+      payload: { ...org, id: 'org:udda' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'validation_failed', problems: [{ path: '/kind', code: 'kind_change' }] });
+    expect(await app.store.getNode('org:udda')).toMatchObject({ kind: 'Network', version: 1 });
+    const missing = await app.inject({
+      method: 'PUT',
+      url: '/api/nodes/org:finnsinte',
+      headers: { 'if-match': 'W/"1"' },
+      payload: { ...org, id: 'org:finnsinte' },
+    });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({ code: 'not_found' });
+  });
+
   it('requires If-Match on writes to existing records (428)', async () => {
     const res = await app.inject({ method: 'DELETE', url: '/api/nodes/org:testbolaget' });
     expect(res.statusCode).toBe(428);

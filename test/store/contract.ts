@@ -73,6 +73,20 @@ export function storeContract(label: string, open: () => Promise<GraphStore>): v
       expect(await store.getNode(`org:${ns}-a`)).toEqual(before);
     });
 
+    it('lets a caller refuse an update on the stored record before the version check, writing nothing', async () => {
+      const before = await store.getNode(`org:${ns}-a`);
+      const seen: number[] = [];
+      const refuse = (prev: { version: number }): void => {
+        seen.push(prev.version);
+        throw new Error('refused');
+      };
+      await expect(store.updateNode(`org:${ns}-a`, org('a', 'X'), 1, ctx, refuse)).rejects.toThrow('refused');
+      expect(seen).toEqual([before?.version]);
+      expect(await store.getNode(`org:${ns}-a`)).toEqual(before);
+      const missing = store.updateNode(`org:${ns}-none`, org('none'), 1, ctx, refuse);
+      await expect(missing).rejects.toMatchObject({ code: 'not_found' });
+    });
+
     it('searches ignoring case and diacritics, with paging', async () => {
       await store.createNode(org('b', 'Värnamo Verkstad'), ctx);
       await store.createNode(org('c', 'VARNAMO logistik'), ctx);

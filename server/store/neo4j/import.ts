@@ -2,7 +2,7 @@ import type { Batch, NodeRecord, RelationInput, RelationRecord } from '../../../
 import type { ImportResult } from '../graph-store.js';
 import { buildNode, buildRelation } from '../record-builders.js';
 import { HistoryLog } from './history.js';
-import { nodesById, relationsByIdBulk, requireEndpoints, typesInUse, writeNodes, writeRelations } from './record-io.js';
+import { nodesById, relationsByIdBulk, requireEndpoints, writeNodes, writeRelations } from './record-io.js';
 import type { Tx } from './runner.js';
 import { assertPropKeys, nodeLabel, relationType } from './whitelist.js';
 
@@ -42,12 +42,9 @@ export async function importInTx(
       tx.run,
       batch.nodes.map((n) => n.id),
     ),
-    typesInUse(tx.run).then((types) =>
-      relationsByIdBulk(
-        tx.run,
-        relations.map((r) => r.id),
-        types,
-      ),
+    relationsByIdBulk(
+      tx.run,
+      relations.map((r) => r.id),
     ),
   ]);
   const nodes = new Map<string, NodeRecord>();

@@ -184,11 +184,12 @@ export class Neo4jStore implements GraphStore {
     input: NodeInput,
     expectedVersion: number | undefined,
     ctx: WriteContext,
+    check?: (prev: NodeRecord) => void,
   ): Promise<NodeRecord> {
     nodeLabel(input.kind);
     assertPropKeys(input.props);
     const c = { ...ctx, at: stamp(ctx) };
-    return mapped(() => writes.updateNode(this.runs, id, input, expectedVersion, c), { what: 'Node', id });
+    return mapped(() => writes.updateNode(this.runs, id, input, expectedVersion, c, check), { what: 'Node', id });
   }
 
   async deleteNode(id: string, expectedVersion: number | undefined, ctx: WriteContext): Promise<void> {

@@ -26,7 +26,7 @@ export async function nodesById(run: Run, ids: string[]): Promise<Map<string, No
 }
 
 /** Catalogue types that have (or once had) relationships: a superset of those in use, from the token list. */
-export async function typesInUse(run: Run): Promise<SafeName[]> {
+async function typesInUse(run: Run): Promise<SafeName[]> {
   const catalogue = new Set<string>(allRelationTypes());
   const rows = await run(cypher('relation-types-present'));
   return rows
@@ -43,22 +43,19 @@ async function seenRelationIds(run: Run, ids: string[]): Promise<string[]> {
 
 /**
  * The bulk form of relationsById. Ids never written as relations (all of them in a first import) are sorted out by
- * their history first. Relationship indexes are per type, so the rest cost one seek per id and type; when the graph
- * holds fewer relationships than that, one scan of them all is cheaper. Otherwise one statement per type and batch
- * (a disjunction would need a Distinct over a union and a new plan whenever the set changes).
+ * their history first, so a first import costs that one lookup and nothing else (the types in use and the count are
+ * read only when some id was seen). Relationship indexes are per type, so the rest cost one seek per id and type;
+ * when the graph holds fewer relationships than that, one scan of them all is cheaper. Otherwise one statement per
+ * type and batch (a disjunction would need a Distinct over a union and a new plan whenever the set changes).
  */
-export async function relationsByIdBulk(
-  run: Run,
-  ids: string[],
-  types: SafeName[],
-): Promise<Map<string, RelationRecord>> {
-  if (ids.length === 0 || types.length === 0) return new Map();
+export async function relationsByIdBulk(run: Run, ids: string[]): Promise<Map<string, RelationRecord>> {
+  if (ids.length === 0) return new Map();
   const list = await seenRelationIds(run, unique(ids));
   if (list.length === 0) return new Map();
-  const [count] = await run(cypher('relation-count'));
+  const [types, [count]] = await Promise.all([typesInUse(run), run(cypher('relation-count'))]);
   const stored = toNumber(count.n);
   let rows: PropMap[];
-  if (stored === 0) rows = [];
+  if (stored === 0 || types.length === 0) rows = [];
   else if (stored < list.length * types.length) rows = await run(cypher('relations-scan-ids'), { ids: list });
   else {
     const sends = types.map((type) =>

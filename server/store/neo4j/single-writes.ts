@@ -73,10 +73,12 @@ export function updateNode(
   input: NodeInput,
   expected: number | undefined,
   ctx: Ctx,
+  check?: (prev: NodeRecord) => void,
 ): Promise<NodeRecord> {
   return retrying(async () => {
     const prev = (await nodesById(runs.read, [id])).get(id);
     if (!prev) throw notFound('Node', id);
+    check?.(prev);
     checkVersion(id, expected, prev.version);
     const rec = buildNode({ ...input, id }, ctx, prev);
     const names = { OLD_KIND: nodeLabel(prev.kind), KIND: nodeLabel(rec.kind) };

@@ -158,10 +158,12 @@ export class SqliteStore implements GraphStore {
     input: NodeInput,
     expectedVersion: number | undefined,
     ctx: WriteContext,
+    check?: (prev: NodeRecord) => void,
   ): Promise<NodeRecord> {
     return this.db.transaction(() => {
       const prev = this.nodeById(id);
       if (!prev) throw notFound('Node', id);
+      check?.(prev);
       if (expectedVersion !== undefined && prev.version !== expectedVersion)
         throw versionMismatch(id, expectedVersion, prev.version);
       const rec = buildNode({ ...input, id }, ctx, prev);
