@@ -79,8 +79,9 @@ describeBrowser('forms in plain Swedish (e2e, Chromium)', () => {
     expect(rec.props.municipality).toBe('kommun:0683');
     expect(rec.props.primarySni).toBe('P');
     // The details show names, not codes.
+    // The panel follows the saved record once the map has it: wait for it rather than read it at once.
+    await poll(() => page.locator('[data-testid=details]').innerText(), 30_000).toContain('Utbildning (P)');
     const details = await page.locator('[data-testid=details]').innerText();
-    expect(details).toContain('Utbildning (P)');
     expect(details).not.toContain('org:formulartestets');
     expect(errors).toEqual([]);
     await page.close();
