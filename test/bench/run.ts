@@ -35,7 +35,9 @@ if (process.argv.includes('--list')) {
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
 const t0 = performance.now();
-writeSection('machine', `Last full run: ${new Date().toISOString().slice(0, 10)} on ${machine()}.`);
+// Only a full run may call itself one: a single section (`npm run bench -- engine`) leaves the line alone.
+if (only.length === 0)
+  writeSection('machine', `Last full run: ${new Date().toISOString().slice(0, 10)} on ${machine()}.`);
 if (want('panel')) writeSection('panel', await benchPanel());
 if (want('cli')) writeSection('cli', await benchCli());
 if (want('engine')) writeSection('engine', await benchEngine());
