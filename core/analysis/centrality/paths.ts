@@ -2,6 +2,7 @@ import type { CompactGraph } from '../compact.js';
 import { checkCancel, type RunControl } from '../errors.js';
 import { mulberry32 } from '../rng.js';
 import { wasmPathEngine } from '../kernel/path-engine.js';
+import { MinHeap } from '../heap.js';
 
 /**
  * One shortest-path pass from every source (Brandes 2001) that yields, together:
@@ -250,60 +251,6 @@ function unweightedRange(st: PathSetup, acc: Sums): (si0: number, si1: number) =
   };
 }
 
-/** A binary min-heap of (distance, node) on preallocated typed arrays; stale entries are skipped by the caller. */
-class DistanceHeap {
-  private readonly d: Float64Array;
-  private readonly v: Int32Array;
-  size = 0;
-
-  constructor(capacity: number) {
-    this.d = new Float64Array(capacity);
-    this.v = new Int32Array(capacity);
-  }
-
-  /** The smallest distance in the heap (the heap must not be empty). */
-  top(): number {
-    return this.d[0];
-  }
-
-  push(d: number, v: number): void {
-    const { d: heapD, v: heapV } = this;
-    let i = this.size++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (heapD[parent] <= d) break;
-      heapD[i] = heapD[parent];
-      heapV[i] = heapV[parent];
-      i = parent;
-    }
-    heapD[i] = d;
-    heapV[i] = v;
-  }
-
-  pop(): number {
-    const { d: heapD, v: heapV } = this;
-    const top = heapV[0];
-    const size = --this.size;
-    if (size > 0) {
-      const d = heapD[size];
-      const v = heapV[size];
-      let i = 0;
-      for (;;) {
-        let c = 2 * i + 1;
-        if (c >= size) break;
-        if (c + 1 < size && heapD[c + 1] < heapD[c]) c++;
-        if (heapD[c] >= d) break;
-        heapD[i] = heapD[c];
-        heapV[i] = heapV[c];
-        i = c;
-      }
-      heapD[i] = d;
-      heapV[i] = v;
-    }
-    return top;
-  }
-}
-
 /** Weighted: Dijkstra on distance = 1/strength from each source, then the dependency accumulation backwards. */
 function weightedRange(st: PathSetup, acc: Sums): (si0: number, si1: number) => void {
   const { g, sources, compOf, comp, compSize } = st;
@@ -318,7 +265,7 @@ function weightedRange(st: PathSetup, acc: Sums): (si0: number, si1: number) => 
   const sigma = new Float64Array(n);
   const delta = new Float64Array(n);
   const settled = new Uint8Array(n);
-  const heap = new DistanceHeap(outAdj.length + n + 1);
+  const heap = new MinHeap(outAdj.length + n + 1);
   return (si0, si1) => {
     let [diameter, pathSum, pairsSeen] = stats;
     for (let si = si0; si < si1; si++) {

@@ -1,5 +1,5 @@
 import type { CompactGraph } from '../compact.js';
-import { MinHeap } from './heap.js';
+import { MinHeap } from '../heap.js';
 
 /**
  * Draws one shortest path between s and t uniformly at random among all of them and adds 1 to `counts` of each of

@@ -1,6 +1,6 @@
 import type { CompactGraph } from '../compact.js';
 import { connectedComponents, type Components } from '../components.js';
-import { MinHeap } from './heap.js';
+import { MinHeap } from '../heap.js';
 
 /**
  * An upper bound on the vertex diameter VD (the most nodes on any shortest path), which sets the sample size of

@@ -1,4 +1,7 @@
-/** A binary min-heap of (distance, node) on preallocated typed arrays; stale entries are skipped by the caller. */
+/**
+ * A binary min-heap of (distance, node) on preallocated typed arrays, shared by the exact weighted path pass and the
+ * sampling; stale entries are skipped by the caller.
+ */
 export class MinHeap {
   private readonly d: Float64Array;
   private readonly v: Int32Array;
