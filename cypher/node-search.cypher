@@ -1,5 +1,5 @@
-// node-list.cypher with a search term: $q is already folded (lower case, no diacritics), like searchText, and the
-// CONTAINS alone in the MATCH's WHERE lets the planner answer it from the entity_search text index.
+// node-list.cypher with a search term: $q is already folded (lower case, no diacritics), like searchText. A label
+// scan: no index for CONTAINS is kept (schema.cypher says why).
 MATCH (n:Entity)
 WHERE n.searchText CONTAINS $q
 WITH n

@@ -7,11 +7,12 @@ CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
 
 CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind);
 
-// Search (node-search.cypher) is CONTAINS on searchText, folded like SQLite's (core/text/fold.ts): a text index
-// answers it. The full-text index it replaces was maintained on every commit and never queried (docs/decisions.md).
+// Search (node-search.cypher) is CONTAINS on searchText, folded like SQLite's (core/text/fold.ts), over a label scan:
+// no index. Both Lucene-backed indexes Neo4j offers for CONTAINS (full-text, text) cost every write of an entity
+// ~4.5 ms more server CPU than the scan costs a search at 2,850 entities (docs/decisions.md "Search without an index").
 DROP INDEX entity_fulltext IF EXISTS;
 
-CREATE TEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON (n.searchText);
+DROP INDEX entity_search IF EXISTS;
 
 // Relationship property indexes exist only per type, so there is one uniqueness constraint per catalogue type.
 // Uniqueness across types is kept by the store, which looks ids up over all types inside the write transaction.
