@@ -1,11 +1,16 @@
 #!/usr/bin/env node
 // Runs the compiled CLI and server from dist/ (tools/build), compiling it first when it is missing or older than
 // the sources; the TypeScript sources through tsx only if that compile fails (e.g. a read-only install).
-import { freshEntries } from '../tools/build/dist.mjs';
+import { freshAnalyse, freshEntries } from '../tools/build/dist.mjs';
+
+const argv = process.argv.slice(2);
+// `analyse FILE …` runs its own entry without the command parser and the other commands (it parses its own
+// flags; `analyse --help` still goes through the full CLI): its start-up is a share of every analysis.
+const alone = argv[0] === 'analyse' && !argv.includes('--help') && !argv.includes('-h');
 
 async function compiled() {
-  const fresh = freshEntries();
-  if (fresh) return fresh;
+  const fresh = alone ? freshAnalyse() : freshEntries();
+  if (fresh) return typeof fresh === 'string' ? { analyse: fresh } : fresh;
   try {
     const { build } = await import('../tools/build/build.mjs');
     return await build();
@@ -15,16 +20,21 @@ async function compiled() {
   }
 }
 
-const entries = await compiled();
-let main;
-if (entries) {
+async function run(entries) {
+  if (alone) {
+    const { analyseCommand } = await import(entries ? entries.analyse : '../server/cli/analyse.ts');
+    return analyseCommand(argv.slice(1));
+  }
   // The worker pool's threads load the compiled tasks from the same build (server/jobs/worker.mjs).
-  process.env.AKTORSATLAS_TASKS = entries.tasks;
-  ({ main } = await import(entries.main));
-} else {
+  if (entries) process.env.AKTORSATLAS_TASKS = entries.tasks;
+  const { main } = await import(entries ? entries.main : '../server/cli/main.ts');
+  return main(argv);
+}
+
+const entries = await compiled();
+if (!entries) {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ main } = await import('../server/cli/main.ts'));
 }
-const code = await main(process.argv.slice(2));
+const code = await run(entries);
 if (code >= 0) process.exitCode = code;

@@ -11,9 +11,10 @@ export const DIST = join(ROOT, 'dist');
 export const MANIFEST = join(DIST, 'current.json');
 
 /**
- * @typedef {{ dir: string, main: string, tasks: string, inputs: Record<string, [number, number]> }} Manifest
- * dir: the build's folder under dist/; main, tasks: its entry files (paths relative to dist/); inputs: source path
- * (relative to the root) → [size, mtimeMs].
+ * @typedef {{ dir: string, main: string, tasks: string, analyse?: string, inputs: Record<string, [number, number]>,
+ *   analyseInputs?: string[] }} Manifest
+ * dir: the build's folder under dist/; main, tasks, analyse: its entry files (paths relative to dist/); inputs:
+ * source path (relative to the root) → [size, mtimeMs]; analyseInputs: the inputs the analyse entry loads.
  */
 
 /** The manifest, or null when there is none or it cannot be read. */
@@ -25,9 +26,12 @@ export function readManifest() {
   }
 }
 
-/** True when every source the build was made from is unchanged (same size and mtime). */
-export function isFresh(manifest) {
-  for (const [path, [size, mtime]] of Object.entries(manifest.inputs)) {
+/** True when every source the build was made from (or only those of `paths`) is unchanged (same size and mtime). */
+export function isFresh(manifest, paths = Object.keys(manifest.inputs)) {
+  for (const path of paths) {
+    const recorded = manifest.inputs[path];
+    if (!recorded) return false;
+    const [size, mtime] = recorded;
     let st;
     try {
       st = statSync(join(ROOT, path));
@@ -39,13 +43,24 @@ export function isFresh(manifest) {
   return true;
 }
 
-/** File URLs of a build's entries (the CLI's main and the worker pool's tasks). */
+const url = (path) => pathToFileURL(join(DIST, path)).href;
+
+/** File URLs of a build's entries (the CLI's main, `analyse` alone and the worker pool's tasks). */
 export function entriesOf(manifest) {
-  return { main: pathToFileURL(join(DIST, manifest.main)).href, tasks: pathToFileURL(join(DIST, manifest.tasks)).href };
+  return { main: url(manifest.main), tasks: url(manifest.tasks), analyse: manifest.analyse && url(manifest.analyse) };
 }
 
 /** The current build's entries when it matches the sources, else null. */
 export function freshEntries() {
   const m = readManifest();
   return m && isFresh(m) ? entriesOf(m) : null;
+}
+
+/**
+ * The `analyse` entry's URL when the sources it loads are unchanged, else null: `analyse` checks a sixth of the
+ * files `freshEntries` does (each stat is CPU time of every run).
+ */
+export function freshAnalyse() {
+  const m = readManifest();
+  return m?.analyse && m.analyseInputs && isFresh(m, m.analyseInputs) ? url(m.analyse) : null;
 }
