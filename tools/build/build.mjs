@@ -5,8 +5,9 @@
 // One esbuild bundle with code splitting (commands load lazily, so `--help` loads only what it lists), packages
 // left to node_modules. Two entries: the CLI (server/cli/main.ts) and the worker pool's tasks
 // (server/jobs/tasks.ts; server/jobs/worker.mjs loads it when the bin says where). Beside it, `analyse` as one
-// file with its packages inside (server/cli/analyse.ts; the bin runs it without the command parser): Node loads
-// one module instead of a dozen (resolving packages, CommonJS export scans), a third of its start-up. Each build goes to its own
+// CommonJS file with its packages inside (server/cli/analyse.ts; the bin runs it without the command parser,
+// through V8's code cache): Node loads one script instead of a dozen modules (resolving packages, CommonJS export
+// scans), a third of its start-up. Each build goes to its own
 // folder and dist/current.json is replaced atomically, so processes building at once never see half a build.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -18,7 +19,7 @@ import { DIST, MANIFEST, ROOT, entriesOf, freshEntries } from './dist.mjs';
 const ENTRIES = { main: 'server/cli/main.ts', tasks: 'server/jobs/tasks.ts' };
 const ANALYSE = 'server/cli/analyse.ts';
 /** The build's own files: a change to them rebuilds too. */
-const TOOL_FILES = ['tools/build/build.mjs', 'tools/build/dist.mjs', 'package.json'];
+const TOOL_FILES = ['tools/build/build.mjs', 'tools/build/dist.cjs', 'tools/build/dist.mjs', 'package.json'];
 /** Older builds kept (a running server may still load lazy chunks or start workers from its own build). */
 const KEEP_BUILDS = 4;
 const KEEP_MS = 7 * 24 * 3600 * 1000;
@@ -87,7 +88,8 @@ export async function build() {
       packages: 'external',
       chunkNames: 'chunks/[name]-[hash]',
     }),
-    esbuild({ ...common, entryPoints: { analyse: ANALYSE } }),
+    // CommonJS, so that bin/aktorsatlas.js can run it through V8's code cache (tools/build/code-cache.cjs).
+    esbuild({ ...common, entryPoints: { analyse: ANALYSE }, format: 'cjs', outExtension: { '.js': '.cjs' } }),
   ]);
   const inputs = {};
   for (const path of sources(cli.metafile)) inputs[path] = stamp(path);
@@ -97,7 +99,7 @@ export async function build() {
     dir,
     main: `${dir}/main.js`,
     tasks: `${dir}/tasks.js`,
-    analyse: `${dir}/analyse.js`,
+    analyse: `${dir}/analyse.cjs`,
     inputs,
     analyseInputs,
   };

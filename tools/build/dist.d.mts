@@ -15,6 +15,7 @@ export const ROOT: string;
 export const DIST: string;
 export const MANIFEST: string;
 export function readManifest(): Manifest | null;
+/** File URLs of the CLI's main and the worker pool's tasks; the file path of `analyse` alone. */
 export interface Entries {
   main: string;
   tasks: string;
