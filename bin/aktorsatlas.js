@@ -27,8 +27,8 @@ async function compiled() {
 /** `analyse` from its bundle through V8's code cache (tools/build/code-cache.cjs), or from the sources. */
 async function analyse(entries) {
   if (!entries) return (await import('../server/cli/analyse.ts')).analyseCommand(argv.slice(1));
-  const { exports, save } = require('../tools/build/code-cache.cjs').loadCached(entries.analyse);
-  const code = await exports.analyseCommand(argv.slice(1));
+  const { exports: bundle, save } = require('../tools/build/code-cache.cjs').loadCached(entries.analyse);
+  const code = await bundle.analyseCommand(argv.slice(1));
   if (code === 0) save();
   return code;
 }
