@@ -92,4 +92,13 @@ export default tseslint.config(
       'max-lines-per-function': SHORT_FUNCTIONS,
     },
   },
+  // The bin and its start-up helpers are CommonJS (bin/package.json): `analyse` starts without the ES-module loader.
+  {
+    files: ['bin/**/*.js', 'tools/build/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -2,8 +2,24 @@ import { MultiUndirectedGraph } from 'graphology';
 import { checkSize, ReadError } from './errors.js';
 import type { ReadOptions, ReadResult } from './types.js';
 
+/** Without a quote anywhere a record is a line: the same rows as below, split by the engine (a few times faster). */
+function parseUnquoted(text: string, delimiter: string): Array<{ line: number; cells: string[] }> {
+  const rows: Array<{ line: number; cells: string[] }> = [];
+  const lines = text.split(/\r\n|\r|\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const cells = lines[i].split(delimiter);
+    if (!(cells.length === 1 && cells[0].trim() === '')) rows.push({ line: i + 1, cells });
+  }
+  return rows;
+}
+
 /** RFC 4180 records (quoted fields, doubled quotes, CRLF or LF); blank lines are skipped. */
 export function parseCsv(text: string, delimiter: string): Array<{ line: number; cells: string[] }> {
+  return text.includes('"') ? parseRecords(text, delimiter) : parseUnquoted(text, delimiter);
+}
+
+/** parseCsv character by character: any text, quotes or not. */
+export function parseRecords(text: string, delimiter: string): Array<{ line: number; cells: string[] }> {
   const rows: Array<{ line: number; cells: string[] }> = [];
   let cells: string[] = [];
   let cell = '';
@@ -103,8 +119,8 @@ export function readCsvEdges(text: string, options: ReadOptions = {}): ReadResul
       if (raw === '') continue;
       attrs[name] = isNumber(raw) ? Number(raw) : raw;
     }
-    graph.mergeNode(source);
-    graph.mergeNode(target);
+    if (!graph.hasNode(source)) graph.addNode(source);
+    if (!graph.hasNode(target)) graph.addNode(target);
     graph.addEdge(source, target, attrs);
   }
   if (graph.order === 0) throw new ReadError('not_a_graph', 'The CSV file has a header but no edges.');
