@@ -2,7 +2,8 @@ import type { Batch, NodeRecord, RelationInput, RelationRecord } from '../../../
 import type { ImportResult } from '../graph-store.js';
 import { buildNode, buildRelation } from '../record-builders.js';
 import { HistoryLog } from './history.js';
-import { nodesById, relationsByIdBulk, requireEndpoints, writeNodes, writeRelations } from './record-io.js';
+import { writeImport } from './import-writes.js';
+import { nodesById, relationsByIdBulk, requireEndpoints } from './record-io.js';
 import type { Tx } from './runner.js';
 import { assertPropKeys, nodeLabel, relationType } from './whitelist.js';
 
@@ -24,8 +25,8 @@ export function checkBatch(batch: ImportBatch): void {
 /**
  * The import, inside one write transaction: all lookups first (in batches, by indexed id), then the records are
  * computed in input order exactly as the SQLite store does (a repeated id is an update of the earlier row), and only
- * then written, grouped by label and type, with UNWIND. A dangling endpoint throws from writeRelations, and the
- * transaction rolls back: nothing is written.
+ * then written, grouped by label and type, with UNWIND, as one pipeline of statements (import-writes.ts). A dangling
+ * endpoint throws from writeImport, and the transaction rolls back: nothing is written.
  */
 export async function importInTx(
   tx: Tx,
@@ -33,11 +34,12 @@ export async function importInTx(
   ctx: { actor: string; at: string },
 ): Promise<ImportResult> {
   const result: ImportResult = { nodesCreated: 0, nodesUpdated: 0, relationsCreated: 0, relationsUpdated: 0 };
-  const history = await HistoryLog.open(tx, ctx);
   const relations: Rel[] = batch.relations;
 
-  // The two lookups are independent, so they go out together.
-  const [storedNodes, storedRels] = await Promise.all([
+  // The counter lock and the two lookups go out together; the server runs them in that order, so the lookups still
+  // read under the lock that serialises writers.
+  const [history, storedNodes, storedRels] = await Promise.all([
+    HistoryLog.open(tx, ctx),
     nodesById(
       tx.run,
       batch.nodes.map((n) => n.id),
@@ -72,8 +74,6 @@ export async function importInTx(
   if (relations.some((r) => rels.get(r.id)?.from !== r.from || rels.get(r.id)?.to !== r.to))
     await requireEndpoints(tx.run, relations, new Set(nodes.keys()));
 
-  await writeNodes(tx.run, storedNodes, nodes);
-  await writeRelations(tx.run, storedRels, rels);
-  await history.flush();
+  await writeImport(tx.run, { before: storedNodes, after: nodes }, { before: storedRels, after: rels }, history);
   return result;
 }
