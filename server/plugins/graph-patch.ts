@@ -36,7 +36,11 @@ class Fragments {
 
   set(id: string, json: string): void {
     if (!this.byId.has(id)) this.order = null;
-    this.byId.set(id, Buffer.from(json, 'utf8'));
+    // Its own memory: a slice of Node's shared 8 KiB pool would keep the whole slab alive while the fragment lives,
+    // so patched records would pin slabs of replaced ones. The first read's slices are bounded by the graph read.
+    const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(json, 'utf8'));
+    bytes.write(json, 'utf8');
+    this.byId.set(id, bytes);
   }
 
   delete(id: string): void {
