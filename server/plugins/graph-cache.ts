@@ -56,10 +56,8 @@ declare module 'fastify' {
 }
 
 /** Encoded once: a hit sends these bytes as they are, and the ETag hashes exactly them. */
-const encode = (json: string): GraphBody => {
-  const body = Buffer.from(json, 'utf8');
-  return { body, etag: contentEtag(body) };
-};
+const encode = (json: string): GraphBody => withEtag(Buffer.from(json, 'utf8'));
+const withEtag = (body: Buffer): GraphBody => ({ body, etag: contentEtag(body) });
 
 /** The ETag of the gzip variant (a different representation needs a different strong ETag). */
 const gzipEtag = (etag: string) => etag.replace(/"$/, '-gzip"');
@@ -230,7 +228,7 @@ function patchedGraph(app: FastifyInstance, max: number) {
       return undefined;
     }
     if (!graph) return undefined;
-    body ??= encode(graph.text());
+    body ??= withEtag(graph.bytes());
     return body;
   };
 

@@ -15,32 +15,56 @@ function byCodePoint(a: string, b: string): number {
 }
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The fragments of one list, joined in id order; the order is re-sorted only after an id came or went. */
+const COMMA = 0x2c;
+
+/**
+ * The fragments of one list as UTF-8 bytes, copied in id order into the body; the order is re-sorted only after an
+ * id came or went. Bytes rather than strings: joining 50k strings built by template literals (V8 ropes, as the Neo4j
+ * rows are mapped) and encoding the 14 MB result cost ~100 ms per body at 10k actors, copying bytes ~10 ms.
+ */
 class Fragments {
-  private readonly byId: Map<string, string>;
+  private readonly byId: Map<string, Buffer>;
   private order: string[] | null;
 
   constructor(
     items: [string, string][],
     private readonly compare: (a: string, b: string) => number,
   ) {
-    this.byId = new Map(items);
+    this.byId = new Map(items.map(([id, json]) => [id, Buffer.from(json, 'utf8')]));
     this.order = items.map((i) => i[0]);
   }
 
   set(id: string, json: string): void {
     if (!this.byId.has(id)) this.order = null;
-    this.byId.set(id, json);
+    // Its own memory: a slice of Node's shared 8 KiB pool would keep the whole slab alive while the fragment lives,
+    // so patched records would pin slabs of replaced ones. The first read's slices are bounded by the graph read.
+    const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(json, 'utf8'));
+    bytes.write(json, 'utf8');
+    this.byId.set(id, bytes);
   }
 
   delete(id: string): void {
     if (this.byId.delete(id)) this.order = null;
   }
 
-  joined(): string {
+  /** The fragments in id order. */
+  ordered(): Buffer[] {
     this.order ??= [...this.byId.keys()].sort(this.compare);
-    return this.order.map((id) => this.byId.get(id)).join(',');
+    return this.order.map((id) => this.byId.get(id) as Buffer);
   }
+}
+
+/** Bytes of the fragments joined by commas. */
+const joinedLength = (list: Buffer[]): number => list.reduce((n, b) => n + b.length, Math.max(0, list.length - 1));
+
+/** Copies the fragments, comma-separated, into `out` at `offset`; returns the offset after them. */
+function copyJoined(list: Buffer[], out: Buffer, offset: number): number {
+  let at = offset;
+  for (let i = 0; i < list.length; i++) {
+    if (i > 0) out[at++] = COMMA;
+    at += list[i].copy(out, at);
+  }
+  return at;
 }
 
 /**
@@ -81,7 +105,21 @@ export class PatchableGraph {
     return true;
   }
 
-  text(): string {
-    return graphJsonText({ nodes: this.nodes.joined(), edges: this.edges.joined() }, this.attributes);
+  /** The body: graphJsonText's document, byte for byte, assembled from the fragments' bytes. */
+  bytes(): Buffer {
+    // NUL never occurs raw in JSON text, so it marks where the two lists go in the frame.
+    const [head, mid, tail] = graphJsonText({ nodes: '\0', edges: '\0' }, this.attributes)
+      .split('\0')
+      .map((t) => Buffer.from(t, 'utf8'));
+    const nodes = this.nodes.ordered();
+    const edges = this.edges.ordered();
+    const out = Buffer.allocUnsafe(head.length + joinedLength(nodes) + mid.length + joinedLength(edges) + tail.length);
+    let at = head.copy(out, 0);
+    at = copyJoined(nodes, out, at);
+    at += mid.copy(out, at);
+    at = copyJoined(edges, out, at);
+    at += tail.copy(out, at);
+    if (at !== out.length) throw new Error('graph body: the length of the fragments was miscounted');
+    return out;
   }
 }

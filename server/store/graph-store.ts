@@ -90,6 +90,9 @@ export interface SavedView {
   updatedBy: string;
 }
 
+/** Sees the kinds of a new relation's endpoints that the store's write refused; throws to refuse the write. */
+export type EndpointCheck = (kinds: ReadonlyMap<string, string>) => void;
+
 /**
  * The one storage interface the server uses. Writes are transactional: a failed write changes nothing.
  * `expectedVersion` implements optimistic concurrency (If-Match); undefined means "do not check".
@@ -115,7 +118,18 @@ export interface GraphStore {
   deleteNode(id: string, expectedVersion: number | undefined, ctx: WriteContext): Promise<void>;
   getRelation(id: string): Promise<RelationRecord | undefined>;
   listRelations(query: RelationQuery): Promise<Page<RelationRecord>>;
-  createRelation(input: RelationInput & { id: string }, ctx: WriteContext): Promise<RelationRecord>;
+  /**
+   * With `endpoints`, a store that `checksEndpointKinds` writes only when both endpoints exist with kinds the catalogue
+   * allows for the type; when they do not, it calls `endpoints` with their stored kinds (missing ones absent), which
+   * throws the caller's report or returns to have the write tried again (they changed meanwhile).
+   */
+  createRelation(
+    input: RelationInput & { id: string },
+    ctx: WriteContext,
+    endpoints?: EndpointCheck,
+  ): Promise<RelationRecord>;
+  /** createRelation checks the endpoints' kinds in its own write (no read of them needed before it). */
+  readonly checksEndpointKinds?: boolean;
   updateRelation(
     id: string,
     input: RelationInput & { id: string },

@@ -203,7 +203,7 @@ export async function benchGraphRead(): Promise<string> {
     'graphology JSON over HTTP on 127.0.0.1, uncompressed, fetched by a client in its own process, as a browser would (time until the',
     'whole body is received, as the client sees it). cold = the first GET; miss = median of three GETs',
     'each after a write by a second store connection (revision changed: the cache reads the new history entries and',
-    'patches its graph, then joins and hashes the body); hit = median of three GETs with the revision unchanged (the',
+    'patches its graph, then copies the bytes of its fragments into one body and hashes it); hit = median of three GETs with the revision unchanged (the',
     'cached bytes); read = median of three GETs from a server without the graph cache (read from the store and built).',
     '',
     goalLine,

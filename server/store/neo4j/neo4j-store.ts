@@ -12,6 +12,7 @@ import type {
   SnapshotQuery,
 } from '../../../core/model/records.js';
 import type {
+  EndpointCheck,
   GraphStore,
   SavedView,
   HistoryEntry,
@@ -40,7 +41,7 @@ import {
   type PropMap,
 } from './mapping.js';
 import { cypher } from './queries.js';
-import { nodesById, relationsById } from './record-io.js';
+import { nodeKinds, nodesById, relationsById } from './record-io.js';
 import { Runner, type Tx } from './runner.js';
 import * as writes from './single-writes.js';
 import { warmUp } from './warm-up.js';
@@ -145,14 +146,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async nodeKinds(ids: string[]): Promise<Map<string, string>> {
-    return mapped(async () => {
-      const out = new Map<string, string>();
-      for (const batch of chunks([...new Set(ids)])) {
-        for (const row of await this.runner.read(cypher('node-kinds'), { ids: batch }))
-          out.set(row.id as string, row.kind as string);
-      }
-      return out;
-    });
+    return mapped(() => nodeKinds(this.runner.read, ids));
   }
 
   async getNode(id: string): Promise<NodeRecord | undefined> {
@@ -219,11 +213,13 @@ export class Neo4jStore implements GraphStore {
     });
   }
 
-  async createRelation(input: Rel, ctx: WriteContext): Promise<RelationRecord> {
+  readonly checksEndpointKinds = true;
+
+  async createRelation(input: Rel, ctx: WriteContext, endpoints?: EndpointCheck): Promise<RelationRecord> {
     relationType(input.type);
     assertPropKeys(input.props);
     const c = { ...ctx, at: stamp(ctx) };
-    return mapped(() => writes.createRelation(this.runs, input, c), { what: 'Relation', id: input.id });
+    return mapped(() => writes.createRelation(this.runs, input, c, endpoints), { what: 'Relation', id: input.id });
   }
 
   async updateRelation(

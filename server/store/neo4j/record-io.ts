@@ -82,6 +82,12 @@ export async function relationsById(
   return new Map(rows.map(relationFromRow).map((r) => [r.id, r]));
 }
 
+/** The kinds of the nodes among `ids` that exist. */
+export async function nodeKinds(run: Run, ids: string[]): Promise<Map<string, string>> {
+  const rows = await sendBatches(run, cypher('node-kinds'), unique(ids), (batch) => ({ ids: batch }));
+  return new Map(rows.map((row) => [row.id as string, row.kind as string]));
+}
+
 export async function missingNodes(run: Run, ids: string[]): Promise<Set<string>> {
   const rows = await sendBatches(run, cypher('nodes-missing'), unique(ids), (batch) => ({ ids: batch }));
   return new Set(rows.map((row) => row.id as string));

@@ -1,10 +1,11 @@
 import type { NodeInput, NodeRecord, RelationInput, RelationRecord } from '../../../core/model/records.js';
-import type { WriteContext } from '../graph-store.js';
+import { relationKind } from '../../../core/model/catalogue/relation-kinds.js';
+import type { EndpointCheck, WriteContext } from '../graph-store.js';
 import { alreadyExists, notFound, versionMismatch } from '../errors.js';
 import { buildNode, buildRelation } from '../record-builders.js';
 import { historyEntry, nodeToProps, relationFromRow, relationRow, toNumber, int } from './mapping.js';
 import { cypher, type Names, type QueryName } from './queries.js';
-import { nodesById, relationsById, requireEndpoints } from './record-io.js';
+import { nodeKinds, nodesById, relationsById, requireEndpoints } from './record-io.js';
 import type { Run } from './runner.js';
 import { nodeLabel, relationType } from './whitelist.js';
 
@@ -107,15 +108,24 @@ export function deleteNode(runs: Runs, id: string, expected: number | undefined,
   });
 }
 
-export function createRelation(runs: Runs, input: Rel, ctx: Ctx): Promise<RelationRecord> {
+/**
+ * With `endpoints` the statement also requires the endpoints' kinds that the catalogue allows for the type (read
+ * under the endpoints' locks), so the caller need not read them first; they are read only when it wrote nothing.
+ */
+export function createRelation(runs: Runs, input: Rel, ctx: Ctx, endpoints?: EndpointCheck): Promise<RelationRecord> {
+  const kind = endpoints ? relationKind(input.type) : undefined;
+  const allowed = { fromKinds: kind?.from ?? null, toKinds: kind?.to ?? null };
   return retrying(async () => {
     const rec = buildRelation(input, ctx);
     const names = { TYPE: relationType(rec.type) };
     const entries = [historyEntry('relation', 'create', null, rec)];
-    if (await commit(runs, 'relation-create-write', names, { row: relationRow(rec) }, entries, ctx)) return rec;
-    // No row: the id is taken by another type, or an endpoint is missing; else an endpoint came back: again.
+    const params = { row: relationRow(rec), ...allowed };
+    if (await commit(runs, 'relation-create-write', names, params, entries, ctx)) return rec;
+    // No row: an endpoint is missing or of a kind not allowed, or the id is taken by another type; else an endpoint
+    // came back or changed kind meanwhile: again. Endpoint problems first, as a caller checking first reports them.
+    endpoints?.(await nodeKinds(runs.read, [input.from, input.to]));
     if ((await relationsById(runs.read, [input.id])).size > 0) throw alreadyExists('Relation', input.id);
-    await requireEndpoints(runs.read, [input]);
+    if (!endpoints) await requireEndpoints(runs.read, [input]);
     return undefined;
   });
 }

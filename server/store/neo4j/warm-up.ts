@@ -59,7 +59,8 @@ const writes = (): [QueryName, Names, Record<string, unknown>][] => {
   return [
     ['node-update-write', { OLD_KIND: kind, KIND: kind }, { row: NONE_ROW, version }],
     ['node-delete-write', {}, { id: NONE, version, rels: [] }],
-    ['relation-create-write', { TYPE: type }, { row: NONE_REL }],
+    // Kinds as the service's writes pass them (single-writes.ts createRelation).
+    ['relation-create-write', { TYPE: type }, { row: NONE_REL, fromKinds: ['Organisation'], toKinds: ['Network'] }],
     ['relation-update-write', { TYPE: type }, { row: NONE_REL, version }],
     ['relation-delete-write', { TYPE: type }, { id: NONE, version }],
   ];
