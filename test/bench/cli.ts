@@ -16,6 +16,8 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'aktorsatlas.js');
 const TIME = '/usr/bin/time';
 const RUNS = 5;
+/** `analyse` and runPanel's cold reference: more runs, alternating, as one run of either varies by ±20 %. */
+const PAIRS = 11;
 
 interface Usage {
   cpu: number;
@@ -66,8 +68,8 @@ function coldInChild(file: string): Usage {
  * fresh processes like the CLI's (one cold sample varied 0.19–0.28 s at the same load); and the median of warm runs
  * in this process.
  */
-function panelTimes(text: string, file: string): { cold: Usage; warm: Usage } {
-  const cold = medianOf(Array.from({ length: RUNS }, () => coldInChild(file)));
+function panelTimes(text: string, file: string, coldRuns: Usage[]): { cold: Usage; warm: Usage } {
+  const cold = medianOf(coldRuns);
   const { graph, directed } = readGraph(text, { fileName: file });
   const once = (): Usage => {
     const c = process.cpuUsage();
@@ -93,9 +95,15 @@ export async function benchCli(): Promise<string> {
     const text = edgeList(1000, 7);
     writeFileSync(file, text);
     const help = medianOf(Array.from({ length: RUNS }, () => timed([BIN, '--help'], dir)));
-    const analyse = medianOf(Array.from({ length: RUNS }, () => timed([BIN, 'analyse', file], dir)));
+    // Alternating, so that whatever else the machine does meets both sides alike.
+    const pairs = Array.from({ length: PAIRS }, () => [timed([BIN, 'analyse', file], dir), coldInChild(file)]);
+    const analyse = medianOf(pairs.map(([a]) => a));
     const node = medianOf(Array.from({ length: RUNS }, () => timed(['-e', '0'], dir)));
-    const panel = panelTimes(text, file);
+    const panel = panelTimes(
+      text,
+      file,
+      pairs.map(([, c]) => c),
+    );
     // A CLI process runs the panel once, cold (before the JIT has warmed up), as the panel bench's rows do.
     const ratio = analyse.cpu / panel.cold.cpu;
     const warmRatio = analyse.cpu / panel.warm.cpu;
@@ -108,13 +116,13 @@ export async function benchCli(): Promise<string> {
       `Command: \`npm run bench\` (section \`cli\`, \`test/bench/cli.ts\`). Machine: ${machine()}. Load average (1 min)`,
       `${fmt(load0[0], 2)} at the start, ${fmt(load1[0], 2)} at the end.`,
       '',
-      `CPU time = user + system of the whole child process (GNU time), median of ${RUNS} runs; the CLI runs the`,
+      `CPU time = user + system of the whole child process (GNU time), median of ${RUNS} runs (\`analyse\`: ${PAIRS}); the CLI runs the`,
       'compiled JavaScript in dist/ (tools/build; built once before the runs); `analyse` runs its one-file bundle',
-      "through V8's code cache, which its first run after a build writes (so that run, the slowest of the five, pays",
+      "through V8's code cache, which its first run after a build writes (so that run, the slowest, pays",
       'the bytecode compile the others skip). `analyse` reads a CSV edge list of a',
       'seeded G(1000, 5000) (as the panel bench) and prints the JSON panel; `runPanel` is the same call on the parsed',
       `graph, timed around the call alone: its first (cold) run, which is what the CLI's one run is and what the panel`,
-      `bench's rows measure, as the median of ${RUNS} fresh processes (\`test/bench/cli-panel-cold.ts\`), and the median of ${RUNS}`,
+      `bench's rows measure, as the median of ${PAIRS} fresh processes (\`test/bench/cli-panel-cold.ts\`) run alternately with \`analyse\`'s, and the median of ${RUNS}`,
       'runs in one process after a first (warm, JIT-compiled code).',
       '',
       '| what | CPU | wall | goal (issue #23) |',
