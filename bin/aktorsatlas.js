@@ -33,6 +33,13 @@ async function analyse(entries) {
   return code;
 }
 
+// A reader that stops early (`aktorsatlas analyse g.csv | head`) closes the pipe: stop quietly, as Unix tools do,
+// instead of crashing with an unhandled EPIPE.
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 async function run() {
   const entries = await compiled();
   if (alone) {

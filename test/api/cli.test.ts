@@ -87,6 +87,24 @@ describe('CLI', () => {
     expect(bad.stderr).toContain('--format must be json or csv');
   });
 
+  it('stops quietly when the reader closes the pipe early (analyse | head)', () => {
+    // Far more output than a pipe holds (64 KiB), so the writer meets the closed pipe.
+    const csv = join(dir, 'ring.csv');
+    const rows = Array.from({ length: 1500 }, (_, i) => `a${i},a${(i + 1) % 1500}\na${i},a${(i * 7 + 3) % 1500}`);
+    writeFileSync(csv, `source,target\n${rows.join('\n')}\n`);
+    for (const args of [
+      ['analyse', csv],
+      ['export', '--format', 'json'],
+    ]) {
+      const r = spawnSync('sh', ['-c', 'node "$0" "$@" | head -c 10 > /dev/null', BIN, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, AKTORSATLAS_DB: db, NEO4J_URI: '' },
+      });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
+    }
+  });
+
   it('serves from the compiled build, with the worker pool running the compiled tasks', async () => {
     const server = await startServer({ timeoutMs: 120_000 });
     try {
