@@ -1,30 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compactGraph, type CompactGraph } from '../../../core/analysis/compact.js';
-import { shortestPathMetrics, type PathOptions, type PathResults } from '../../../core/analysis/centrality/paths.js';
-import {
-  connectedComponents,
-  largestComponent,
-  stronglyConnectedComponents,
-} from '../../../core/analysis/components.js';
+import { shortestPathMetrics } from '../../../core/analysis/centrality/paths.js';
 import { mergePathSlices, runPathSlices, shareGraph, sliceRanges } from '../../../core/analysis/kernel/parallel.js';
 import { WorkPool } from '../../../server/jobs/pool.js';
 import { parallelShortestPaths } from '../../../server/jobs/path-task.js';
-import { gnp, loadReference, toGraph } from './support.js';
-
-function marked(g: CompactGraph): PathOptions {
-  const c = g.directed ? stronglyConnectedComponents(g) : connectedComponents(g);
-  return { componentOf: c.of, component: largestComponent(c) };
-}
-
-function expectIdentical(a: PathResults, b: PathResults): void {
-  expect(Array.from(a.betweenness)).toEqual(Array.from(b.betweenness));
-  expect(Array.from(a.betweennessRaw)).toEqual(Array.from(b.betweennessRaw));
-  expect(Array.from(a.closeness)).toEqual(Array.from(b.closeness));
-  expect(Array.from(a.harmonic)).toEqual(Array.from(b.harmonic));
-  expect(a.diameter).toBe(b.diameter);
-  expect(a.averagePathLength).toBe(b.averagePathLength);
-  expect(a.sources).toBe(b.sources);
-}
+import { gnp, loadReference, toGraph, expectIdenticalPaths, panelPathOptions } from './support.js';
 
 const graphs: Array<[string, CompactGraph]> = [
   ['karate', compactGraph(toGraph(loadReference('karate')))],
@@ -37,30 +17,30 @@ const graphs: Array<[string, CompactGraph]> = [
 describe('parallel sources: slices merged in a fixed order', () => {
   for (const [label, g] of graphs)
     it(`any number of workers equals the serial pass bit for bit: ${label}`, () => {
-      const options = marked(g);
+      const options = panelPathOptions(g);
       const serial = shortestPathMetrics(g, options);
       for (const workers of [1, 2, 3, 5, 16]) {
         const shared = shareGraph(g, options);
         const parts = sliceRanges(workers).map((slices) => runPathSlices({ graph: shared, slices }));
         // Merge order does not depend on the order in which the workers finish.
-        expectIdentical(mergePathSlices(shared, parts.reverse()), serial);
+        expectIdenticalPaths(mergePathSlices(shared, parts.reverse()), serial);
       }
       const sampled = { ...options, samples: Math.floor(g.n / 2), sampleSeed: 3 };
       const shared = shareGraph(g, sampled);
       const parts = sliceRanges(2).map((slices) => runPathSlices({ graph: shared, slices }));
-      expectIdentical(mergePathSlices(shared, parts), shortestPathMetrics(g, sampled));
+      expectIdenticalPaths(mergePathSlices(shared, parts), shortestPathMetrics(g, sampled));
     });
 
   it('the JS and WebAssembly kernels may even be mixed across workers', () => {
     const g = graphs[1][1];
-    const js = shareGraph(g, { ...marked(g), kernel: 'js' });
-    const wasm = shareGraph(g, { ...marked(g), kernel: 'wasm' });
+    const js = shareGraph(g, { ...panelPathOptions(g), kernel: 'js' });
+    const wasm = shareGraph(g, { ...panelPathOptions(g), kernel: 'wasm' });
     const [a, b] = sliceRanges(2);
     const merged = mergePathSlices(js, [
       runPathSlices({ graph: js, slices: a }),
       runPathSlices({ graph: wasm, slices: b }),
     ]);
-    expectIdentical(merged, shortestPathMetrics(g, marked(g)));
+    expectIdenticalPaths(merged, shortestPathMetrics(g, panelPathOptions(g)));
   });
 
   it('puts the graph in a SharedArrayBuffer in Node', () => {
@@ -79,8 +59,8 @@ describe('parallel sources on the server worker pool', () => {
 
   it('two pool threads give the serial result exactly', async () => {
     for (const [, g] of graphs) {
-      const options = marked(g);
-      expectIdentical(await parallelShortestPaths(pool, g, options, 2), shortestPathMetrics(g, options));
+      const options = panelPathOptions(g);
+      expectIdenticalPaths(await parallelShortestPaths(pool, g, options, 2), shortestPathMetrics(g, options));
     }
   }, 180_000);
 });

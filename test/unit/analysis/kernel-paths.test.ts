@@ -1,30 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { compactGraph, type CompactGraph } from '../../../core/analysis/compact.js';
-import { shortestPathMetrics, type PathOptions, type PathResults } from '../../../core/analysis/centrality/paths.js';
-import {
-  connectedComponents,
-  largestComponent,
-  stronglyConnectedComponents,
-} from '../../../core/analysis/components.js';
+import { compactGraph } from '../../../core/analysis/compact.js';
+import { shortestPathMetrics } from '../../../core/analysis/centrality/paths.js';
 import { kernelInstance } from '../../../core/analysis/kernel/wasm.js';
-import { close, gnp, loadReference, toGraph, type ReferenceGraph } from './support.js';
-
-/** The options the panel passes: the largest (strong) component marked for diameter and average distance. */
-function panelOptions(g: CompactGraph): PathOptions {
-  const c = g.directed ? stronglyConnectedComponents(g) : connectedComponents(g);
-  return { componentOf: c.of, component: largestComponent(c) };
-}
-
-function expectIdentical(a: PathResults, b: PathResults): void {
-  // Bit for bit: typed arrays compared element-wise with Object.is semantics.
-  expect(Array.from(a.betweenness)).toEqual(Array.from(b.betweenness));
-  expect(Array.from(a.betweennessRaw)).toEqual(Array.from(b.betweennessRaw));
-  expect(Array.from(a.closeness)).toEqual(Array.from(b.closeness));
-  expect(Array.from(a.harmonic)).toEqual(Array.from(b.harmonic));
-  expect(a.diameter).toBe(b.diameter);
-  expect(a.averagePathLength).toBe(b.averagePathLength);
-  expect(a.sources).toBe(b.sources);
-}
+import {
+  close,
+  gnp,
+  loadReference,
+  toGraph,
+  type ReferenceGraph,
+  expectIdenticalPaths,
+  panelPathOptions,
+} from './support.js';
 
 const unweighted: Array<[string, ReferenceGraph]> = [
   ['karate', loadReference('karate')],
@@ -45,13 +31,13 @@ describe('the WebAssembly path kernel', () => {
   for (const [label, ref] of unweighted)
     it(`equals the JS pass bit for bit: ${label}`, () => {
       const g = compactGraph(toGraph(ref));
-      const options = panelOptions(g);
+      const options = panelPathOptions(g);
       const js = shortestPathMetrics(g, { ...options, kernel: 'js' });
       const wasm = shortestPathMetrics(g, { ...options, kernel: 'wasm' });
-      expectIdentical(wasm, js);
+      expectIdenticalPaths(wasm, js);
       // And sampled (pivots) too.
       const k = Math.max(3, Math.floor(g.n / 3));
-      expectIdentical(
+      expectIdenticalPaths(
         shortestPathMetrics(g, { ...options, kernel: 'wasm', samples: k, sampleSeed: 9 }),
         shortestPathMetrics(g, { ...options, kernel: 'js', samples: k, sampleSeed: 9 }),
       );
@@ -59,15 +45,15 @@ describe('the WebAssembly path kernel', () => {
 
   it('is what the default (auto) runs on unweighted graphs, and weighted graphs keep the JS pass', () => {
     const g = compactGraph(toGraph(gnp(120, 0.05, 8)));
-    expectIdentical(shortestPathMetrics(g), shortestPathMetrics(g, { kernel: 'wasm' }));
+    expectIdenticalPaths(shortestPathMetrics(g), shortestPathMetrics(g, { kernel: 'wasm' }));
     const gw = compactGraph(toGraph(gnp(80, 0.06, 9, { weighted: true })), { weight: 'weight' });
-    expectIdentical(shortestPathMetrics(gw), shortestPathMetrics(gw, { kernel: 'js' }));
+    expectIdenticalPaths(shortestPathMetrics(gw), shortestPathMetrics(gw, { kernel: 'js' }));
     expect(() => shortestPathMetrics(gw, { kernel: 'wasm' })).toThrow(/not available/);
   });
 
   it("keeps NetworkX's values: karate betweenness of node 0, diameter and average distance", () => {
     const g = compactGraph(toGraph(loadReference('karate')));
-    const r = shortestPathMetrics(g, { ...panelOptions(g), kernel: 'wasm' });
+    const r = shortestPathMetrics(g, { ...panelPathOptions(g), kernel: 'wasm' });
     // NetworkX betweenness_centrality(karate)[0] = 0.43763528138528146; diameter 5, average distance 2.4082.
     expect(close(r.betweenness[g.ids.indexOf('0')], 0.43763528138528146)).toBe(true);
     expect(r.diameter).toBe(5);
@@ -84,9 +70,9 @@ describe('the WebAssembly path kernel', () => {
         edges: ids.length === 2 ? [{ source: 'a', target: 'b' }] : [],
       });
       const g = compactGraph(graph);
-      expectIdentical(
-        shortestPathMetrics(g, { ...panelOptions(g), kernel: 'wasm' }),
-        shortestPathMetrics(g, { ...panelOptions(g), kernel: 'js' }),
+      expectIdenticalPaths(
+        shortestPathMetrics(g, { ...panelPathOptions(g), kernel: 'wasm' }),
+        shortestPathMetrics(g, { ...panelPathOptions(g), kernel: 'js' }),
       );
     }
   });

@@ -2,6 +2,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DirectedGraph, UndirectedGraph } from 'graphology';
 import type { AbstractGraph } from 'graphology-types';
+import { expect } from 'vitest';
+import type { CompactGraph } from '../../../core/analysis/compact.js';
+import type { PathOptions, PathResults } from '../../../core/analysis/centrality/paths.js';
+import {
+  connectedComponents,
+  largestComponent,
+  stronglyConnectedComponents,
+} from '../../../core/analysis/components.js';
 import { mulberry32 } from '../../../core/analysis/rng.js';
 import type { OracleInput, OracleResult } from '../../helpers/networkx.js';
 import type { PanelResult } from '../../../core/analysis/panel.js';
@@ -150,4 +158,21 @@ export function communitiesOf(result: PanelResult): string[][] {
   const groups: string[][] = [];
   for (const [id, m] of Object.entries(result.nodes)) (groups[m.community] ??= []).push(id);
   return groups;
+}
+
+/** The path options the panel passes: the largest (strong) component marked for diameter and average distance. */
+export function panelPathOptions(g: CompactGraph): PathOptions {
+  const c = g.directed ? stronglyConnectedComponents(g) : connectedComponents(g);
+  return { componentOf: c.of, component: largestComponent(c) };
+}
+
+/** Two path passes agree bit for bit: typed arrays compared element-wise with Object.is semantics. */
+export function expectIdenticalPaths(a: PathResults, b: PathResults): void {
+  expect(Array.from(a.betweenness)).toEqual(Array.from(b.betweenness));
+  expect(Array.from(a.betweennessRaw)).toEqual(Array.from(b.betweennessRaw));
+  expect(Array.from(a.closeness)).toEqual(Array.from(b.closeness));
+  expect(Array.from(a.harmonic)).toEqual(Array.from(b.harmonic));
+  expect(a.diameter).toBe(b.diameter);
+  expect(a.averagePathLength).toBe(b.averagePathLength);
+  expect(a.sources).toBe(b.sources);
 }
